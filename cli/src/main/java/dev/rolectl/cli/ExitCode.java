@@ -1,0 +1,15 @@
+package dev.rolectl.cli;
+
+/** Process exit codes (DESIGN §6). */
+public final class ExitCode {
+  /** Success; for plan, no changes. */
+  public static final int OK = 0;
+  /** An error: bad input, failed call, refused operation. */
+  public static final int ERROR = 1;
+  /** Changes present (only with {@code --detailed-exitcode}). */
+  public static final int CHANGES = 2;
+  /** Blocked by a safety rule. */
+  public static final int BLOCKED = 3;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,45 @@
+package dev.rolectl.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The command line. {@link #run} returns the exit code, so the whole CLI runs in-process in tests
+ * with its own streams and environment; only {@link #main} touches the real process.
+ */
+public final class Main {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final InputStream in;
+  private final Map<String, String> env;
+
+  public Main(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+    this.env = Map.copyOf(env);
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = new Main(out, err, System.in, System.getenv()).run(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  public int run(String... args) {
+    Cli cli = new Cli(out, err, in, env);
+    CommandLine commandLine = cli.commandLine();
+    try {
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.rolectl.engine.live;
+
+/**
+ * The port for reading an account's IAM state. Adapters: {@code aws} (SDK v2), {@code local}
+ * (read-write JSON file), {@code snapshot} (read-only JSON file).
+ */
+public interface IamAccount {
+
+  /** The account id (for {@code aws}, one {@code sts:GetCallerIdentity}). */
+  String accountId();
+
+  /** The partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+  String partition();
+
+  /** Reads roles, customer managed policies and, if asked, users and groups. */
+  LiveAccount read(ReadRequest request);
+}

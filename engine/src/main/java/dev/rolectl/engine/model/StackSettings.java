@@ -1,0 +1,26 @@
+package dev.rolectl.engine.model;
+
+import java.util.List;
+
+/**
+ * Stack-level settings from the {@code settings:} block.
+ *
+ * @param maxManagedPoliciesPerRole the account's quota for attached managed policies per role
+ *     (IAM default 10, maximum 25); lint warns above it
+ * @param ignoreTagPrefixes live tag keys with these prefixes are not drift
+ * @param ecsRegions regions whose ECS services may use the stack's roles; empty means the current
+ *     region
+ */
+public record StackSettings(
+    int maxManagedPoliciesPerRole, List<String> ignoreTagPrefixes, List<String> ecsRegions) {
+  public static final int DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE = 10;
+
+  public StackSettings {
+    ignoreTagPrefixes = List.copyOf(ignoreTagPrefixes);
+    ecsRegions = List.copyOf(ecsRegions);
+  }
+
+  public static StackSettings defaults() {
+    return new StackSettings(DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE, List.of(), List.of());
+  }
+}
