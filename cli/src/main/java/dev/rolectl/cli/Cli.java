@@ -1,9 +1,14 @@
 package dev.rolectl.cli;
 
+import dev.rolectl.cli.command.GraphCommand;
+import dev.rolectl.cli.command.ValidateCommand;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,25 +18,35 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Keeps AWS IAM roles in line with YAML in Git, safely around ECS deployments.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, GraphCommand.class},
     footer = {
       "",
-      "Exit codes: 0 success (no changes), 1 error, 2 changes present (with --detailed-exitcode),",
-      "            3 blocked by a safety rule."
+      "Examples:",
+      "  rolectl validate examples/ecs-blue-green",
+      "  rolectl graph examples/ecs-blue-green | dot -Tsvg > graph.svg",
+      "  rolectl help validate",
+      "",
+      "Exit codes:",
+      "  0  success (for plan: no changes)",
+      "  1  error: invalid stack, bad arguments, failed call",
+      "  2  changes present (plan with --detailed-exitcode)",
+      "  3  blocked by a safety rule"
     })
 public final class Cli implements Runnable {
   private final PrintWriter out;
   private final PrintWriter err;
   private final InputStream in;
   private final Map<String, String> env;
+  private final boolean terminal;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+  Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.env = env;
+    this.terminal = terminal;
   }
 
   @Override
@@ -64,6 +79,16 @@ public final class Cli implements Runnable {
     return env;
   }
 
+  /** Whether the process runs on a terminal (colors are possible); false in tests. */
+  public boolean terminal() {
+    return terminal;
+  }
+
+  /** rolectl's version, e.g. {@code 0.1.0-SNAPSHOT}. */
+  public String version() {
+    return Version.number();
+  }
+
   private int handleParameterException(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     err.println("error: " + e.getMessage());
@@ -84,12 +109,23 @@ public final class Cli implements Runnable {
     return ExitCode.ERROR;
   }
 
-  /** Reads the version from the jar manifest. */
+  /** Reads the version that the build wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Cli.class.getPackage().getImplementationVersion();
-      return new String[] {"rolectl " + (v == null ? "dev" : v)};
+      return new String[] {"rolectl " + number()};
+    }
+
+    static String number() {
+      Properties p = new Properties();
+      try (InputStream s = Cli.class.getResourceAsStream("version.properties")) {
+        if (s != null) {
+          p.load(s);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return p.getProperty("version", "dev");
     }
   }
 }
