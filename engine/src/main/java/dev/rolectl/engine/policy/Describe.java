@@ -52,4 +52,20 @@ final class Describe {
     }
     return msg + ": remove it or use one of " + String.join(", ", allowed);
   }
+
+  /** " (Sid X: Action a, b)" style summary of a statement for impact reasons. */
+  static String statement(dev.rolectl.engine.model.Statement s) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (!s.action().isEmpty()) {
+      parts.add("Action " + String.join(", ", s.action()));
+    }
+    if (!s.notAction().isEmpty()) {
+      parts.add("NotAction " + String.join(", ", s.notAction()));
+    }
+    String body = String.join("; ", parts);
+    if (s.sid() != null && !s.sid().isEmpty()) {
+      body = "Sid " + s.sid() + (body.isEmpty() ? "" : ": " + body);
+    }
+    return body.isEmpty() ? "" : " (" + body + ")";
+  }
 }
