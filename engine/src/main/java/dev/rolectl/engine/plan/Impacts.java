@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.policy.AccessImpact;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.Resource;
 import java.util.List;
@@ -8,39 +9,39 @@ import java.util.List;
 final class Impacts {
   private Impacts() {}
 
-  static Impact of(Action action, Resource resource, List<AttributeDiff> diffs) {
+  static AccessImpact of(Action action, Resource resource, List<AttributeDiff> diffs) {
     boolean grantsNothingAlone = resource instanceof ManagedPolicy;
     switch (action) {
       case CREATE:
-        return grantsNothingAlone ? Impact.NONE : Impact.BROADENING;
+        return grantsNothingAlone ? AccessImpact.NONE : AccessImpact.BROADENING;
       case DELETE:
-        return grantsNothingAlone ? Impact.NONE : Impact.NARROWING;
+        return grantsNothingAlone ? AccessImpact.NONE : AccessImpact.NARROWING;
       case REPLACE:
-        return grantsNothingAlone ? Impact.NONE : Impact.MIXED;
+        return grantsNothingAlone ? AccessImpact.NONE : AccessImpact.MIXED;
       case UPDATE:
       case ADOPT:
-        Impact impact = Impact.NONE;
+        AccessImpact impact = AccessImpact.NONE;
         for (AttributeDiff diff : diffs) {
           impact = impact.and(of(diff));
         }
         return impact;
       case NO_OP:
       default:
-        return Impact.NONE;
+        return AccessImpact.NONE;
     }
   }
 
-  private static Impact of(AttributeDiff diff) {
+  private static AccessImpact of(AttributeDiff diff) {
     if (diff instanceof AttributeDiff.Document d) {
       return DocumentImpact.of(d.before(), d.after());
     }
     AttributeDiff.Value v = (AttributeDiff.Value) diff;
     if (v.attribute().equals("permissionsBoundary")) {
       if (v.after() == null) {
-        return Impact.BROADENING;
+        return AccessImpact.BROADENING;
       }
-      return v.before() == null ? Impact.NARROWING : Impact.MIXED;
+      return v.before() == null ? AccessImpact.NARROWING : AccessImpact.MIXED;
     }
-    return Impact.NONE;
+    return AccessImpact.NONE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.policy.AccessImpact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.policy.PolicyDiff;
+import dev.rolectl.engine.policy.StatementDiff;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -55,7 +58,7 @@ public final class PlanFile {
     n.put("address", c.address().value());
     n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
     n.put("action", c.action().jsonName());
-    n.put("impact", c.impact().jsonName());
+    n.put("impact", c.impact().name().toLowerCase(java.util.Locale.ROOT));
     if (c.reason() == null) {
       n.putNull("reason");
     } else {
@@ -75,10 +78,29 @@ public final class PlanFile {
         dn.put("type", "document");
         dn.set("before", doc.before() == null ? null : RESOURCES.document(doc.before()));
         dn.set("after", doc.after() == null ? null : RESOURCES.document(doc.after()));
+        dn.set("statements", statements(StatementDiff.diff(doc.before(), doc.after())));
       }
     }
     n.set("before", c.before() == null ? MAPPER.nullNode() : RESOURCES.write(c.before()));
     n.set("after", c.after() == null ? MAPPER.nullNode() : RESOURCES.write(c.after()));
+    return n;
+  }
+
+  /** The statement-level view of a document change, for bots; ignored when reading. */
+  private static ObjectNode statements(PolicyDiff diff) {
+    ObjectNode n = MAPPER.createObjectNode();
+    ArrayNode added = n.putArray("added");
+    diff.added().forEach(s -> added.add(RESOURCES.statement(s)));
+    ArrayNode removed = n.putArray("removed");
+    diff.removed().forEach(s -> removed.add(RESOURCES.statement(s)));
+    ArrayNode changed = n.putArray("changed");
+    for (PolicyDiff.StatementChange ch : diff.changed()) {
+      ObjectNode c = changed.addObject();
+      c.set("before", RESOURCES.statement(ch.before()));
+      c.set("after", RESOURCES.statement(ch.after()));
+      ArrayNode elements = c.putArray("elements");
+      ch.elements().forEach(e -> elements.add(e.jsonName()));
+    }
     return n;
   }
 
@@ -160,7 +182,7 @@ public final class PlanFile {
           before,
           after,
           diffs,
-          Impact.valueOf(ResourceJson.text(n, "impact").toUpperCase(java.util.Locale.ROOT)),
+          AccessImpact.valueOf(ResourceJson.text(n, "impact").toUpperCase(java.util.Locale.ROOT)),
           n.path("reason").isTextual() ? n.get("reason").asText() : null,
           deps);
     } catch (IllegalArgumentException e) {

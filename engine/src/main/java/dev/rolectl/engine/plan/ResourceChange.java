@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.policy.AccessImpact;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.Resource;
 import java.util.List;
@@ -24,7 +25,7 @@ public record ResourceChange(
     Resource before,
     Resource after,
     List<AttributeDiff> diffs,
-    Impact impact,
+    AccessImpact impact,
     String reason,
     Set<Address> dependsOn) {
 

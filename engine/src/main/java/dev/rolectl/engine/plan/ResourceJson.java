@@ -144,6 +144,11 @@ final class ResourceJson {
     }
   }
 
+  /** One statement as IAM JSON. */
+  JsonNode statement(dev.rolectl.engine.model.Statement s) {
+    return document(new PolicyDocument(null, null, java.util.List.of(s))).path("Statement").path(0);
+  }
+
   PolicyDocument document(JsonNode n) {
     PolicyParse parse = PolicyParser.parseJson(n.toString());
     return parse

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.policy.AccessImpact;
 import static dev.rolectl.engine.plan.Fixtures.LB_POLICY;
 import static dev.rolectl.engine.plan.Fixtures.allow;
 import static dev.rolectl.engine.plan.Fixtures.attachment;
@@ -59,7 +60,7 @@ class DifferTest {
         actions(plan));
     Role after = (Role) change(plan, Address.role("r")).after();
     assertEquals("ecs-platform", after.tags().get("rolectl:stack"));
-    assertEquals(Impact.BROADENING, change(plan, Address.role("r")).impact());
+    assertEquals(AccessImpact.BROADENING, change(plan, Address.role("r")).impact());
   }
 
   @Test
@@ -149,7 +150,7 @@ class DifferTest {
         change(plan, Address.role("r")).diffs().stream().map(AttributeDiff::attribute).toList();
     assertEquals(List.of("trustPolicy", "tags.team"), attributes);
     assertEquals(
-        Impact.NARROWING,
+        AccessImpact.NARROWING,
         change(plan, Address.inline("r", "extra")).impact());
   }
 
