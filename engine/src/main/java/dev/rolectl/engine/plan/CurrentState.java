@@ -70,7 +70,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
     return new CurrentState(resources, ownership);
   }
 
-  private static void addRole(
+  static void addRole(
       LiveRole role, Map<String, Address> policiesByArn, Map<Address, Resource> out) {
     Address address = Address.role(role.name());
     Set<Address> parent = Set.of(address);
