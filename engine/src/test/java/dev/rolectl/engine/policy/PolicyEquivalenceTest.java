@@ -43,7 +43,8 @@ class PolicyEquivalenceTest {
   @Test
   void whitespaceAndKeyOrder() {
     assertEquivalent(
-        json("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'a:b','Resource':'*'}]}"),
+        json("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'a:b',"
+            + "'Resource':'*'}]}"),
         json("{\n  'Statement' : [ {\n 'Resource':'*', 'Action' : 'a:b', 'Effect':'Allow' } ],\n"
             + "  'Version':'2012-10-17'\n}"));
   }
@@ -119,7 +120,8 @@ class PolicyEquivalenceTest {
         stmt("'Effect':'Allow','Action':'a:b','Resource':'*',"
             + "'Condition':{'Bool':{'aws:SecureTransport':true},'NumericLessThan':{'n':10}}"),
         stmt("'Effect':'Allow','Action':'a:b','Resource':'*',"
-            + "'Condition':{'Bool':{'aws:SecureTransport':'true'},'NumericLessThan':{'n':['10']}}"));
+            + "'Condition':{'Bool':{'aws:SecureTransport':'true'},"
+            + "'NumericLessThan':{'n':['10']}}"));
   }
 
   // ---- not equivalent ----

@@ -250,7 +250,8 @@ class PolicyParserTest {
 
   @Test
   void malformedJsonGivesLineAndColumn() {
-    PolicyParse p = PolicyParser.parseJson("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [}\n");
+    PolicyParse p =
+        PolicyParser.parseJson("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [}\n");
     assertTrue(p.document().isEmpty());
     PolicyProblem problem = p.problems().get(0);
     assertEquals("", problem.pointer());
