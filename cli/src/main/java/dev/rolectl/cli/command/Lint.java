@@ -3,6 +3,7 @@ package dev.rolectl.cli.command;
 import dev.rolectl.cli.render.RuleInfo;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.model.Stack;
+import dev.rolectl.engine.policy.lint.PolicyLinter;
 import java.util.List;
 
 /** The bridge to the policy linter, kept in one place. */
@@ -10,12 +11,12 @@ final class Lint {
   private Lint() {}
 
   static List<Diagnostic> lint(Stack stack) {
-    // PolicyLinter.lint(stack) arrives with the policy branch.
-    return List.of();
+    return PolicyLinter.lint(stack);
   }
 
   static List<RuleInfo> rules() {
-    // PolicyLinter.rules() arrives with the policy branch.
-    return List.of();
+    return PolicyLinter.rules().stream()
+        .map(r -> new RuleInfo(r.id(), r.severity(), r.summary()))
+        .toList();
   }
 }
