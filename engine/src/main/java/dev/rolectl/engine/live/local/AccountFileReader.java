@@ -73,8 +73,12 @@ final class AccountFileReader {
     }
     partition = root.field("Partition").text();
     List<String> arns = new ArrayList<>();
-    root.field("RoleDetailList").json().forEach(r -> arns.add(r.path("Arn").asText("")));
-    root.field("Policies").json().forEach(p -> arns.add(p.path("Arn").asText("")));
+    for (String list : List.of("RoleDetailList", "Policies")) {
+      JsonNode entries = root.json().path(list);
+      if (entries.isArray()) {
+        entries.forEach(e -> arns.add(e.path("Arn").asText("")));
+      }
+    }
     for (String arn : arns) {
       String[] parts = arn.split(":", 6);
       if (parts.length == 6 && ACCOUNT_ID.matcher(parts[4]).matches()) {

@@ -39,7 +39,7 @@ record PolicyVersions(PolicyDocument defaultDocument, String defaultVersionId, L
       }
     }
     if (chosen == null) {
-      String hint = versions.isEmpty() ? "it has no PolicyVersionList" : "no version is the default";
+      String hint = versions.isEmpty() ? "its PolicyVersionList is missing or empty" : "no version is the default";
       versionList.problem(
           "the " + what + " has no default version (" + hint + "): add a PolicyVersionList entry"
               + " with \"IsDefaultVersion\": true and its \"Document\"");
