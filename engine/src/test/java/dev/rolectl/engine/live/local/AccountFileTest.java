@@ -135,6 +135,13 @@ class AccountFileTest {
   }
 
   @Test
+  void contentAfterTheObjectIsASyntaxError() {
+    TargetException e =
+        assertThrows(TargetException.class, () -> AccountFile.parse("{}\n{}", "two.json"));
+    assertEquals(new Location("two.json", 2, 1), e.location().orElseThrow());
+  }
+
+  @Test
   void anEmptyFileSaysWhatToPutInIt() {
     TargetException e = assertThrows(TargetException.class, () -> AccountFile.parse(" ", "e.json"));
     assertTrue(e.getMessage().contains("is empty"), e.getMessage());
