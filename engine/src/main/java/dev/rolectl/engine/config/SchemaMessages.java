@@ -41,7 +41,8 @@ final class SchemaMessages {
         JsonNode prop = owner.path("properties").path(property);
         String help = prop.path("title").asText(resolve(prop).path("title").asText(""));
         String msg = where + "missing required field '" + property + "'"
-            + (help.isEmpty() ? "" : " (" + help.toLowerCase(java.util.Locale.ROOT) + ")")
+            + (help.isEmpty() || help.equalsIgnoreCase(property) ? ""
+                : " (" + help.toLowerCase(java.util.Locale.ROOT) + ")")
             + "; add " + property + ":";
         Location at = path.isRoot() ? Location.startOf(root.location().file())
             : YamlTree.keyLocation(root, path);
@@ -75,10 +76,13 @@ final class SchemaMessages {
       case "const":
         return violation(path, keyword, valueAt(path), where + "'" + scalarText(node)
             + "' is not supported; write " + keywordNode.asText());
-      case "maxLength":
+      case "maxLength": {
+        String full = node.filter(YamlValue.Scalar.class::isInstance)
+            .map(v -> ((YamlValue.Scalar) v).text()).orElse("");
         return violation(path, keyword, valueAt(path), where + "is "
-            + scalarText(node).codePointCount(0, scalarText(node).length())
-            + " characters long; the limit is " + keywordNode.asText() + ": shorten it");
+            + full.codePointCount(0, full.length()) + " characters long; the limit is "
+            + keywordNode.asText() + ": shorten it");
+      }
       case "minLength":
         return violation(path, keyword, valueAt(path), where + "must not be empty");
       case "maxItems":

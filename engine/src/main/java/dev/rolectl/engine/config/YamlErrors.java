@@ -22,6 +22,12 @@ final class YamlErrors {
       return Diagnostic.error(RULE, at, message(file, m));
     }
     String raw = String.valueOf(e.getMessage());
+    if (raw.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+      return Diagnostic.error(RULE, Location.startOf(file), tooManyAliases());
+    }
+    if (raw.startsWith("Nesting Depth exceeded")) {
+      return Diagnostic.error(RULE, Location.startOf(file), tooDeep());
+    }
     if (raw.contains("exceeds the limit")) {
       return Diagnostic.error(
           "yaml-file",
@@ -56,15 +62,10 @@ final class YamlErrors {
           + "' is not allowed: stack files are plain data and never create objects; remove the tag";
     }
     if (problem.startsWith("Number of aliases for non-scalar nodes exceeds")) {
-      return "too many aliases: more than "
-          + YamlReader.MAX_ALIASES
-          + " *alias uses of lists or mappings (an alias bomb?); write the repeated parts out"
-          + " or use fewer aliases";
+      return tooManyAliases();
     }
     if (problem.startsWith("Nesting Depth exceeded")) {
-      return "YAML nesting is deeper than "
-          + YamlReader.MAX_NESTING
-          + " levels; a stack file is never that deep: check the indentation and brackets";
+      return tooDeep();
     }
     if (problem.startsWith("found undefined alias")) {
       String name = problem.substring("found undefined alias".length()).trim();
@@ -81,7 +82,8 @@ final class YamlErrors {
       return "unexpected indentation or item here" + where + ": keys of one mapping and items of"
           + " one list must start at the same column";
     }
-    if (problem.startsWith("expected ',' or ']'") || problem.startsWith("expected ',' or '}'")) {
+    if (problem.startsWith("expected ',' or ']'") || problem.startsWith("expected ',' or '}'")
+        || context.startsWith("while parsing a flow")) {
       return "a flow collection is not closed" + where + ": add the closing bracket or a comma";
     }
     if (problem.startsWith("could not find expected ':'")) {
@@ -93,6 +95,16 @@ final class YamlErrors {
           + " character";
     }
     return "invalid YAML: " + problem + where + "; fix the YAML syntax here";
+  }
+
+  private static String tooManyAliases() {
+    return "too many aliases: more than " + YamlReader.MAX_ALIASES + " *alias uses of lists or"
+        + " mappings (an alias bomb?); write the repeated parts out or use fewer aliases";
+  }
+
+  private static String tooDeep() {
+    return "YAML nesting is deeper than " + YamlReader.MAX_NESTING + " levels; a stack file is"
+        + " never that deep: check the indentation and brackets";
   }
 
   private static String shortTag(String tag) {

@@ -30,14 +30,17 @@ final class YamlReader {
 
   private YamlReader() {}
 
-  /** The file's tree, or none with the reasons. An empty file has neither tree nor problems. */
-  record Read(Optional<YamlValue> root, List<Diagnostic> diagnostics) {
+  /**
+   * The file's tree, or none with the reasons. A file without a YAML document (empty, or only
+   * comments) has neither tree nor problems; {@code blank} tells an empty file from a commented one.
+   */
+  record Read(Optional<YamlValue> root, List<Diagnostic> diagnostics, boolean blank) {
     Read {
       diagnostics = List.copyOf(diagnostics);
     }
 
     static Read failed(Diagnostic d) {
-      return new Read(Optional.empty(), List.of(d));
+      return new Read(Optional.empty(), List.of(d), false);
     }
 
     boolean empty() {
@@ -74,7 +77,7 @@ final class YamlReader {
     try {
       Iterator<Node> documents = new Yaml(options()).composeAll(new StringReader(text)).iterator();
       if (!documents.hasNext()) {
-        return new Read(Optional.empty(), List.of());
+        return new Read(Optional.empty(), List.of(), text.isBlank());
       }
       Node root = documents.next();
       if (documents.hasNext()) {
@@ -86,7 +89,7 @@ final class YamlReader {
       }
       NodeConverter.Converted converted = NodeConverter.convert(file, root);
       List<Diagnostic> diagnostics = new ArrayList<>(converted.diagnostics());
-      return new Read(converted.value(), diagnostics);
+      return new Read(converted.value(), diagnostics, false);
     } catch (YAMLException e) {
       return Read.failed(YamlErrors.toDiagnostic(file, e));
     } catch (RuntimeException | StackOverflowError e) {

@@ -1,0 +1,82 @@
+package dev.rolectl.engine.config;
+
+import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.policy.PolicyParse;
+import dev.rolectl.engine.policy.PolicyProblem;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs the policy parser on every policy document of the stack (trust policies, inline policies,
+ * customer managed policy documents), after references are expanded, and locates its problems.
+ */
+final class PolicyDocuments {
+  static final String RULE = "policy";
+
+  private PolicyDocuments() {}
+
+  /** The documents that parsed, by where they are, and the problems of the others. */
+  record Parsed(Map<YamlPath, PolicyDocument> documents, List<Diagnostic> diagnostics) {}
+
+  static Parsed parse(YamlValue.Mapping root, Collection<YamlPath> schemaErrors,
+      Function<Object, PolicyParse> parser) {
+    Map<YamlPath, PolicyDocument> documents = new LinkedHashMap<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    for (YamlPath path : documentPaths(root)) {
+      if (schemaErrors.stream().anyMatch(e -> e.startsWith(path))) {
+        continue; // the schema already explained what is wrong with this document
+      }
+      YamlValue doc = YamlTree.at(root, path).orElseThrow();
+      PolicyParse parse;
+      try {
+        parse = parser.apply(JsonTree.toJava(doc));
+      } catch (RuntimeException e) {
+        diagnostics.add(Diagnostic.error(RULE, doc.location(), path.display()
+            + ": rolectl could not check this policy document (internal error: "
+            + e.getClass().getSimpleName() + "); please report it"));
+        continue;
+      }
+      for (PolicyProblem problem : parse.problems()) {
+        YamlPath at = path.append(YamlPath.fromPointer(problem.pointer(), doc));
+        diagnostics.add(Diagnostic.error(RULE, YamlTree.valueLocation(root, at),
+            at.display() + ": " + problem.message()));
+      }
+      if (parse.problems().isEmpty()) {
+        parse.document().ifPresent(d -> documents.put(path, d));
+      }
+    }
+    return new Parsed(documents, diagnostics);
+  }
+
+  /** Where the policy documents are: trust policies, inline policies, policy documents. */
+  static List<YamlPath> documentPaths(YamlValue.Mapping root) {
+    List<YamlPath> paths = new ArrayList<>();
+    for (YamlValue.Entry role : entries(root, "roles")) {
+      YamlPath base = YamlPath.of("roles", role.key());
+      if (role.value() instanceof YamlValue.Mapping r) {
+        r.get("trustPolicy").ifPresent(v -> paths.add(base.key("trustPolicy")));
+        Optional<YamlValue> inline = r.get("inlinePolicies");
+        if (inline.isPresent() && inline.get() instanceof YamlValue.Mapping m) {
+          m.entries().forEach(e -> paths.add(base.key("inlinePolicies").key(e.key())));
+        }
+      }
+    }
+    for (YamlValue.Entry policy : entries(root, "policies")) {
+      if (policy.value() instanceof YamlValue.Mapping p && p.get("document").isPresent()) {
+        paths.add(YamlPath.of("policies", policy.key(), "document"));
+      }
+    }
+    return paths;
+  }
+
+  static List<YamlValue.Entry> entries(YamlValue.Mapping root, String section) {
+    Optional<YamlValue> v = root.get(section);
+    return v.isPresent() && v.get() instanceof YamlValue.Mapping m ? m.entries() : List.of();
+  }
+}
