@@ -28,11 +28,12 @@ final class PolicyDocuments {
       Function<Object, PolicyParse> parser) {
     Map<YamlPath, PolicyDocument> documents = new LinkedHashMap<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (YamlPath path : documentPaths(root)) {
+    for (Map.Entry<YamlPath, YamlValue> found : documents(root).entrySet()) {
+      YamlPath path = found.getKey();
+      YamlValue doc = found.getValue();
       if (schemaErrors.stream().anyMatch(e -> e.startsWith(path))) {
         continue; // the schema already explained what is wrong with this document
       }
-      YamlValue doc = YamlTree.at(root, path).orElseThrow();
       PolicyParse parse;
       try {
         parse = parser.apply(JsonTree.toJava(doc));
@@ -54,25 +55,25 @@ final class PolicyDocuments {
     return new Parsed(documents, diagnostics);
   }
 
-  /** Where the policy documents are: trust policies, inline policies, policy documents. */
-  static List<YamlPath> documentPaths(YamlValue.Mapping root) {
-    List<YamlPath> paths = new ArrayList<>();
+  /** The policy documents by where they are: trust policies, inline policies, documents. */
+  static Map<YamlPath, YamlValue> documents(YamlValue.Mapping root) {
+    Map<YamlPath, YamlValue> docs = new LinkedHashMap<>();
     for (YamlValue.Entry role : entries(root, "roles")) {
       YamlPath base = YamlPath.of("roles", role.key());
       if (role.value() instanceof YamlValue.Mapping r) {
-        r.get("trustPolicy").ifPresent(v -> paths.add(base.key("trustPolicy")));
+        r.get("trustPolicy").ifPresent(v -> docs.put(base.key("trustPolicy"), v));
         Optional<YamlValue> inline = r.get("inlinePolicies");
         if (inline.isPresent() && inline.get() instanceof YamlValue.Mapping m) {
-          m.entries().forEach(e -> paths.add(base.key("inlinePolicies").key(e.key())));
+          m.entries().forEach(e -> docs.put(base.key("inlinePolicies").key(e.key()), e.value()));
         }
       }
     }
     for (YamlValue.Entry policy : entries(root, "policies")) {
-      if (policy.value() instanceof YamlValue.Mapping p && p.get("document").isPresent()) {
-        paths.add(YamlPath.of("policies", policy.key(), "document"));
+      if (policy.value() instanceof YamlValue.Mapping p) {
+        p.get("document").ifPresent(v -> docs.put(YamlPath.of("policies", policy.key(), "document"), v));
       }
     }
-    return paths;
+    return docs;
   }
 
   static List<YamlValue.Entry> entries(YamlValue.Mapping root, String section) {

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 final class ReferenceResolver {
   static final String RULE = "reference";
+  private static final java.util.regex.Pattern OUR_FORM =
+      java.util.regex.Pattern.compile("(?<!\\$)\\$\\{(roles|policies|var|aws)\\.");
 
   private final References references;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -44,7 +46,12 @@ final class ReferenceResolver {
     if (node instanceof YamlValue.Mapping m) {
       List<YamlValue.Entry> entries = new ArrayList<>();
       for (YamlValue.Entry e : m.entries()) {
-        entries.add(new YamlValue.Entry(e.key(), e.keyLocation(), walk(e.value(), path.key(e.key()))));
+        YamlPath child = path.key(e.key());
+        if (e.key().contains("${") && expandsAt(child) && OUR_FORM.matcher(e.key()).find()) {
+          diagnostics.add(Diagnostic.error(RULE, e.keyLocation(), child.display() + ": references"
+              + " are expanded in values, not in keys; write this key literally"));
+        }
+        entries.add(new YamlValue.Entry(e.key(), e.keyLocation(), walk(e.value(), child)));
       }
       return new YamlValue.Mapping(m.location(), entries);
     }

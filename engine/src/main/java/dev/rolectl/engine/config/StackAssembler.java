@@ -14,6 +14,7 @@ import dev.rolectl.engine.model.SourceMap;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.model.StackSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,16 +132,22 @@ final class StackAssembler {
   }
 
   /** Who depends on what, from the references found and from literal ARNs of stack policies. */
-  record Dependencies(List<ReferenceResolver.Use> uses, Map<String, String> stackPoliciesByArn) {
+  record Dependencies(Map<YamlPath, Set<Address>> byOwner, Map<String, String> stackPoliciesByArn) {
+    Dependencies(List<ReferenceResolver.Use> uses, Map<String, String> stackPoliciesByArn) {
+      this(index(uses), stackPoliciesByArn);
+    }
+
+    private static Map<YamlPath, Set<Address>> index(List<ReferenceResolver.Use> uses) {
+      Map<YamlPath, Set<Address>> byOwner = new HashMap<>();
+      for (ReferenceResolver.Use use : uses) {
+        byOwner.computeIfAbsent(ownerOf(use.path()), k -> new HashSet<>()).add(use.target());
+      }
+      return byOwner;
+    }
+
     /** The stack resources referenced from within the resource declared at {@code owner}. */
     Set<Address> of(YamlPath owner) {
-      Set<Address> out = new HashSet<>();
-      for (ReferenceResolver.Use use : uses) {
-        if (use.path().startsWith(owner) && ownerOf(use.path()).equals(owner)) {
-          out.add(use.target());
-        }
-      }
-      return out;
+      return new HashSet<>(byOwner.getOrDefault(owner, Set.of()));
     }
 
     Set<Address> literalPolicyArn(String arn) {
