@@ -1,0 +1,22 @@
+package dev.rolectl.cli.render.plan;
+
+import dev.rolectl.engine.policy.AccessImpact;
+
+/** Words for a change's security impact. */
+final class ImpactLabel {
+  private ImpactLabel() {}
+
+  static String of(AccessImpact impact) {
+    switch (impact) {
+      case BROADENING:
+        return "broadens access";
+      case NARROWING:
+        return "narrows access";
+      case MIXED:
+        return "broadens and narrows access";
+      case NONE:
+      default:
+        return "";
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.rolectl.cli.render.plan;
+
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.Statement;
+import dev.rolectl.engine.plan.Action;
+import dev.rolectl.engine.plan.AttributeDiff;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.policy.PolicyDiff;
+import dev.rolectl.engine.policy.PolicyElement;
+import dev.rolectl.engine.policy.StatementDiff;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Plans for people at a terminal, worded like Terraform's. */
+public final class TextPlanRenderer {
+  private final Ansi ansi;
+
+  public TextPlanRenderer(boolean color) {
+    this.ansi = new Ansi(color);
+  }
+
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append("Stack ")
+        .append(ansi.bold(plan.stack()))
+        .append(" in account ")
+        .append(plan.accountId())
+        .append(" (target ")
+        .append(plan.target())
+        .append(")\n\n");
+    if (!plan.hasChanges()) {
+      out.append(ansi.green("No changes."))
+          .append(" Live IAM matches the stack (")
+          .append(plan.changes().size())
+          .append(plan.changes().size() == 1 ? " resource" : " resources")
+          .append(").\n");
+      return out.toString();
+    }
+    out.append("rolectl will perform the following actions:\n");
+    for (ResourceChange c : plan.effectiveChanges()) {
+      out.append('\n');
+      change(out, c);
+    }
+    out.append('\n').append(summary(plan)).append('\n');
+    return out.toString();
+  }
+
+  /** {@code Plan: 1 to create, 0 to update, ...}. */
+  public static String summary(Plan plan) {
+    Map<Action, Integer> n = plan.counts();
+    return "Plan: "
+        + n.get(Action.CREATE)
+        + " to create, "
+        + n.get(Action.UPDATE)
+        + " to update, "
+        + n.get(Action.REPLACE)
+        + " to replace, "
+        + n.get(Action.DELETE)
+        + " to delete, "
+        + n.get(Action.ADOPT)
+        + " to adopt; "
+        + n.get(Action.NO_OP)
+        + " unchanged.";
+  }
+
+  /** One change's block, as in the full plan. */
+  String change(ResourceChange c) {
+    StringBuilder out = new StringBuilder();
+    change(out, c);
+    return out.toString();
+  }
+
+  private void change(StringBuilder out, ResourceChange c) {
+    out.append("  ").append(ansi.bold("# " + c.address() + " " + ResourceTitle.verb(c.action())));
+    String impact = ImpactLabel.of(c.impact());
+    if (!impact.isEmpty()) {
+      out.append(" [").append(c.impact().name().equals("BROADENING") ? ansi.yellow(impact) : impact).append(']');
+    }
+    out.append('\n');
+    if (c.reason() != null) {
+      out.append("    (").append(c.reason()).append(")\n");
+    }
+    out.append(symbol(c.action())).append(' ').append(ResourceTitle.of(c)).append(" {\n");
+    switch (c.action()) {
+      case CREATE:
+        whole(out, c.after(), "+");
+        break;
+      case DELETE:
+      case REPLACE:
+        whole(out, c.before(), c.action() == Action.DELETE ? "-" : " ");
+        break;
+      default:
+        for (AttributeDiff d : c.diffs()) {
+          diff(out, d);
+        }
+        break;
+    }
+    out.append("    }\n");
+  }
+
+  private void whole(StringBuilder out, dev.rolectl.engine.model.Resource r, String mark) {
+    Map<String, String> scalars = Attributes.scalars(r);
+    int width = scalars.keySet().stream().mapToInt(String::length).max().orElse(0);
+    scalars.forEach(
+        (k, v) ->
+            out.append("      ")
+                .append(colour(mark, mark + " " + pad(k, width) + " = " + quote(v)))
+                .append('\n'));
+    Attributes.documents(r)
+        .forEach(
+            (name, doc) -> {
+              out.append("      ").append(colour(mark, mark + " " + name + ":")).append('\n');
+              for (Statement s : doc.statements()) {
+                out.append("          ")
+                    .append(colour(mark, mark + " " + StatementView.oneLine(s)))
+                    .append('\n');
+              }
+            });
+  }
+
+  private void diff(StringBuilder out, AttributeDiff d) {
+    if (d instanceof AttributeDiff.Value v) {
+      String mark = v.before() == null ? "+" : v.after() == null ? "-" : "~";
+      String text =
+          v.before() == null
+              ? quote(v.after())
+              : v.after() == null ? quote(v.before()) : quote(v.before()) + " -> " + quote(v.after());
+      out.append("      ").append(colour(mark, mark + " " + v.attribute() + " = " + text)).append('\n');
+      return;
+    }
+    AttributeDiff.Document doc = (AttributeDiff.Document) d;
+    out.append("      ").append(colour("~", "~ " + doc.attribute() + ":")).append('\n');
+    document(out, doc.before(), doc.after());
+  }
+
+  private void document(StringBuilder out, PolicyDocument before, PolicyDocument after) {
+    PolicyDiff diff = StatementDiff.diff(before, after);
+    for (PolicyElement e : diff.documentChanges()) {
+      out.append("          ")
+          .append(colour("~", "~ " + e.jsonName() + " = " + docElement(before, e) + " -> " + docElement(after, e)))
+          .append('\n');
+    }
+    for (Statement s : diff.removed()) {
+      out.append("          ").append(colour("-", "- " + StatementView.oneLine(s))).append('\n');
+    }
+    for (Statement s : diff.added()) {
+      out.append("          ").append(colour("+", "+ " + StatementView.oneLine(s))).append('\n');
+    }
+    for (PolicyDiff.StatementChange ch : diff.changed()) {
+      String elements =
+          ch.elements().stream().map(PolicyElement::jsonName).collect(Collectors.joining(", "));
+      out.append("          ")
+          .append(colour("~", "~ " + StatementView.oneLine(ch.after()) + "  (changed: " + elements + ")"))
+          .append('\n')
+          .append("              ")
+          .append(colour("-", "- was: " + StatementView.oneLine(ch.before())))
+          .append('\n');
+    }
+  }
+
+  private static String docElement(PolicyDocument d, PolicyElement e) {
+    String v = e == PolicyElement.VERSION ? d.version() : d.id();
+    return v == null ? "(none)" : quote(v);
+  }
+
+  private String symbol(Action a) {
+    String s = a.symbol();
+    return colour(s, s.length() >= 3 ? s : "  " + s);
+  }
+
+  private String colour(String mark, String text) {
+    switch (mark) {
+      case "+":
+        return ansi.green(text);
+      case "-":
+        return ansi.red(text);
+      case "~":
+        return ansi.yellow(text);
+      case "-/+":
+        return ansi.red(text);
+      case "&":
+        return ansi.cyan(text);
+      default:
+        return text;
+    }
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.rolectl.engine.plan;
+
+import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.Role;
+import dev.rolectl.engine.policy.PolicyEquivalence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** Attribute-level comparison of a live resource with the declared one. */
+final class AttributeDiffs {
+  private final List<String> ignoreTagPrefixes;
+
+  AttributeDiffs(List<String> ignoreTagPrefixes) {
+    this.ignoreTagPrefixes = List.copyOf(ignoreTagPrefixes);
+  }
+
+  List<AttributeDiff> role(Role before, Role after) {
+    List<AttributeDiff> diffs = new ArrayList<>();
+    value(diffs, "description", blankToNull(before.description()), blankToNull(after.description()));
+    value(
+        diffs,
+        "maxSessionDuration",
+        Integer.toString(before.maxSessionDuration()),
+        Integer.toString(after.maxSessionDuration()));
+    document(diffs, "trustPolicy", before.trustPolicy(), after.trustPolicy());
+    value(diffs, "permissionsBoundary", before.permissionsBoundary(), after.permissionsBoundary());
+    tags(diffs, before.tags(), after.tags());
+    return diffs;
+  }
+
+  /** Differences a managed policy can take in place (document and tags). */
+  List<AttributeDiff> policy(ManagedPolicy before, ManagedPolicy after) {
+    List<AttributeDiff> diffs = new ArrayList<>();
+    document(diffs, "document", before.document(), after.document());
+    tags(diffs, before.tags(), after.tags());
+    return diffs;
+  }
+
+  List<AttributeDiff> inline(InlinePolicy before, InlinePolicy after) {
+    List<AttributeDiff> diffs = new ArrayList<>();
+    document(diffs, "document", before.document(), after.document());
+    return diffs;
+  }
+
+  /** Why a role cannot be changed in place, or null. */
+  static String roleReplaceReason(Role before, Role after) {
+    if (!before.path().equals(after.path())) {
+      return "its path changes from "
+          + before.path()
+          + " to "
+          + after.path()
+          + " and IAM cannot move a role";
+    }
+    return null;
+  }
+
+  /** Why a managed policy cannot be changed in place, or null. */
+  static String policyReplaceReason(ManagedPolicy before, ManagedPolicy after) {
+    if (!before.path().equals(after.path())) {
+      return "its path changes from "
+          + before.path()
+          + " to "
+          + after.path()
+          + " and IAM cannot move a policy";
+    }
+    if (!Objects.equals(blankToNull(before.description()), blankToNull(after.description()))) {
+      return "its description changes and IAM cannot change a managed policy's description";
+    }
+    return null;
+  }
+
+  private void tags(List<AttributeDiff> diffs, Map<String, String> before, Map<String, String> after) {
+    TreeSet<String> keys = new TreeSet<>(before.keySet());
+    keys.addAll(after.keySet());
+    for (String key : keys) {
+      if (ignored(key)) {
+        continue;
+      }
+      value(diffs, "tags." + key, before.get(key), after.get(key));
+    }
+  }
+
+  private boolean ignored(String key) {
+    if (key.startsWith("aws:")) {
+      return true; // reserved by AWS, cannot be set or removed
+    }
+    return ignoreTagPrefixes.stream().anyMatch(key::startsWith);
+  }
+
+  private static void value(List<AttributeDiff> diffs, String attribute, String before, String after) {
+    if (!Objects.equals(before, after)) {
+      diffs.add(new AttributeDiff.Value(attribute, before, after));
+    }
+  }
+
+  private static void document(
+      List<AttributeDiff> diffs, String attribute, PolicyDocument before, PolicyDocument after) {
+    if (!PolicyEquivalence.equivalent(before, after)) {
+      diffs.add(new AttributeDiff.Document(attribute, before, after));
+    }
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.rolectl.engine.plan;
+
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveManagedPolicy;
+import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.model.Address;
+import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.Location;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.PrincipalPolicyAttachment;
+import dev.rolectl.engine.model.PrincipalType;
+import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.model.Role;
+import dev.rolectl.engine.model.RolePolicyAttachment;
+import dev.rolectl.engine.model.Stack;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The part of a live account that concerns a stack, as model resources: every role and customer
+ * policy the stack declares or owns (by tag), with their attachments and inline policies.
+ *
+ * @param resources live resources by address
+ * @param ownership ownership of each live role and policy in scope
+ */
+record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ownership) {
+
+  /** The location given to resources that come from live IAM rather than a stack file. */
+  static final Location LIVE = Location.startOf("(live)");
+
+  CurrentState {
+    resources = Map.copyOf(resources);
+    ownership = Map.copyOf(ownership);
+  }
+
+  static CurrentState of(Stack stack, LiveAccount live) {
+    Map<Address, Resource> resources = new TreeMap<>();
+    Map<Address, Ownership> ownership = new TreeMap<>();
+    Set<String> managedRoles = new HashSet<>();
+    Map<String, Address> policiesByArn = new TreeMap<>();
+    for (LiveManagedPolicy policy : live.policies().values()) {
+      Address address = Address.policy(policy.name());
+      if (Ownership.of(stack.name(), policy.path(), policy.tags()) == Ownership.OURS
+          || stack.find(address).isPresent()) {
+        policiesByArn.put(policy.arn(), address);
+      }
+    }
+    for (LiveRole role : live.roles().values()) {
+      Address address = Address.role(role.name());
+      Ownership owner = Ownership.of(stack.name(), role.path(), role.tags());
+      if (owner != Ownership.OURS && stack.find(address).isEmpty()) {
+        continue;
+      }
+      ownership.put(address, owner);
+      managedRoles.add(role.name());
+      addRole(role, policiesByArn, resources);
+    }
+    for (LiveManagedPolicy policy : live.policies().values()) {
+      Address address = Address.policy(policy.name());
+      Ownership owner = Ownership.of(stack.name(), policy.path(), policy.tags());
+      if (owner != Ownership.OURS && stack.find(address).isEmpty()) {
+        continue;
+      }
+      ownership.put(address, owner);
+      addPolicy(policy, managedRoles, resources);
+    }
+    return new CurrentState(resources, ownership);
+  }
+
+  static void addRole(
+      LiveRole role, Map<String, Address> policiesByArn, Map<Address, Resource> out) {
+    Address address = Address.role(role.name());
+    Set<Address> parent = Set.of(address);
+    out.put(
+        address,
+        new Role(
+            address,
+            LIVE,
+            role.name(),
+            role.path(),
+            role.description(),
+            role.maxSessionDuration(),
+            role.trustPolicy(),
+            role.permissionsBoundaryArn(),
+            role.tags(),
+            null,
+            false,
+            false,
+            Set.of()));
+    for (String arn : role.attachedPolicyArns()) {
+      Address a = Address.attachment(role.name(), arn);
+      Address policy = policiesByArn.get(arn);
+      Set<Address> deps = policy == null ? parent : Set.of(address, policy);
+      out.put(a, new RolePolicyAttachment(a, LIVE, role.name(), arn, deps));
+    }
+    role.inlinePolicies()
+        .forEach(
+            (name, document) -> {
+              Address a = Address.inline(role.name(), name);
+              out.put(a, new InlinePolicy(a, LIVE, role.name(), name, document, parent));
+            });
+  }
+
+  private static void addPolicy(
+      LiveManagedPolicy policy, Set<String> managedRoles, Map<Address, Resource> out) {
+    Address address = Address.policy(policy.name());
+    out.put(
+        address,
+        new ManagedPolicy(
+            address,
+            LIVE,
+            policy.name(),
+            policy.path(),
+            policy.description(),
+            policy.defaultDocument(),
+            policy.tags(),
+            false,
+            Set.of()));
+    policy
+        .attachments()
+        .forEach(
+            (type, names) -> {
+              for (String name : names) {
+                if (type == PrincipalType.ROLE && managedRoles.contains(name)) {
+                  continue; // shown as the role's own attachment
+                }
+                Address a = Address.principalAttachment(policy.name(), type, name);
+                out.put(
+                    a,
+                    new PrincipalPolicyAttachment(
+                        a, LIVE, type, name, policy.name(), policy.arn(), Set.of(address)));
+              }
+            });
+  }
+
+  Ownership ownershipOf(Address topLevel) {
+    return ownership.getOrDefault(topLevel, Ownership.UNMANAGED);
+  }
+
+  List<Address> addresses() {
+    return List.copyOf(resources.keySet());
+  }
+}

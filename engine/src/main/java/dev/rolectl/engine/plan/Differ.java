@@ -1,0 +1,200 @@
+package dev.rolectl.engine.plan;
+
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.model.Address;
+import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.PrincipalPolicyAttachment;
+import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.model.Role;
+import dev.rolectl.engine.model.RolePolicyAttachment;
+import dev.rolectl.engine.model.Stack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares a stack with live IAM and produces a {@link Plan}. Pure: no I/O, same inputs give the
+ * same plan.
+ */
+public final class Differ {
+  private final Stack stack;
+  private final CurrentState current;
+  private final PlanOptions options;
+  private final Map<Address, Resource> desired = new TreeMap<>();
+  private final AttributeDiffs attributeDiffs;
+  private final Map<Address, Action> topLevelActions = new HashMap<>();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  private Differ(Stack stack, LiveAccount live, PlanOptions options) {
+    this.stack = stack;
+    this.current = CurrentState.of(stack, live);
+    this.options = options;
+    this.attributeDiffs = new AttributeDiffs(stack.settings().ignoreTagPrefixes());
+    for (Resource r : stack.resources()) {
+      desired.put(r.address(), OwnerTag.withOwner(r, stack.name()));
+    }
+  }
+
+  /** Plans the changes that make {@code live} match {@code stack}. */
+  public static PlanResult plan(Stack stack, LiveAccount live, PlanOptions options) {
+    return new Differ(stack, live, options).run(live);
+  }
+
+  private PlanResult run(LiveAccount live) {
+    TreeSet<Address> all = new TreeSet<>(desired.keySet());
+    all.addAll(current.resources().keySet());
+    Map<Address, ResourceChange> changes = new LinkedHashMap<>();
+    for (Address address : all) {
+      Resource d = desired.get(address);
+      Resource c = current.resources().get(address);
+      Resource any = d != null ? d : c;
+      if (isTopLevel(any)) {
+        topLevel(address, d, c).ifPresent(ch -> changes.put(address, ch));
+      }
+    }
+    for (Address address : all) {
+      Resource d = desired.get(address);
+      Resource c = current.resources().get(address);
+      Resource any = d != null ? d : c;
+      if (!isTopLevel(any)) {
+        child(address, d, c).ifPresent(ch -> changes.put(address, ch));
+      }
+    }
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new PlanResult(Optional.empty(), diagnostics);
+    }
+    Plan plan =
+        new Plan(
+            Plan.FORMAT_VERSION,
+            stack.name(),
+            Fingerprints.stack(stack),
+            Fingerprints.live(current.resources().values()),
+            live.accountId(),
+            options.target(),
+            options.now(),
+            List.copyOf(changes.values()));
+    return new PlanResult(Optional.of(plan), diagnostics);
+  }
+
+  private Optional<ResourceChange> topLevel(Address address, Resource d, Resource c) {
+    boolean adopt = options.adoptAll() || adoptRequested(d);
+    String replaceReason = null;
+    List<AttributeDiff> diffs = List.of();
+    if (d != null && c != null) {
+      if (d instanceof Role dr && c instanceof Role cr) {
+        replaceReason = AttributeDiffs.roleReplaceReason(cr, dr);
+        diffs = attributeDiffs.role(cr, dr);
+      } else if (d instanceof ManagedPolicy dp && c instanceof ManagedPolicy cp) {
+        replaceReason = AttributeDiffs.policyReplaceReason(cp, dp);
+        diffs = attributeDiffs.policy(cp, dp);
+      }
+    }
+    Decision decision =
+        Actions.decide(
+            d != null,
+            c != null,
+            current.ownershipOf(address),
+            adopt,
+            replaceReason,
+            !diffs.isEmpty());
+    if (decision instanceof Decision.Refuse refuse) {
+      diagnostics.add(
+          new Diagnostic(
+              dev.rolectl.engine.model.Severity.ERROR,
+              "not-managed",
+              d.location(),
+              address,
+              address + ": " + refuse.message()));
+      return Optional.empty();
+    }
+    Decision.Act act = (Decision.Act) decision;
+    topLevelActions.put(address, act.action());
+    if (act.action() == Action.REPLACE || act.action() == Action.CREATE || act.action() == Action.DELETE) {
+      diffs = List.of();
+    }
+    return Optional.of(change(address, act.action(), c, d, diffs, act.reason()));
+  }
+
+  private Optional<ResourceChange> child(Address address, Resource d, Resource c) {
+    Resource any = d != null ? d : c;
+    Action parent = topLevelActions.get(parentOf(any));
+    if (parent == null) {
+      return Optional.empty(); // parent refused: the plan fails anyway
+    }
+    List<AttributeDiff> diffs = List.of();
+    Action action;
+    String reason = null;
+    if (d == null) {
+      action = Action.DELETE;
+      reason = parent == Action.DELETE ? null : "not in the stack (drift)";
+    } else if (c == null) {
+      action = Action.CREATE;
+    } else if (parent == Action.REPLACE) {
+      action = Action.REPLACE;
+      reason = "its " + ResourceKind.of(parentResource(any)).label() + " is replaced";
+    } else {
+      if (d instanceof InlinePolicy di && c instanceof InlinePolicy ci) {
+        diffs = attributeDiffs.inline(ci, di);
+      }
+      action = diffs.isEmpty() ? Action.NO_OP : Action.UPDATE;
+    }
+    return Optional.of(change(address, action, c, d, diffs, reason));
+  }
+
+  private Resource parentResource(Resource child) {
+    Address p = parentOf(child);
+    Resource r = desired.get(p);
+    return r != null ? r : current.resources().get(p);
+  }
+
+  private ResourceChange change(
+      Address address, Action action, Resource before, Resource after, List<AttributeDiff> diffs, String reason) {
+    Resource any = after != null ? after : before;
+    Resource beforeKept = action == Action.CREATE ? null : before;
+    Resource afterKept = action == Action.DELETE ? null : after;
+    return new ResourceChange(
+        address,
+        ResourceKind.of(any),
+        action,
+        beforeKept,
+        afterKept,
+        diffs,
+        Impacts.of(action, any, diffs),
+        reason,
+        any.dependsOn());
+  }
+
+  private static boolean isTopLevel(Resource r) {
+    return r instanceof Role || r instanceof ManagedPolicy;
+  }
+
+  private static boolean adoptRequested(Resource d) {
+    if (d instanceof Role r) {
+      return r.adopt();
+    }
+    if (d instanceof ManagedPolicy p) {
+      return p.adopt();
+    }
+    return false;
+  }
+
+  static Address parentOf(Resource child) {
+    if (child instanceof RolePolicyAttachment a) {
+      return Address.role(a.roleName());
+    }
+    if (child instanceof InlinePolicy i) {
+      return Address.role(i.roleName());
+    }
+    if (child instanceof PrincipalPolicyAttachment p) {
+      return Address.policy(p.policyName());
+    }
+    throw new IllegalArgumentException(child.address() + " is not a child resource");
+  }
+}

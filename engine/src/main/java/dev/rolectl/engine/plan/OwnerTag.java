@@ -1,0 +1,51 @@
+package dev.rolectl.engine.plan;
+
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.model.Role;
+import dev.rolectl.engine.model.Stack;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Adds the ownership tag {@code rolectl:stack=<stack>} to the declared roles and policies. */
+final class OwnerTag {
+  private OwnerTag() {}
+
+  static Resource withOwner(Resource r, String stackName) {
+    if (r instanceof Role role) {
+      return new Role(
+          role.address(),
+          role.location(),
+          role.name(),
+          role.path(),
+          role.description(),
+          role.maxSessionDuration(),
+          role.trustPolicy(),
+          role.permissionsBoundary(),
+          tagged(role.tags(), stackName),
+          role.ecsInfrastructure(),
+          role.protect(),
+          role.adopt(),
+          role.dependsOn());
+    }
+    if (r instanceof ManagedPolicy p) {
+      return new ManagedPolicy(
+          p.address(),
+          p.location(),
+          p.name(),
+          p.path(),
+          p.description(),
+          p.document(),
+          tagged(p.tags(), stackName),
+          p.adopt(),
+          p.dependsOn());
+    }
+    return r;
+  }
+
+  private static Map<String, String> tagged(Map<String, String> tags, String stackName) {
+    Map<String, String> t = new HashMap<>(tags);
+    t.put(Stack.OWNER_TAG, stackName);
+    return t;
+  }
+}

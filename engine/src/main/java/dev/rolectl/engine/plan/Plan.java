@@ -1,0 +1,61 @@
+package dev.rolectl.engine.plan;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A plan is data: every change {@code apply} will make, in no particular order (the executor
+ * orders by {@link ResourceChange#dependsOn()}), plus what it was made from.
+ *
+ * @param formatVersion version of the saved plan format ({@link #FORMAT_VERSION})
+ * @param stack the stack name
+ * @param stackHash SHA-256 of the resolved stack (whitespace and comments do not count)
+ * @param liveFingerprint SHA-256 of the live state the plan was made from (normalised)
+ * @param accountId the account planned against
+ * @param target the target spec, e.g. {@code aws} or {@code local:account.json}
+ * @param changes one entry per resource, no-ops included
+ */
+public record Plan(
+    int formatVersion,
+    String stack,
+    String stackHash,
+    String liveFingerprint,
+    String accountId,
+    String target,
+    Instant createdAt,
+    List<ResourceChange> changes) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  public Plan {
+    Objects.requireNonNull(stack, "stack");
+    Objects.requireNonNull(stackHash, "stackHash");
+    Objects.requireNonNull(liveFingerprint, "liveFingerprint");
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(createdAt, "createdAt");
+    changes = List.copyOf(changes);
+  }
+
+  /** Changes other than no-ops. */
+  public List<ResourceChange> effectiveChanges() {
+    return changes.stream().filter(c -> c.action().isChange()).toList();
+  }
+
+  public boolean hasChanges() {
+    return changes.stream().anyMatch(c -> c.action().isChange());
+  }
+
+  /** Number of changes per action, every action present (zero when none). */
+  public Map<Action, Integer> counts() {
+    Map<Action, Integer> counts = new EnumMap<>(Action.class);
+    for (Action a : Action.values()) {
+      counts.put(a, 0);
+    }
+    changes.forEach(c -> counts.merge(c.action(), 1, Integer::sum));
+    return counts;
+  }
+}

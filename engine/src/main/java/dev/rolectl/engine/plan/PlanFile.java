@@ -1,0 +1,215 @@
+package dev.rolectl.engine.plan;
+
+import dev.rolectl.engine.policy.AccessImpact;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolectl.engine.model.Address;
+import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.policy.PolicyDiff;
+import dev.rolectl.engine.policy.StatementDiff;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Saved plans: versioned JSON ({@code schemas/plan.schema.json}). The same JSON is the
+ * {@code --format json} output of {@code plan}.
+ */
+public final class PlanFile {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ResourceJson RESOURCES = new ResourceJson(MAPPER);
+
+  private PlanFile() {}
+
+  /** The plan as pretty-printed JSON, ending with a newline. */
+  public static String write(Plan plan) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("formatVersion", plan.formatVersion());
+    root.put("stack", plan.stack());
+    root.put("stackHash", plan.stackHash());
+    root.put("liveFingerprint", plan.liveFingerprint());
+    root.put("accountId", plan.accountId());
+    root.put("target", plan.target());
+    root.put("createdAt", plan.createdAt().toString());
+    ObjectNode summary = root.putObject("summary");
+    plan.counts().forEach((action, n) -> summary.put(action.jsonName(), n));
+    ArrayNode changes = root.putArray("changes");
+    for (ResourceChange c : plan.changes()) {
+      changes.add(change(c));
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("plan did not serialise", e);
+    }
+  }
+
+  private static ObjectNode change(ResourceChange c) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("address", c.address().value());
+    n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+    n.put("action", c.action().jsonName());
+    n.put("impact", c.impact().name().toLowerCase(java.util.Locale.ROOT));
+    if (c.reason() == null) {
+      n.putNull("reason");
+    } else {
+      n.put("reason", c.reason());
+    }
+    ArrayNode deps = n.putArray("dependsOn");
+    c.dependsOn().stream().sorted().forEach(d -> deps.add(d.value()));
+    ArrayNode diffs = n.putArray("diffs");
+    for (AttributeDiff d : c.diffs()) {
+      ObjectNode dn = diffs.addObject();
+      dn.put("attribute", d.attribute());
+      if (d instanceof AttributeDiff.Value v) {
+        dn.put("type", "value");
+        dn.put("before", v.before());
+        dn.put("after", v.after());
+      } else if (d instanceof AttributeDiff.Document doc) {
+        dn.put("type", "document");
+        dn.set("before", doc.before() == null ? null : RESOURCES.document(doc.before()));
+        dn.set("after", doc.after() == null ? null : RESOURCES.document(doc.after()));
+        dn.set("statements", statements(StatementDiff.diff(doc.before(), doc.after())));
+      }
+    }
+    n.set("before", c.before() == null ? MAPPER.nullNode() : RESOURCES.write(c.before()));
+    n.set("after", c.after() == null ? MAPPER.nullNode() : RESOURCES.write(c.after()));
+    return n;
+  }
+
+  /** The statement-level view of a document change, for bots; ignored when reading. */
+  private static ObjectNode statements(PolicyDiff diff) {
+    ObjectNode n = MAPPER.createObjectNode();
+    ArrayNode added = n.putArray("added");
+    diff.added().forEach(s -> added.add(RESOURCES.statement(s)));
+    ArrayNode removed = n.putArray("removed");
+    diff.removed().forEach(s -> removed.add(RESOURCES.statement(s)));
+    ArrayNode changed = n.putArray("changed");
+    for (PolicyDiff.StatementChange ch : diff.changed()) {
+      ObjectNode c = changed.addObject();
+      c.set("before", RESOURCES.statement(ch.before()));
+      c.set("after", RESOURCES.statement(ch.after()));
+      ArrayNode elements = c.putArray("elements");
+      ch.elements().forEach(e -> elements.add(e.jsonName()));
+    }
+    return n;
+  }
+
+  /**
+   * Reads a saved plan.
+   *
+   * @throws PlanFormatException if the text is not a plan of a supported format version
+   */
+  public static Plan read(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new PlanFormatException(
+          "not valid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + " (is the file truncated?)");
+    }
+    if (root == null || !root.isObject()) {
+      throw new PlanFormatException("not a rolectl plan (expected a JSON object)");
+    }
+    int version = root.path("formatVersion").asInt(-1);
+    if (version != Plan.FORMAT_VERSION) {
+      throw new PlanFormatException(
+          "plan format version "
+              + root.path("formatVersion")
+              + " is not supported; this rolectl reads version "
+              + Plan.FORMAT_VERSION
+              + ". Make the plan again with this rolectl.");
+    }
+    List<ResourceChange> changes = new ArrayList<>();
+    for (JsonNode c : root.path("changes")) {
+      changes.add(readChange(c));
+    }
+    try {
+      return new Plan(
+          version,
+          ResourceJson.text(root, "stack"),
+          ResourceJson.text(root, "stackHash"),
+          ResourceJson.text(root, "liveFingerprint"),
+          ResourceJson.text(root, "accountId"),
+          ResourceJson.text(root, "target"),
+          Instant.parse(ResourceJson.text(root, "createdAt")),
+          changes);
+    } catch (DateTimeParseException e) {
+      throw new PlanFormatException("createdAt is not an ISO-8601 instant");
+    }
+  }
+
+  private static ResourceChange readChange(JsonNode n) {
+    List<AttributeDiff> diffs = new ArrayList<>();
+    for (JsonNode d : n.path("diffs")) {
+      String attribute = ResourceJson.text(d, "attribute");
+      if ("document".equals(d.path("type").asText())) {
+        diffs.add(
+            new AttributeDiff.Document(
+                attribute,
+                d.path("before").isObject() ? RESOURCES.document(d.get("before")) : null,
+                d.path("after").isObject() ? RESOURCES.document(d.get("after")) : null));
+      } else {
+        diffs.add(
+            new AttributeDiff.Value(
+                attribute,
+                d.path("before").isNull() ? null : d.path("before").asText(null),
+                d.path("after").isNull() ? null : d.path("after").asText(null)));
+      }
+    }
+    Set<Address> deps = new LinkedHashSet<>();
+    n.path("dependsOn").forEach(d -> deps.add(new Address(d.asText())));
+    Resource before = n.path("before").isObject() ? RESOURCES.read(n.get("before")) : null;
+    Resource after = n.path("after").isObject() ? RESOURCES.read(n.get("after")) : null;
+    try {
+      return new ResourceChange(
+          new Address(ResourceJson.text(n, "address")),
+          ResourceKind.valueOf(ResourceJson.text(n, "kind").toUpperCase(java.util.Locale.ROOT)),
+          Action.fromJsonName(ResourceJson.text(n, "action")),
+          before,
+          after,
+          diffs,
+          AccessImpact.valueOf(ResourceJson.text(n, "impact").toUpperCase(java.util.Locale.ROOT)),
+          n.path("reason").isTextual() ? n.get("reason").asText() : null,
+          deps);
+    } catch (IllegalArgumentException e) {
+      throw new PlanFormatException("invalid change " + n.path("address") + ": " + e.getMessage());
+    }
+  }
+
+  /** Canonical compact JSON of resources, for hashing. */
+  static byte[] canonical(List<Resource> resources) {
+    ArrayNode array = MAPPER.createArrayNode();
+    resources.stream()
+        .sorted(java.util.Comparator.comparing(Resource::address))
+        .forEach(
+            r -> {
+              ObjectNode n = RESOURCES.write(r);
+              n.remove("location");
+              array.add(n);
+            });
+    try {
+      return MAPPER
+          .copy()
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .writeValueAsBytes(array);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

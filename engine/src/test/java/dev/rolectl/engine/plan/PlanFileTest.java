@@ -1,0 +1,77 @@
+package dev.rolectl.engine.plan;
+
+import static dev.rolectl.engine.plan.Fixtures.LB_POLICY;
+import static dev.rolectl.engine.plan.Fixtures.allow;
+import static dev.rolectl.engine.plan.Fixtures.attachment;
+import static dev.rolectl.engine.plan.Fixtures.inline;
+import static dev.rolectl.engine.plan.Fixtures.owned;
+import static dev.rolectl.engine.plan.Fixtures.role;
+import static dev.rolectl.engine.plan.Fixtures.stack;
+import static dev.rolectl.engine.plan.Fixtures.trust;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.model.Stack;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanFileTest {
+  private static Plan samplePlan() {
+    Stack stack =
+        stack(role("r"), attachment("r", LB_POLICY), inline("r", "s3", allow("s3:GetObject", "*")));
+    LiveAccount live =
+        new Fixtures.Live()
+            .role("r", "/", trust("ec2.amazonaws.com"), owned(Map.of("team", "a")),
+                List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Map.of())
+            .build();
+    return Differ.plan(stack, live, new PlanOptions(false, "aws", Instant.parse("2026-11-29T10:00:00Z")))
+        .plan()
+        .orElseThrow();
+  }
+
+  @Test
+  void aSavedPlanReadsBackToTheSamePlan() {
+    Plan plan = samplePlan();
+
+    Plan read = PlanFile.read(PlanFile.write(plan));
+
+    assertEquals(PlanFile.write(plan), PlanFile.write(read));
+    assertEquals(plan.counts(), read.counts());
+    assertEquals(plan.liveFingerprint(), read.liveFingerprint());
+  }
+
+  @Test
+  void truncatedPlanIsAClearError() {
+    String json = PlanFile.write(samplePlan());
+
+    PlanFormatException e =
+        assertThrows(PlanFormatException.class, () -> PlanFile.read(json.substring(0, json.length() / 2)));
+
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  }
+
+  @Test
+  void otherFormatVersionIsRefused() {
+    String json = PlanFile.write(samplePlan()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
+
+    PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(json));
+
+    assertTrue(e.getMessage().contains("version"), e.getMessage());
+  }
+
+  @Test
+  void fingerprintFollowsLiveStateAndStackHashFollowsTheStack() {
+    Stack stack = stack(role("r"));
+    LiveAccount a = new Fixtures.Live().ownedRole("r", List.of()).build();
+    LiveAccount b = new Fixtures.Live().ownedRole("r", List.of(LB_POLICY)).build();
+
+    assertEquals(Fingerprints.live(stack, a), Fingerprints.live(stack, a));
+    assertNotEquals(Fingerprints.live(stack, a), Fingerprints.live(stack, b));
+    assertNotEquals(Fingerprints.stack(stack), Fingerprints.stack(stack(role("r"), attachment("r", LB_POLICY))));
+  }
+}
