@@ -1,6 +1,7 @@
 package dev.rolectl.engine.config;
 
 import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.Location;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.policy.PolicyParse;
 import dev.rolectl.engine.policy.PolicyProblem;
@@ -45,7 +46,7 @@ final class PolicyDocuments {
       }
       for (PolicyProblem problem : parse.problems()) {
         YamlPath at = path.append(YamlPath.fromPointer(problem.pointer(), doc));
-        diagnostics.add(Diagnostic.error(RULE, YamlTree.valueLocation(root, at),
+        diagnostics.add(Diagnostic.error(RULE, locate(root, at, problem.message()),
             at.display() + ": " + problem.message()));
       }
       if (parse.problems().isEmpty()) {
@@ -53,6 +54,13 @@ final class PolicyDocuments {
       }
     }
     return new Parsed(documents, diagnostics);
+  }
+
+  /** At the key when the problem is about the key itself ("unknown key 'X'"), else at the value. */
+  private static Location locate(YamlValue root, YamlPath at, String message) {
+    boolean aboutKey = !at.isRoot() && at.last() instanceof String key
+        && message.contains("'" + key + "'");
+    return aboutKey ? YamlTree.keyLocation(root, at) : YamlTree.valueLocation(root, at);
   }
 
   /** The policy documents by where they are: trust policies, inline policies, documents. */

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.config;
 
+import dev.rolectl.engine.policy.PolicyParser;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,7 @@ class CorpusTest {
 
     LoadResult result = StackLoader.load(stack,
         new LoadOptions(vars, varFiles, account, LoadOptions.DEFAULT_PARTITION),
-        TinyPolicyParser::parse);
+        PolicyParser::parse);
 
     assertFalse(result.ok(), "a malformed stack must not load");
     List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();

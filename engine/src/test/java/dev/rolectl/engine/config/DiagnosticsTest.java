@@ -1,5 +1,6 @@
 package dev.rolectl.engine.config;
 
+import dev.rolectl.engine.policy.PolicyParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class DiagnosticsTest {
         + "    description: ${roles.c.arn}\n" + TRUST
         + "  b:\n    colour: red\n" + TRUST
         + "policies:\n  p:\n    document:\n      Statement: {Effect: Permit, Action: \"*\", Resource: \"*\"}\n");
-    LoadResult result = StackLoader.load(file, LoadOptions.offline(), TinyPolicyParser::parse);
+    LoadResult result = StackLoader.load(file, LoadOptions.offline(), PolicyParser::parse);
     List<String> got = result.diagnostics().stream()
         .map(d -> d.location().line() + ":" + d.location().column() + " " + d.rule())
         .collect(Collectors.toList());
@@ -47,13 +48,13 @@ class DiagnosticsTest {
   void policyParserProblemsAreLocatedAtTheirPointer() throws IOException {
     Path file = write("both.yaml", HEAD + "roles:\n  a:\n    trustPolicy:\n      Statement:\n"
         + "        - Effect: Allow\n          Action: sts:AssumeRole\n          NotAction: iam:*\n");
-    LoadResult result = StackLoader.load(file, LoadOptions.offline(), TinyPolicyParser::parse);
+    LoadResult result = StackLoader.load(file, LoadOptions.offline(), PolicyParser::parse);
     assertEquals(1, result.diagnostics().size(), result.diagnostics().toString());
     Diagnostic d = result.diagnostics().get(0);
     assertEquals(new Location(file.toString(), 9, 22), d.location());
     assertEquals("policy", d.rule());
-    assertEquals("roles.a.trustPolicy.Statement[0].NotAction: a statement has either Action or"
-        + " NotAction, not both", d.message());
+    assertTrue(d.message().startsWith("roles.a.trustPolicy.Statement[0].NotAction: "), d.message());
+    assertTrue(d.message().contains("Action or NotAction"), d.message());
   }
 
   @Test
@@ -76,7 +77,7 @@ class DiagnosticsTest {
     Object[] seen = new Object[1];
     StackLoader.load(file, LoadOptions.offline(), tree -> {
       seen[0] = tree;
-      return TinyPolicyParser.parse(tree);
+      return PolicyParser.parse(tree);
     });
     assertEquals(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of("Effect", "Allow",
         "Principal", Map.of("AWS", "arn:aws:iam::123456789012:root"),
@@ -89,7 +90,7 @@ class DiagnosticsTest {
   void schemaErrorsInADocumentKeepThePolicyParserQuiet() throws IOException {
     Path file = write("quiet.yaml", HEAD + "roles:\n  a:\n    trustPolicy:\n      Statement:\n"
         + "        - Effect: allow\n          Action: sts:AssumeRole\n          NotAction: iam:*\n");
-    LoadResult result = StackLoader.load(file, LoadOptions.offline(), TinyPolicyParser::parse);
+    LoadResult result = StackLoader.load(file, LoadOptions.offline(), PolicyParser::parse);
     assertEquals(List.of("schema"), result.diagnostics().stream().map(Diagnostic::rule).toList());
   }
 
@@ -99,7 +100,7 @@ class DiagnosticsTest {
     write("b.yaml", HEAD + "policies:\n  p:\n    document:\n      Statement:\n"
         + "        - {Effect: Allow, Action: \"iam:PassRole\", Resource: \"${roles.a.arn}\"}\n"
         + "    unknown: 1\n");
-    LoadResult result = StackLoader.load(dir, LoadOptions.offline(), TinyPolicyParser::parse);
+    LoadResult result = StackLoader.load(dir, LoadOptions.offline(), PolicyParser::parse);
     assertEquals(List.of("yaml-syntax", "schema"),
         result.diagnostics().stream().map(Diagnostic::rule).toList(), "no reference error in b");
   }

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.config;
 
+import dev.rolectl.engine.policy.PolicyParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class HostileInputTest {
   }
 
   static LoadResult load(Path path) {
-    return StackLoader.load(path, LoadOptions.offline(), TinyPolicyParser::parse);
+    return StackLoader.load(path, LoadOptions.offline(), PolicyParser::parse);
   }
 
   @Test

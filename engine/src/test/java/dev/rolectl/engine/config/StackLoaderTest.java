@@ -1,5 +1,6 @@
 package dev.rolectl.engine.config;
 
+import dev.rolectl.engine.policy.PolicyParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class StackLoaderTest {
   }
 
   static Stack load(Path path, LoadOptions options) {
-    LoadResult result = StackLoader.load(path, options, TinyPolicyParser::parse);
+    LoadResult result = StackLoader.load(path, options, PolicyParser::parse);
     assertTrue(result.ok(), () -> result.diagnostics().stream().map(Diagnostic::format)
         .collect(Collectors.joining("\n")));
     return result.stack().orElseThrow();

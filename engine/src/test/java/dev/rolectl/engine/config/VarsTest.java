@@ -1,5 +1,6 @@
 package dev.rolectl.engine.config;
 
+import dev.rolectl.engine.policy.PolicyParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rolectl.engine.model.Diagnostic;
@@ -42,7 +43,7 @@ class VarsTest {
         + "    description: \"for ${var.env}\"\n    trustPolicy:\n      Statement:\n"
         + "        - {Effect: Allow, Principal: {Service: ecs.amazonaws.com}, Action: \"sts:AssumeRole\"}\n");
     LoadResult result = StackLoader.load(stack, new LoadOptions(Map.of("env", "prod"),
-        List.of(vars), LoadOptions.PLACEHOLDER_ACCOUNT_ID, "aws"), TinyPolicyParser::parse);
+        List.of(vars), LoadOptions.PLACEHOLDER_ACCOUNT_ID, "aws"), PolicyParser::parse);
     assertEquals("for prod", result.stack().orElseThrow().resources(Role.class).findFirst()
         .orElseThrow().description());
   }
