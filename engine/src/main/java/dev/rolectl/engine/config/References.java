@@ -60,6 +60,34 @@ final class References {
     return byArn;
   }
 
+  /**
+   * Escapes a literal text for a place where references are expanded, so that it loads back as
+   * itself: every {@code ${} that would be read as a reference becomes {@code $${}; IAM policy
+   * variables such as {@code ${aws:username}} stay as they are.
+   */
+  static String escape(String literal) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < literal.length()) {
+      int at = literal.indexOf("${", i);
+      if (at < 0) {
+        break;
+      }
+      int end = literal.indexOf('}', at + 2);
+      String inner = end < 0 ? null : literal.substring(at + 2, end);
+      boolean iamVariable = inner != null && !isOurs(inner)
+          && (inner.contains(":") || IAM_SPECIAL.contains(inner));
+      out.append(literal, i, at).append(iamVariable ? "${" : "$${");
+      i = at + 2;
+    }
+    return out.append(literal.substring(i)).toString();
+  }
+
+  private static boolean isOurs(String inner) {
+    return inner.startsWith("roles.") || inner.startsWith("policies.") || inner.startsWith("var.")
+        || inner.startsWith("aws.");
+  }
+
   /** Resolves the text between {@code ${} and {@code }}. */
   Outcome resolve(String inner, boolean stackLevel) {
     String ref = "${" + inner + "}";

@@ -48,4 +48,13 @@ class SmallPartsTest {
     assertEquals(false, ReferenceResolver.expandsAt(YamlPath.of("stack")));
     assertEquals(false, ReferenceResolver.expandsAt(YamlPath.of("settings", "ignoreTagPrefixes", 0)));
   }
+
+  @Test
+  void escapingMakesLiteralTextLoadBackAsItself() {
+    assertEquals("literal $${var.env} and ${aws:username} and $${x}",
+        References.escape("literal ${var.env} and ${aws:username} and ${x}"));
+    assertEquals("$$${x}", References.escape("$${x}"));
+    assertEquals("cost $${", References.escape("cost ${"));
+    assertEquals("no refs", References.escape("no refs"));
+  }
 }
