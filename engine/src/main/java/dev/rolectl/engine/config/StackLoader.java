@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,24 @@ public final class StackLoader {
 
   private StackLoader() {}
 
-  /** Loads the stack at {@code path} (a file or a directory). */
+  /**
+   * Loads the stack at {@code path} (a file, or a directory whose {@code *.yaml}/{@code *.yml}
+   * files, not hidden, not in subdirectories, form one stack). Never throws for bad input: every
+   * problem is an error diagnostic with {@code file:line:col}, and the stack is present only when
+   * there is no error.
+   *
+   * <ul>
+   *   <li>ARNs and {@code ${aws.accountId}} use {@code options.accountId()}; when that is the
+   *       placeholder and the stack pins {@code account:}, the pinned account is used; a real
+   *       account id that differs from the pinned one is an error.
+   *   <li>{@code dependsOn}: references to stack roles/policies (and literal ARNs of stack
+   *       policies in managedPolicies/permissionsBoundary) plus structure (attachments and inline
+   *       policies depend on their role, principal attachments on their policy). A role or policy
+   *       referring to itself (e.g. a role trusting its own ARN) gets no self-edge.
+   *   <li>Resources are listed role by role (role, its attachments, its inline policies), then
+   *       policy by policy (policy, its principal attachments), in file order.
+   * </ul>
+   */
   public static LoadResult load(Path path, LoadOptions options) {
     return load(path, options, PolicyParser::parse);
   }

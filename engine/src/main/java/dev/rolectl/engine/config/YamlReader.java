@@ -3,6 +3,7 @@ package dev.rolectl.engine.config;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.model.Location;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,13 +52,20 @@ final class YamlReader {
   static Read read(Path path, String file) {
     byte[] bytes;
     try {
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        return Read.failed(Diagnostic.error(RULE_FILE, Location.startOf(file),
+            "not a regular file; give a YAML file"));
+      }
       long size = Files.size(path);
       if (size > MAX_FILE_BYTES) {
-        return Read.failed(Diagnostic.error(RULE_FILE, Location.startOf(file),
-            "file is " + megabytes(size) + " MB; stack files are limited to 3 MB: split the"
-                + " stack into several files in a directory"));
+        return Read.failed(tooBig(file, size));
       }
-      bytes = Files.readAllBytes(path);
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // bounded even if the file grows
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        return Read.failed(tooBig(file, Files.size(path)));
+      }
     } catch (NoSuchFileException e) {
       return Read.failed(Diagnostic.error(RULE_FILE, Location.startOf(file),
           "file does not exist; check the path"));
@@ -108,6 +116,12 @@ final class YamlReader {
     options.setMergeOnCompose(false);
     options.setTagInspector(tag -> false);
     return options;
+  }
+
+  private static Diagnostic tooBig(String file, long size) {
+    return Diagnostic.error(RULE_FILE, Location.startOf(file), "file is " + megabytes(size)
+        + " MB; stack files are limited to 3 MB: split the stack into several files in a"
+        + " directory");
   }
 
   private static String megabytes(long size) {

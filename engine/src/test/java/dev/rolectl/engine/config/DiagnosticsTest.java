@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.model.Location;
-import dev.rolectl.engine.policy.PolicyParse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

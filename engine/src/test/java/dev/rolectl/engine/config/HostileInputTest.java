@@ -127,4 +127,12 @@ class HostileInputTest {
     Files.writeString(dir.resolve("real.yml"), GOOD);
     assertTrue(load(dir).ok());
   }
+
+  @Test
+  void aDeviceIsNotReadForever() {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "needs /dev/zero");
+    Diagnostic d = onlyError(load(zero));
+    assertEquals("not a regular file; give a YAML file", d.message());
+  }
 }

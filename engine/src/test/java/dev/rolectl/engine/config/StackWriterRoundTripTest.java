@@ -10,7 +10,6 @@ import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.model.RolePolicyAttachment;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.policy.PolicyEquivalence;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
