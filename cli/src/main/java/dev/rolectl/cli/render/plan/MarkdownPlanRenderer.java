@@ -104,9 +104,11 @@ public final class MarkdownPlanRenderer {
       String stripped = line.stripLeading();
       int indent = line.length() - stripped.length();
       char first = stripped.charAt(0);
-      if (first == '+' || first == '-' || first == '~') {
+      if (stripped.startsWith("-/+")) {
+        out.append('!').append(" ".repeat(indent)).append(stripped).append('\n');
+      } else if (first == '+' || first == '-' || first == '~') {
         char marker = first == '~' ? '!' : first;
-        out.append(marker).append(" ".repeat(Math.max(1, indent))).append(stripped).append('\n');
+        out.append(marker).append(" ".repeat(indent)).append(' ').append(stripped.substring(1)).append('\n');
       } else {
         out.append("  ").append(line).append('\n');
       }

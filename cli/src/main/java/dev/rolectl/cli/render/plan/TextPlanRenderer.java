@@ -191,6 +191,9 @@ public final class TextPlanRenderer {
   }
 
   static String quote(String s) {
+    if (s.matches("\\d{1,9}")) {
+      return s; // numbers as numbers, like the stack file
+    }
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
