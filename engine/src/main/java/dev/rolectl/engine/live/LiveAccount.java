@@ -1,15 +1,18 @@
 package dev.rolectl.engine.live;
 
+import dev.rolectl.engine.model.PrincipalType;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything rolectl read from one account at one moment.
  *
  * @param roles role name to role (every role of the account)
  * @param policies customer managed policy name to policy
- * @param principals users and groups that were asked for
+ * @param principals users and groups that were asked for, sorted by type and name
  */
 public record LiveAccount(
     String accountId,
@@ -23,6 +26,59 @@ public record LiveAccount(
     Objects.requireNonNull(partition, "partition");
     roles = Map.copyOf(roles);
     policies = Map.copyOf(policies);
-    principals = List.copyOf(principals);
+    principals =
+        principals.stream()
+            .sorted(Comparator.comparing(LivePrincipal::type).thenComparing(LivePrincipal::name))
+            .toList();
+  }
+
+  public Optional<LiveRole> role(String name) {
+    return Optional.ofNullable(roles.get(name));
+  }
+
+  public Optional<LiveManagedPolicy> policy(String name) {
+    return Optional.ofNullable(policies.get(name));
+  }
+
+  /**
+   * What a read with this request gives: users and groups (and attachments to them) only when
+   * asked, policy tags only when asked. File adapters read everything and narrow it with this.
+   */
+  public LiveAccount narrowedTo(ReadRequest request) {
+    Map<String, LiveManagedPolicy> narrowed = new java.util.LinkedHashMap<>();
+    policies.forEach(
+        (name, p) -> {
+          Map<PrincipalType, List<String>> attachments = new java.util.EnumMap<>(PrincipalType.class);
+          p.attachments()
+              .forEach(
+                  (type, names) -> {
+                    if (wanted(type, request)) {
+                      attachments.put(type, names);
+                    }
+                  });
+          narrowed.put(
+              name,
+              new LiveManagedPolicy(
+                  p.name(),
+                  p.path(),
+                  p.arn(),
+                  p.description(),
+                  p.defaultDocument(),
+                  p.defaultVersionId(),
+                  p.versionIds(),
+                  request.policyTags() ? p.tags() : Map.of(),
+                  attachments));
+        });
+    List<LivePrincipal> kept =
+        principals.stream().filter(pr -> wanted(pr.type(), request)).toList();
+    return new LiveAccount(accountId, partition, roles, narrowed, kept);
+  }
+
+  private static boolean wanted(PrincipalType type, ReadRequest request) {
+    return switch (type) {
+      case ROLE -> true;
+      case USER -> request.users();
+      case GROUP -> request.groups();
+    };
   }
 }

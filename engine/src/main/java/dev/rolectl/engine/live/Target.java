@@ -1,0 +1,23 @@
+package dev.rolectl.engine.live;
+
+/**
+ * An opened live target ({@code aws}, {@code local:PATH} or {@code snapshot:PATH}); see {@link
+ * Targets#open}. Close it when done (it may hold HTTP connections).
+ */
+public interface Target extends AutoCloseable {
+
+  /** The spec it was opened from, e.g. {@code aws} or {@code snapshot:/tmp/account.json}. */
+  String spec();
+
+  /** The IAM side of the account. */
+  IamAccount iam();
+
+  /** Whether {@code apply} may change it ({@code local:} and {@code aws}, not {@code snapshot:}). */
+  boolean writable();
+
+  /** API calls made so far ({@link ApiStats#none()} for file targets). */
+  ApiStats stats();
+
+  @Override
+  void close();
+}

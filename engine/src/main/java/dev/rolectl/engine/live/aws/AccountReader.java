@@ -1,0 +1,120 @@
+package dev.rolectl.engine.live.aws;
+
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveManagedPolicy;
+import dev.rolectl.engine.live.LivePrincipal;
+import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.model.PrincipalType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.GroupDetail;
+import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.RoleDetail;
+import software.amazon.awssdk.services.iam.model.UserDetail;
+
+/**
+ * One full read of an account's IAM state, in a handful of paginated calls:
+ *
+ * <ol>
+ *   <li>{@code GetAccountAuthorizationDetails} (filters {@code Role}, {@code LocalManagedPolicy},
+ *       plus {@code User}/{@code Group} when asked; 1000 items a page): roles with trust policy,
+ *       inline policies, attachments, boundary, tags, last use and instance profiles; customer
+ *       managed policies with every version;
+ *   <li>{@code ListRoles} (1000 a page): description and max session duration, which {@code
+ *       RoleDetail} lacks ({@code GetRole} only for a role created between the two reads);
+ *   <li>{@code ListPolicyTags}, one per customer managed policy when {@link
+ *       ReadRequest#policyTags()} (policy tags come from nowhere else), four at a time.
+ * </ol>
+ *
+ * <p>For R roles and P customer managed policies: {@code ceil((R+P)/1000)} or more pages of the
+ * first (IAM may return fewer items a page), {@code ceil(R/1000)} of the second, and P of the
+ * third, whatever the number of attachments and inline policies.
+ */
+final class AccountReader {
+  static final int PAGE = 1000;
+
+  private final IamClient iam;
+
+  AccountReader(IamClient iam) {
+    this.iam = iam;
+  }
+
+  LiveAccount read(String accountId, String partition, ReadRequest request) {
+    List<EntityType> filter = new ArrayList<>(List.of(EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY));
+    if (request.users()) {
+      filter.add(EntityType.USER);
+    }
+    if (request.groups()) {
+      filter.add(EntityType.GROUP);
+    }
+    List<RoleDetail> roleDetails = new ArrayList<>();
+    List<ManagedPolicyDetail> policyDetails = new ArrayList<>();
+    List<UserDetail> users = new ArrayList<>();
+    List<GroupDetail> groups = new ArrayList<>();
+    for (GetAccountAuthorizationDetailsResponse page :
+        iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(filter).maxItems(PAGE))) {
+      roleDetails.addAll(page.roleDetailList());
+      policyDetails.addAll(page.policies());
+      users.addAll(page.userDetailList());
+      groups.addAll(page.groupDetailList());
+    }
+    Map<String, Role> listed = new HashMap<>();
+    iam.listRolesPaginator(r -> r.maxItems(PAGE)).roles().forEach(r -> listed.put(r.roleName(), r));
+
+    Map<String, LiveRole> roles = new LinkedHashMap<>();
+    for (RoleDetail d : roleDetails) {
+      Role summary = listed.containsKey(d.roleName()) ? listed.get(d.roleName()) : getRole(d.roleName());
+      if (summary != null) {
+        roles.put(d.roleName(), DetailMapper.role(d, summary));
+      }
+    }
+    List<LivePrincipal> principals = new ArrayList<>();
+    users.forEach(u -> principals.add(DetailMapper.user(u)));
+    groups.forEach(g -> principals.add(DetailMapper.group(g)));
+
+    Map<String, Map<String, String>> tags =
+        request.policyTags()
+            ? PolicyTagReader.read(iam, policyDetails.stream().map(ManagedPolicyDetail::arn).toList())
+            : Map.of();
+    Map<String, LiveManagedPolicy> policies = new LinkedHashMap<>();
+    for (ManagedPolicyDetail d : policyDetails) {
+      LiveManagedPolicy p =
+          DetailMapper.policy(
+              d, tags.getOrDefault(d.arn(), Map.of()), attachments(d.arn(), roles, principals));
+      policies.put(p.name(), p);
+    }
+    return new LiveAccount(accountId, partition, roles, policies, principals);
+  }
+
+  /** A role missing from ListRoles was created after it; {@code null} if it is gone again. */
+  private Role getRole(String name) {
+    try {
+      return iam.getRole(r -> r.roleName(name)).role();
+    } catch (NoSuchEntityException e) {
+      return null;
+    }
+  }
+
+  private static Map<PrincipalType, List<String>> attachments(
+      String arn, Map<String, LiveRole> roles, List<LivePrincipal> principals) {
+    Map<PrincipalType, List<String>> out = new EnumMap<>(PrincipalType.class);
+    roles.values().stream()
+        .filter(r -> r.attachedPolicyArns().contains(arn))
+        .forEach(r -> out.computeIfAbsent(PrincipalType.ROLE, t -> new ArrayList<>()).add(r.name()));
+    principals.stream()
+        .filter(p -> p.attachedPolicyArns().contains(arn))
+        .forEach(p -> out.computeIfAbsent(p.type(), t -> new ArrayList<>()).add(p.name()));
+    out.values().forEach(names -> names.sort(null));
+    return out;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.rolectl.engine.live.aws;
+
+import dev.rolectl.engine.live.TargetOptions;
+import java.time.Duration;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The SDK clients of one {@code aws} target, built from {@link TargetOptions}: the standard
+ * credential chain (or static credentials), the SDK's endpoint handling ({@code AWS_ENDPOINT_URL},
+ * {@code AWS_ENDPOINT_URL_IAM}, {@code AWS_ENDPOINT_URL_STS}, profile {@code endpoint_url}) unless
+ * an endpoint is given, the standard retry strategy (exponential backoff with jitter, a longer
+ * backoff for throttling errors), the url-connection HTTP client, and the call counter.
+ */
+final class AwsClients implements AutoCloseable {
+  /** IAM is global; the region only selects the partition (and the STS endpoint). */
+  static final Region FALLBACK_REGION = Region.US_EAST_1;
+
+  final IamClient iam;
+  final StsClient sts;
+  final CallCounter counter;
+
+  private AwsClients(IamClient iam, StsClient sts, CallCounter counter) {
+    this.iam = iam;
+    this.sts = sts;
+    this.counter = counter;
+  }
+
+  static AwsClients build(TargetOptions options, CallCounter counter) {
+    Region region = region(options);
+    AwsCredentialsProvider credentials = credentials(options);
+    IamClient iam = configure(IamClient.builder(), options, region, credentials, counter).build();
+    StsClient sts = configure(StsClient.builder(), options, region, credentials, counter).build();
+    return new AwsClients(iam, sts, counter);
+  }
+
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+      B builder,
+      TargetOptions options,
+      Region region,
+      AwsCredentialsProvider credentials,
+      CallCounter counter) {
+    builder
+        .region(region)
+        .credentialsProvider(credentials)
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60)))
+        .overrideConfiguration(
+            o -> {
+              o.retryStrategy(
+                      AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                          .maxAttempts(options.maxAttempts())
+                          .build())
+                  .addExecutionInterceptor(counter);
+              if (options.profile() != null) {
+                o.defaultProfileName(options.profile());
+              }
+            });
+    if (options.endpoint() != null) {
+      builder.endpointOverride(options.endpoint());
+    }
+    return builder;
+  }
+
+  /**
+   * The given region, else {@code aws.region}/{@code AWS_REGION}, else the profile's, else
+   * us-east-1. Instance metadata is not asked: IAM needs the region only for the partition.
+   */
+  static Region region(TargetOptions options) {
+    if (options.region() != null) {
+      return Region.of(options.region());
+    }
+    Supplier<Region> fromSettings = () -> new SystemSettingsRegionProvider().getRegion();
+    Supplier<Region> fromProfile =
+        () ->
+            (options.profile() == null
+                    ? new AwsProfileRegionProvider()
+                    : new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, options.profile()))
+                .getRegion();
+    for (Supplier<Region> source : java.util.List.of(fromSettings, fromProfile)) {
+      try {
+        Region r = source.get();
+        if (r != null) {
+          return r;
+        }
+      } catch (SdkClientException | IllegalArgumentException | IllegalStateException e) {
+        // not configured there: try the next source
+      }
+    }
+    return FALLBACK_REGION;
+  }
+
+  private static AwsCredentialsProvider credentials(TargetOptions options) {
+    TargetOptions.Credentials c = options.credentials();
+    if (c != null) {
+      return StaticCredentialsProvider.create(
+          c.sessionToken() == null
+              ? AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())
+              : AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+    }
+    DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
+    if (options.profile() != null) {
+      chain.profileName(options.profile());
+    }
+    return chain.build();
+  }
+
+  @Override
+  public void close() {
+    iam.close();
+    sts.close();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.rolectl.engine.live.aws;
+
+import dev.rolectl.engine.live.ApiStats;
+import dev.rolectl.engine.live.IamAccount;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.live.TargetOptions;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * The {@code aws} adapter of {@link IamAccount}: reads IAM through the AWS SDK for Java v2 (see
+ * {@link AccountReader} for the calls it makes). Connects on first use, not when constructed.
+ * Thread-safe. Failures are {@link TargetException}s with a user message.
+ */
+public final class AwsIamAccount implements IamAccount, AutoCloseable {
+  private final TargetOptions options;
+  private final CallCounter counter = new CallCounter();
+  private AwsClients clients;
+  private GetCallerIdentityResponse identity;
+
+  public AwsIamAccount(TargetOptions options) {
+    this.options = options;
+  }
+
+  /** One {@code sts:GetCallerIdentity}, the first time. */
+  @Override
+  public String accountId() {
+    return identity().account();
+  }
+
+  /** From the caller's ARN ({@code arn:PARTITION:...}). */
+  @Override
+  public String partition() {
+    return identity().arn().split(":", 3)[1];
+  }
+
+  @Override
+  public LiveAccount read(ReadRequest request) {
+    String accountId = accountId();
+    String partition = partition();
+    try {
+      return new AccountReader(clients().iam).read(accountId, partition, request);
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e, "read IAM roles and policies");
+    }
+  }
+
+  /** API calls so far (for {@code --stats}). */
+  public ApiStats stats() {
+    return counter.snapshot();
+  }
+
+  private synchronized GetCallerIdentityResponse identity() {
+    if (identity == null) {
+      try {
+        identity = clients().sts.getCallerIdentity();
+      } catch (SdkException e) {
+        throw AwsErrors.translate(e, "find out which account the credentials belong to");
+      }
+    }
+    return identity;
+  }
+
+  private synchronized AwsClients clients() {
+    if (clients == null) {
+      try {
+        clients = AwsClients.build(options, counter);
+      } catch (SdkException | IllegalArgumentException e) {
+        throw new TargetException(
+            "cannot set up the AWS SDK (" + e.getMessage() + "): check --region, --profile and"
+                + " the AWS_* environment variables",
+            e);
+      }
+    }
+    return clients;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (clients != null) {
+      clients.close();
+      clients = null;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.rolectl.engine.live.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveManagedPolicy;
+import dev.rolectl.engine.live.LivePrincipal;
+import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.live.PolicyText;
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.PrincipalType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the JSON tree of an account file (the shape of {@code aws iam
+ * get-account-authorization-details}, plus rolectl's extras) into a {@link LocalState}, collecting
+ * every problem.
+ */
+final class AccountFileReader {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+  private final List<String> problems = new ArrayList<>();
+  private String accountId;
+  private String partition;
+
+  List<String> problems() {
+    return problems;
+  }
+
+  LocalState convert(JsonNode json) {
+    Node root = new Node(json, "", problems);
+    if (!json.isObject()) {
+      root.problem("the file must hold one JSON object ({...}) at the top");
+      return null;
+    }
+    identify(root);
+    Map<String, LiveRole> roles = new LinkedHashMap<>();
+    for (Node r : root.field("RoleDetailList").elements()) {
+      LiveRole role = role(r);
+      if (role != null && roles.putIfAbsent(role.name(), role) != null) {
+        r.problem("a second role named '" + role.name() + "': role names are unique in an account");
+      }
+    }
+    List<LivePrincipal> principals = new ArrayList<>();
+    principals.addAll(principals(root.field("UserDetailList"), PrincipalType.USER, "UserName"));
+    principals.addAll(principals(root.field("GroupDetailList"), PrincipalType.GROUP, "GroupName"));
+    Map<String, LiveManagedPolicy> policies = new LinkedHashMap<>();
+    for (Node p : root.field("Policies").elements()) {
+      LiveManagedPolicy policy = policy(p, roles.values(), principals);
+      if (policy != null && policies.putIfAbsent(policy.name(), policy) != null) {
+        p.problem("a second customer managed policy named '" + policy.name() + "'");
+      }
+    }
+    LocalEcsState ecs = new EcsSectionReader().read(root.field("ecs"));
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new LocalState(new LiveAccount(accountId, partition, roles, policies, principals), ecs);
+  }
+
+  /** Account id and partition: named at the top, else taken from the first ARN, else defaults. */
+  private void identify(Node root) {
+    accountId = root.field("AccountId").text();
+    if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
+      root.field("AccountId").problem("must be 12 digits, found '" + accountId + "'");
+    }
+    partition = root.field("Partition").text();
+    List<String> arns = new ArrayList<>();
+    for (String list : List.of("RoleDetailList", "Policies")) {
+      JsonNode entries = root.json().path(list);
+      if (entries.isArray()) {
+        entries.forEach(e -> arns.add(e.path("Arn").asText("")));
+      }
+    }
+    for (String arn : arns) {
+      String[] parts = arn.split(":", 6);
+      if (parts.length == 6 && ACCOUNT_ID.matcher(parts[4]).matches()) {
+        accountId = accountId == null ? parts[4] : accountId;
+        partition = partition == null ? parts[1] : partition;
+        break;
+      }
+    }
+    accountId = accountId == null ? LocalState.DEFAULT_ACCOUNT_ID : accountId;
+    partition = partition == null ? "aws" : partition;
+  }
+
+  private LiveRole role(Node r) {
+    String name = r.field("RoleName").requiredText();
+    String path = orDefault(r.field("Path").text(), "/");
+    String arn = orDefault(r.field("Arn").text(), arn("role", path, name));
+    PolicyDocument trust = document(r.field("AssumeRolePolicyDocument"), "trust policy of role " + name);
+    Map<String, PolicyDocument> inline = new TreeMap<>();
+    for (Node p : r.field("RolePolicyList").elements()) {
+      String pn = p.field("PolicyName").requiredText();
+      PolicyDocument d = document(p.field("PolicyDocument"), "inline policy " + pn + " of role " + name);
+      if (pn != null && d != null && inline.put(pn, d) != null) {
+        p.problem("a second inline policy named '" + pn + "' in role " + name);
+      }
+    }
+    List<String> profiles = new ArrayList<>();
+    for (Node ip : r.field("InstanceProfileList").elements()) {
+      profiles.add(ip.field("InstanceProfileName").requiredText());
+    }
+    Node boundary = r.field("PermissionsBoundary").object();
+    String boundaryArn = boundary == null ? null : boundary.field("PermissionsBoundaryArn").text();
+    Node lastUsed = r.field("RoleLastUsed").object();
+    int maxSession = r.field("MaxSessionDuration").integer(3600);
+    if (name == null || trust == null) {
+      return null;
+    }
+    return new LiveRole(
+        name,
+        path,
+        arn,
+        r.field("RoleId").text(),
+        r.field("Description").text(),
+        maxSession,
+        trust,
+        boundaryArn,
+        tags(r.field("Tags")),
+        attachedArns(r.field("AttachedManagedPolicies")),
+        inline,
+        profiles,
+        lastUsed == null ? null : lastUsed.field("LastUsedDate").instant());
+  }
+
+  private List<LivePrincipal> principals(Node list, PrincipalType type, String nameField) {
+    List<LivePrincipal> out = new ArrayList<>();
+    for (Node u : list.elements()) {
+      String name = u.field(nameField).requiredText();
+      List<String> arns = attachedArns(u.field("AttachedManagedPolicies"));
+      if (name != null) {
+        out.add(new LivePrincipal(type, name, arns));
+      }
+    }
+    out.sort(Comparator.comparing(LivePrincipal::name));
+    return out;
+  }
+
+  /** A customer managed policy, or {@code null} for an AWS managed one (they are not kept). */
+  private LiveManagedPolicy policy(Node p, Iterable<LiveRole> roles, List<LivePrincipal> principals) {
+    String arnText = p.field("Arn").text();
+    if (arnText != null && arnText.matches("arn:[^:]+:iam::aws:policy/.*")) {
+      return null;
+    }
+    String name = p.field("PolicyName").text();
+    if (name == null && arnText != null) {
+      name = arnText.substring(arnText.lastIndexOf('/') + 1);
+    }
+    if (name == null) {
+      p.problem("a policy needs a PolicyName or an Arn");
+      return null;
+    }
+    String path = orDefault(p.field("Path").text(), "/");
+    String arn = orDefault(arnText, arn("policy", path, name));
+    String defaultVersionId = p.field("DefaultVersionId").text();
+    PolicyVersions v =
+        PolicyVersions.of(p.field("PolicyVersionList"), defaultVersionId, "policy " + name, this::document);
+    if (v == null) {
+      return null;
+    }
+    Map<PrincipalType, List<String>> attachments = new EnumMap<>(PrincipalType.class);
+    for (LiveRole role : roles) {
+      if (role.attachedPolicyArns().contains(arn)) {
+        attachments.computeIfAbsent(PrincipalType.ROLE, t -> new ArrayList<>()).add(role.name());
+      }
+    }
+    for (LivePrincipal principal : principals) {
+      if (principal.attachedPolicyArns().contains(arn)) {
+        attachments.computeIfAbsent(principal.type(), t -> new ArrayList<>()).add(principal.name());
+      }
+    }
+    attachments.values().forEach(names -> names.sort(Comparator.naturalOrder()));
+    return new LiveManagedPolicy(
+        name,
+        path,
+        arn,
+        p.field("Description").text(),
+        v.defaultDocument(),
+        v.defaultVersionId(),
+        v.versionIds(),
+        tags(p.field("Tags")),
+        attachments);
+  }
+
+  private List<String> attachedArns(Node list) {
+    List<String> arns = new ArrayList<>();
+    for (Node a : list.elements()) {
+      String arn = a.field("PolicyArn").requiredText();
+      if (arn != null) {
+        arns.add(arn);
+      }
+    }
+    return arns;
+  }
+
+  private Map<String, String> tags(Node list) {
+    Map<String, String> tags = new TreeMap<>();
+    for (Node t : list.elements()) {
+      String key = t.field("Key").requiredText();
+      String value = orDefault(t.field("Value").text(), "");
+      if (key != null && tags.put(key, value) != null) {
+        t.problem("a second tag with key '" + key + "'");
+      }
+    }
+    return tags;
+  }
+
+  /** A document given as a JSON object, or as a string (URL-encoded or plain JSON). */
+  PolicyDocument document(Node n, String what) {
+    if (n.isMissing()) {
+      n.problem("is missing (the " + what + ")");
+      return null;
+    }
+    JsonNode j = n.json();
+    if (!j.isTextual() && !j.isObject()) {
+      n.problem("must be a policy document (a JSON object, or a URL-encoded string)");
+      return null;
+    }
+    try {
+      return PolicyText.parse(j.isTextual() ? j.asText() : j.toString(), what, "fix it in the file");
+    } catch (TargetException e) {
+      n.problem(e.getMessage());
+      return null;
+    }
+  }
+
+  private String arn(String kind, String path, String name) {
+    return "arn:" + partition + ":iam::" + accountId + ":" + kind + path + name;
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.rolectl.engine.live.local;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the {@code ecs} section of an account file (see {@link LocalEcsState}). */
+final class EcsSectionReader {
+
+  LocalEcsState read(Node ecs) {
+    if (ecs.object() == null) {
+      return LocalEcsState.empty();
+    }
+    List<LocalEcsState.Cluster> clusters = new ArrayList<>();
+    for (Node c : ecs.field("clusters").elements()) {
+      String name = c.field("clusterName").requiredText();
+      List<LocalEcsState.Service> services = new ArrayList<>();
+      for (Node s : c.field("services").elements()) {
+        LocalEcsState.Service service = service(s);
+        if (service != null) {
+          services.add(service);
+        }
+      }
+      if (name != null) {
+        clusters.add(new LocalEcsState.Cluster(name, c.field("region").text(), services));
+      }
+    }
+    return new LocalEcsState(clusters);
+  }
+
+  private LocalEcsState.Service service(Node s) {
+    String name = s.field("serviceName").requiredText();
+    List<LocalEcsState.LoadBalancer> lbs = new ArrayList<>();
+    for (Node lb : s.field("loadBalancers").elements()) {
+      Node adv = lb.field("advancedConfiguration").object();
+      lbs.add(
+          new LocalEcsState.LoadBalancer(
+              lb.field("targetGroupArn").text(),
+              adv == null ? null : adv.field("roleArn").text(),
+              adv == null ? null : adv.field("alternateTargetGroupArn").text(),
+              adv == null ? null : adv.field("productionListenerRule").text(),
+              adv == null ? null : adv.field("testListenerRule").text()));
+    }
+    List<LocalEcsState.Deployment> deployments = new ArrayList<>();
+    for (Node d : s.field("deployments").elements()) {
+      deployments.add(
+          new LocalEcsState.Deployment(
+              d.field("id").text(),
+              d.field("status").text(),
+              d.field("rolloutState").text(),
+              d.field("lifecycleStage").text()));
+    }
+    return name == null ? null : new LocalEcsState.Service(name, lbs, deployments);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.rolectl.engine.live.local;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Writes the {@code ecs} section in the shape {@link EcsSectionReader} reads. */
+final class EcsSectionWriter {
+  private EcsSectionWriter() {}
+
+  static void write(ObjectNode ecs, LocalEcsState state) {
+    ArrayNode clusters = ecs.putArray("clusters");
+    for (LocalEcsState.Cluster c : state.clusters()) {
+      ObjectNode cn = clusters.addObject();
+      cn.put("clusterName", c.name());
+      put(cn, "region", c.region());
+      ArrayNode services = cn.putArray("services");
+      for (LocalEcsState.Service s : c.services()) {
+        ObjectNode sn = services.addObject();
+        sn.put("serviceName", s.name());
+        ArrayNode lbs = sn.putArray("loadBalancers");
+        for (LocalEcsState.LoadBalancer lb : s.loadBalancers()) {
+          ObjectNode ln = lbs.addObject();
+          put(ln, "targetGroupArn", lb.targetGroupArn());
+          if (lb.roleArn() != null
+              || lb.alternateTargetGroupArn() != null
+              || lb.productionListenerRule() != null
+              || lb.testListenerRule() != null) {
+            ObjectNode adv = ln.putObject("advancedConfiguration");
+            put(adv, "alternateTargetGroupArn", lb.alternateTargetGroupArn());
+            put(adv, "productionListenerRule", lb.productionListenerRule());
+            put(adv, "testListenerRule", lb.testListenerRule());
+            put(adv, "roleArn", lb.roleArn());
+          }
+        }
+        ArrayNode deployments = sn.putArray("deployments");
+        for (LocalEcsState.Deployment d : s.deployments()) {
+          ObjectNode dn = deployments.addObject();
+          put(dn, "id", d.id());
+          put(dn, "status", d.status());
+          put(dn, "rolloutState", d.rolloutState());
+          put(dn, "lifecycleStage", d.lifecycleStage());
+        }
+      }
+    }
+  }
+
+  private static void put(ObjectNode n, String key, String value) {
+    if (value != null) {
+      n.put(key, value);
+    }
+  }
+}

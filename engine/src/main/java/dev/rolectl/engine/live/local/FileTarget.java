@@ -1,0 +1,119 @@
+package dev.rolectl.engine.live.local;
+
+import dev.rolectl.engine.live.ApiStats;
+import dev.rolectl.engine.live.IamAccount;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.TargetException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A {@code local:} (read-write) or {@code snapshot:} (read-only) target: an account kept in a
+ * JSON file ({@link AccountFile}). Every {@link IamAccount#read} reads the file anew.
+ */
+public final class FileTarget implements Target {
+  private final String spec;
+  private final Path file;
+  private final boolean writable;
+  private final FileIamAccount iam = new FileIamAccount();
+
+  private FileTarget(String spec, Path file, boolean writable) {
+    this.spec = spec;
+    this.file = file;
+    this.writable = writable;
+  }
+
+  /** A read-write account file; a missing file is an empty account. */
+  public static FileTarget local(Path file, String spec) {
+    return new FileTarget(spec, file, true);
+  }
+
+  /** A read-only account file; a missing file is an error. */
+  public static FileTarget snapshot(Path file, String spec) {
+    return new FileTarget(spec, file, false);
+  }
+
+  @Override
+  public String spec() {
+    return spec;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public IamAccount iam() {
+    return iam;
+  }
+
+  @Override
+  public boolean writable() {
+    return writable;
+  }
+
+  @Override
+  public ApiStats stats() {
+    return ApiStats.none();
+  }
+
+  /** Everything in the file now (the IAM account with all principals, and the ECS section). */
+  public LocalState state() {
+    if (writable) {
+      return new LocalAccountStore(file).load();
+    }
+    try {
+      return AccountFile.read(file);
+    } catch (NoSuchFileException e) {
+      throw new TargetException(
+          file
+              + ": the snapshot file does not exist: take one with 'rolectl snapshot --out "
+              + file
+              + "' (or 'aws iam get-account-authorization-details > "
+              + file
+              + "'), or use local:"
+              + file
+              + " to start from an empty account",
+          e);
+    }
+  }
+
+  /** The store for changing the file ({@code local:} only). */
+  public Optional<LocalAccountStore> store() {
+    return writable ? Optional.of(new LocalAccountStore(file)) : Optional.empty();
+  }
+
+  @Override
+  public void close() {
+    // nothing held between reads
+  }
+
+  private final class FileIamAccount implements IamAccount {
+    private volatile LiveAccount last;
+
+    @Override
+    public String accountId() {
+      return known().accountId();
+    }
+
+    @Override
+    public String partition() {
+      return known().partition();
+    }
+
+    @Override
+    public LiveAccount read(ReadRequest request) {
+      LiveAccount all = state().account();
+      last = all;
+      return all.narrowedTo(request);
+    }
+
+    private LiveAccount known() {
+      LiveAccount a = last;
+      return a != null ? a : read(ReadRequest.everything());
+    }
+  }
+}

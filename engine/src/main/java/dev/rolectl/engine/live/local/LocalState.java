@@ -1,0 +1,28 @@
+package dev.rolectl.engine.live.local;
+
+import dev.rolectl.engine.live.LiveAccount;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything an account file holds: the IAM account (with every user and group, and every
+ * attachment) and the ECS section.
+ */
+public record LocalState(LiveAccount account, LocalEcsState ecs) {
+
+  /** The account id of a file that names none and has no ARNs to take it from. */
+  public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+
+  public LocalState {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(ecs, "ecs");
+  }
+
+  /** An account with nothing in it ({@code local:} with a missing file). */
+  public static LocalState empty() {
+    return new LocalState(
+        new LiveAccount(DEFAULT_ACCOUNT_ID, "aws", Map.of(), Map.of(), List.of()),
+        LocalEcsState.empty());
+  }
+}

@@ -1,0 +1,173 @@
+package dev.rolectl.engine.live.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveManagedPolicy;
+import dev.rolectl.engine.live.LivePrincipal;
+import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.PrincipalType;
+import dev.rolectl.engine.policy.PolicyParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes an account in the account file format that {@link AccountFile} reads (for {@code rolectl
+ * snapshot --out FILE} and the {@code local:} target): pretty-printed with two spaces, keys in a
+ * fixed order, roles, policies, users, groups, tags and inline policies sorted by name, documents
+ * as JSON objects. Reading the output gives an equal {@link LiveAccount}.
+ */
+public final class SnapshotWriter {
+  private SnapshotWriter() {}
+
+  /** The JSON text of an account without an ECS section. */
+  public static String toJson(LiveAccount account) {
+    return toJson(new LocalState(account, LocalEcsState.empty()));
+  }
+
+  /** The JSON text of an account file, ending with a newline. */
+  public static String toJson(LocalState state) {
+    ObjectNode root = AccountFile.MAPPER.createObjectNode();
+    LiveAccount a = state.account();
+    root.put("AccountId", a.accountId());
+    root.put("Partition", a.partition());
+    principals(root.putArray("UserDetailList"), a, PrincipalType.USER, "UserName");
+    principals(root.putArray("GroupDetailList"), a, PrincipalType.GROUP, "GroupName");
+    ArrayNode roles = root.putArray("RoleDetailList");
+    new TreeMap<>(a.roles()).values().forEach(r -> role(roles.addObject(), r));
+    ArrayNode policies = root.putArray("Policies");
+    new TreeMap<>(a.policies()).values().forEach(p -> policy(policies.addObject(), p));
+    if (!state.ecs().isEmpty()) {
+      EcsSectionWriter.write(root.putObject("ecs"), state.ecs());
+    }
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(indenter);
+    printer.indentArraysWith(indenter);
+    try {
+      return AccountFile.MAPPER.writer(printer).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  /** Writes the file atomically (a temp file beside it, then a rename). */
+  public static void write(LiveAccount account, Path file) {
+    write(new LocalState(account, LocalEcsState.empty()), file);
+  }
+
+  /** Writes the file atomically (a temp file beside it, then a rename). */
+  public static void write(LocalState state, Path file) {
+    AtomicFiles.write(file, toJson(state).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void principals(
+      ArrayNode out, LiveAccount a, PrincipalType type, String nameField) {
+    a.principals().stream()
+        .filter(p -> p.type() == type)
+        .sorted(Comparator.comparing(LivePrincipal::name))
+        .forEach(
+            p -> {
+              ObjectNode n = out.addObject();
+              n.put(nameField, p.name());
+              attached(n.putArray("AttachedManagedPolicies"), p.attachedPolicyArns());
+            });
+  }
+
+  private static void role(ObjectNode n, LiveRole r) {
+    n.put("Path", r.path());
+    n.put("RoleName", r.name());
+    putIfPresent(n, "RoleId", r.roleId());
+    n.put("Arn", r.arn());
+    putIfPresent(n, "Description", r.description());
+    n.put("MaxSessionDuration", r.maxSessionDuration());
+    n.set("AssumeRolePolicyDocument", document(r.trustPolicy()));
+    ArrayNode profiles = n.putArray("InstanceProfileList");
+    r.instanceProfiles().forEach(ip -> profiles.addObject().put("InstanceProfileName", ip));
+    ArrayNode inline = n.putArray("RolePolicyList");
+    new TreeMap<>(r.inlinePolicies())
+        .forEach(
+            (name, doc) -> {
+              ObjectNode p = inline.addObject();
+              p.put("PolicyName", name);
+              p.set("PolicyDocument", document(doc));
+            });
+    attached(n.putArray("AttachedManagedPolicies"), r.attachedPolicyArns());
+    if (r.permissionsBoundaryArn() != null) {
+      ObjectNode b = n.putObject("PermissionsBoundary");
+      b.put("PermissionsBoundaryType", "Policy");
+      b.put("PermissionsBoundaryArn", r.permissionsBoundaryArn());
+    }
+    tags(n.putArray("Tags"), r.tags());
+    if (r.lastUsed() != null) {
+      n.putObject("RoleLastUsed").put("LastUsedDate", r.lastUsed().toString());
+    }
+  }
+
+  private static void policy(ObjectNode n, LiveManagedPolicy p) {
+    if (p.defaultVersionId() == null) {
+      throw new IllegalArgumentException("policy " + p.name() + " has no default version id");
+    }
+    n.put("PolicyName", p.name());
+    n.put("Path", p.path());
+    n.put("Arn", p.arn());
+    putIfPresent(n, "Description", p.description());
+    n.put("DefaultVersionId", p.defaultVersionId());
+    tags(n.putArray("Tags"), p.tags());
+    List<String> ids = new ArrayList<>(p.versionIds());
+    if (!ids.contains(p.defaultVersionId())) {
+      ids.add(p.defaultVersionId());
+    }
+    ids.sort(LiveManagedPolicy.VERSION_ORDER);
+    ArrayNode versions = n.putArray("PolicyVersionList");
+    for (String id : ids) {
+      ObjectNode v = versions.addObject();
+      v.put("VersionId", id);
+      boolean isDefault = id.equals(p.defaultVersionId());
+      v.put("IsDefaultVersion", isDefault);
+      if (isDefault) {
+        v.set("Document", document(p.defaultDocument()));
+      }
+    }
+  }
+
+  private static void attached(ArrayNode out, List<String> arns) {
+    for (String arn : arns) {
+      ObjectNode a = out.addObject();
+      a.put("PolicyName", arn.substring(arn.lastIndexOf('/') + 1));
+      a.put("PolicyArn", arn);
+    }
+  }
+
+  private static void tags(ArrayNode out, Map<String, String> tags) {
+    new TreeMap<>(tags).forEach((k, v) -> out.addObject().put("Key", k).put("Value", v));
+  }
+
+  private static ObjectNode document(PolicyDocument doc) {
+    try {
+      return (ObjectNode) AccountFile.MAPPER.readTree(PolicyParser.toJson(doc));
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("PolicyParser.toJson gave no JSON object", e);
+    }
+  }
+
+  private static void putIfPresent(ObjectNode n, String key, String value) {
+    if (value != null) {
+      n.put(key, value);
+    }
+  }
+}
