@@ -82,7 +82,7 @@ final class Judge {
 
   private static String deploying(ServiceUse u) {
     return using(u)
-        + " with "
+        + " and has "
         + u.activeDeployments().stream()
             .map(ActiveDeployment::describe)
             .collect(Collectors.joining(" and "));
@@ -90,8 +90,9 @@ final class Judge {
 
   private static String using(ServiceUse u) {
     return u.describe()
-        + " names it in "
-        + u.fields().stream().map(EcsRoleField::path).collect(Collectors.joining(", "));
+        + " uses it ("
+        + u.fields().stream().map(EcsRoleField::path).collect(Collectors.joining(", "))
+        + ")";
   }
 
   private static String capitalised(String s) {
