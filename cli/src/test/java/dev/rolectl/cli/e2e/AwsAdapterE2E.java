@@ -260,11 +260,13 @@ class AwsAdapterE2E {
   void unreachableEndpointIsAUserError(Moto moto) {
     java.net.URI closed = java.net.URI.create("http://127.0.0.1:" + closedPort());
     try (Target target =
-        Targets.open("aws", moto.targetOptions().withEndpoint(closed).withMaxAttempts(1))) {
+        Targets.open("aws", moto.targetOptions().withEndpoint(closed).withMaxAttempts(2))) {
       TargetException e =
           assertThrows(TargetException.class, () -> target.iam().read(ReadRequest.rolesAndPolicies()));
       assertTrue(e.getMessage().startsWith("cannot reach AWS"), e.getMessage());
       assertTrue(e.getMessage().contains("AWS_ENDPOINT_URL"), e.getMessage());
+      assertEquals(Map.of("GetCallerIdentity", 1L), target.stats().callsByOperation());
+      assertEquals(2, target.stats().attempts(), "the call was retried once");
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  *
  * @param callsByOperation API operation name (e.g. {@code ListRoles}) to calls made, retries not
  *     counted, sorted by name
- * @param attempts HTTP requests sent, retries included
+ * @param attempts HTTP requests attempted, retries included
  * @param waited wall time during which at least one call was in flight
  */
 public record ApiStats(Map<String, Long> callsByOperation, long attempts, Duration waited) {

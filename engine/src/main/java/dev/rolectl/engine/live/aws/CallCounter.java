@@ -11,7 +11,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts API calls per operation (once per call, in {@code afterExecution} or {@code
- * onExecutionFailure}), HTTP attempts ({@code afterTransmission}, retries included), and the wall
+ * onExecutionFailure}), HTTP attempts ({@code beforeTransmission}, once per attempt, retries
+ * included, also attempts that got no response), and the wall
  * time during which at least one call was in flight. Thread-safe; one instance per target, shared
  * by its clients.
  */
@@ -31,8 +32,8 @@ final class CallCounter implements ExecutionInterceptor {
   }
 
   @Override
-  public synchronized void afterTransmission(
-      Context.AfterTransmission context, ExecutionAttributes attributes) {
+  public synchronized void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     attempts++;
   }
 

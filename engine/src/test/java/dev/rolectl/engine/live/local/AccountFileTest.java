@@ -84,16 +84,21 @@ class AccountFileTest {
     assertEquals("123456789012", a.accountId());
   }
 
+  static final String ALLOW =
+      "{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ecs.amazonaws.com\"},"
+          + " \"Action\": \"sts:AssumeRole\"}";
+
   @Test
   void extrasNameTheAccountAndGiveDescriptionsAndPolicyTags() {
     String json =
         "{\"AccountId\": \"999988887777\", \"Partition\": \"aws-cn\", \"RoleDetailList\": [{"
             + "\"RoleName\": \"r\", \"Description\": \"d\", \"MaxSessionDuration\": 43200,"
-            + "\"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": []}}],"
+            + "\"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": [" + ALLOW + "]}}],"
             + "\"Policies\": [{\"Arn\": \"arn:aws-cn:iam::999988887777:policy/p\", \"Tags\":"
             + " [{\"Key\": \"k\", \"Value\": \"v\"}], \"PolicyVersionList\": [{\"VersionId\": \"v1\","
             + " \"IsDefaultVersion\": true, \"Document\": \"{\\\"Version\\\": \\\"2012-10-17\\\","
-            + " \\\"Statement\\\": []}\"}]}]}";
+            + " \\\"Statement\\\": {\\\"Effect\\\": \\\"Deny\\\", \\\"Action\\\": \\\"*\\\","
+            + " \\\"Resource\\\": \\\"*\\\"}}\"}]}]}";
     LiveAccount a = AccountFile.parse(json, "f.json").account();
     assertEquals("999988887777", a.accountId());
     assertEquals("aws-cn", a.partition());
@@ -127,6 +132,13 @@ class AccountFileTest {
             TargetException.class,
             () -> AccountFile.parse("{\"AccountId\": \"1\",\n \"AccountId\": \"2\"}", "d.json"));
     assertEquals(2, e.location().orElseThrow().line());
+  }
+
+  @Test
+  void contentAfterTheObjectIsASyntaxError() {
+    TargetException e =
+        assertThrows(TargetException.class, () -> AccountFile.parse("{}\n{}", "two.json"));
+    assertEquals(new Location("two.json", 2, 1), e.location().orElseThrow());
   }
 
   @Test

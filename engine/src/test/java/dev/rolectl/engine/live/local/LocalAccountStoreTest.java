@@ -8,6 +8,7 @@ import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.TargetException;
 import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.policy.PolicyParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalAccountStoreTest {
 
+  static final PolicyDocument TRUST =
+      PolicyParser.parseJson(
+              "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\","
+                  + " \"Principal\": {\"Service\": \"ecs.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}}")
+          .document()
+          .orElseThrow();
+
   static LocalState withRole(LocalState s, String name) {
     LiveAccount a = s.account();
     Map<String, LiveRole> roles = new HashMap<>(a.roles());
@@ -30,7 +38,7 @@ class LocalAccountStoreTest {
         name,
         new LiveRole(
             name, "/", "arn:aws:iam::" + a.accountId() + ":role/" + name, null, null, 3600,
-            new PolicyDocument("2012-10-17", null, List.of()), null, Map.of(), List.of(), Map.of(),
+            TRUST, null, Map.of(), List.of(), Map.of(),
             List.of(), null));
     return new LocalState(
         new LiveAccount(a.accountId(), a.partition(), roles, a.policies(), a.principals()), s.ecs());
