@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code aws} ECS adapter and the safety check against moto while a blue/green deployment is
  * under way: with {@code MOTO_ECS_SERVICE_RUNNING=0} a new service has no running task, so its
- * PRIMARY deployment reports rollout {@code IN_PROGRESS}. Moto 5.2.5 has no service-deployments
- * API (it answers {@code ListServiceDeployments} with HTTP 500), so the adapter falls back to
- * {@code Service.deployments[]}.
+ * PRIMARY deployment reports rollout {@code IN_PROGRESS}. Moto 5.2.5 has no service-deployments API
+ * (it answers {@code ListServiceDeployments} with HTTP 500), so the adapter falls back to {@code
+ * Service.deployments[]}.
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
@@ -79,15 +79,26 @@ class EcsDeploymentsE2E {
       assertEquals(1, first.calls("ListServices"));
       assertEquals(1, first.calls("DescribeServices"), "two services, one batch");
       assertEquals(1, first.calls("ListServiceDeployments"), "tried once, then the fallback");
-      System.out.println("[ecs-e2e] first scan " + millis + " ms, " + first.callsByOperation()
-          + ", " + first.attempts() + " HTTP attempts");
+      System.out.println(
+          "[ecs-e2e] first scan "
+              + millis
+              + " ms, "
+              + first.callsByOperation()
+              + ", "
+              + first.attempts()
+              + " HTTP attempts");
 
-      target.ecs().scan(List.of(EcsSeed.ROLE_ARN, "arn:aws:iam::123456789012:role/other"), List.of());
-      assertEquals(first.callsByOperation(), target.stats().callsByOperation(), "a region is read once");
+      target
+          .ecs()
+          .scan(List.of(EcsSeed.ROLE_ARN, "arn:aws:iam::123456789012:role/other"), List.of());
+      assertEquals(
+          first.callsByOperation(), target.stats().callsByOperation(), "a region is read once");
 
-      assertTrue(target.ecs().rescan(List.of(EcsSeed.ROLE_ARN), List.of()).deploying(EcsSeed.ROLE_ARN));
+      assertTrue(
+          target.ecs().rescan(List.of(EcsSeed.ROLE_ARN), List.of()).deploying(EcsSeed.ROLE_ARN));
       assertEquals(2, target.stats().calls("DescribeServices"), "a rescan reads anew");
-      assertEquals(1, target.stats().calls("ListServiceDeployments"), "the missing API is remembered");
+      assertEquals(
+          1, target.stats().calls("ListServiceDeployments"), "the missing API is remembered");
     }
   }
 
@@ -98,7 +109,9 @@ class EcsDeploymentsE2E {
       LiveAccount live = target.iam().read(ReadRequest.rolesAndPolicies());
       Stack stack = EcsSeed.stackWithoutTheRole();
       Plan plan =
-          Differ.plan(stack, live, new PlanOptions(false, "aws", Instant.now())).plan().orElseThrow();
+          Differ.plan(stack, live, new PlanOptions(false, "aws", Instant.now()))
+              .plan()
+              .orElseThrow();
 
       Plan checked = Safety.check(plan, stack, live, target.ecs(), Clock.systemUTC());
 
@@ -107,7 +120,11 @@ class EcsDeploymentsE2E {
       assertEquals(Verdict.Level.BLOCK, v.level());
       assertEquals("ecs-role-delete", v.rule());
       for (String part :
-          List.of("service web (cluster prod, us-east-1)", "ecs-svc/", "PRIMARY", "rollout IN_PROGRESS",
+          List.of(
+              "service web (cluster prod, us-east-1)",
+              "ecs-svc/",
+              "PRIMARY",
+              "rollout IN_PROGRESS",
               "--wait-for-deployments")) {
         assertTrue(v.message().contains(part), part + " in " + v.message());
       }
@@ -135,15 +152,22 @@ class EcsDeploymentsE2E {
       LiveAccount live = target.iam().read(ReadRequest.rolesAndPolicies());
       Stack stack = EcsSeed.stackWithoutTheRole();
       Plan plan =
-          Differ.plan(stack, live, new PlanOptions(false, "aws", Instant.now())).plan().orElseThrow();
-      Verdict v = verdict(Safety.check(plan, stack, live, ecs, Clock.systemUTC()), Address.role(EcsSeed.ROLE));
+          Differ.plan(stack, live, new PlanOptions(false, "aws", Instant.now()))
+              .plan()
+              .orElseThrow();
+      Verdict v =
+          verdict(
+              Safety.check(plan, stack, live, ecs, Clock.systemUTC()), Address.role(EcsSeed.ROLE));
       assertEquals(Verdict.Level.BLOCK, v.level());
-      assertTrue(v.message().contains("fail closed") && v.message().contains("cannot reach ECS"), v.message());
+      assertTrue(
+          v.message().contains("fail closed") && v.message().contains("cannot reach ECS"),
+          v.message());
     }
   }
 
   @Test
-  void theSdkTakesTheEcsEndpointFromAwsEndpointUrlEcs(Moto moto, @TempDir Path home) throws Exception {
+  void theSdkTakesTheEcsEndpointFromAwsEndpointUrlEcs(Moto moto, @TempDir Path home)
+      throws Exception {
     EcsSeed.create(moto);
     Map<String, String> env = new HashMap<>(moto.env());
     env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + AwsAdapterE2E.closedPort());
@@ -156,7 +180,11 @@ class EcsDeploymentsE2E {
 
   private static Verdict verdict(Plan plan, Address address) {
     List<Verdict> v =
-        plan.changes().stream().filter(c -> c.address().equals(address)).findFirst().orElseThrow().verdicts();
+        plan.changes().stream()
+            .filter(c -> c.address().equals(address))
+            .findFirst()
+            .orElseThrow()
+            .verdicts();
     assertEquals(1, v.size(), v::toString);
     return v.get(0);
   }

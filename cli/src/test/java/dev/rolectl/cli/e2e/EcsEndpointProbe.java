@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Run in a child JVM by {@link EcsDeploymentsE2E}: scans ECS for the role given as argument with
- * default target options, so only the process environment ({@code AWS_ENDPOINT_URL_ECS}) says
- * where ECS is. Prints {@code known=... uses=[...] deploying=...}.
+ * default target options, so only the process environment ({@code AWS_ENDPOINT_URL_ECS}) says where
+ * ECS is. Prints {@code known=... uses=[...] deploying=...}.
  */
 public final class EcsEndpointProbe {
   private EcsEndpointProbe() {}

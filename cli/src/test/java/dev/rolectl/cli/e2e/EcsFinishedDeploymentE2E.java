@@ -51,7 +51,9 @@ class EcsFinishedDeploymentE2E {
       LiveAccount live = target.iam().read(ReadRequest.rolesAndPolicies());
       Stack stack = EcsSeed.stackWithoutTheRole();
       Plan plan =
-          Differ.plan(stack, live, new PlanOptions(false, "aws", Instant.now())).plan().orElseThrow();
+          Differ.plan(stack, live, new PlanOptions(false, "aws", Instant.now()))
+              .plan()
+              .orElseThrow();
       Plan checked = Safety.check(plan, stack, live, target.ecs(), Clock.systemUTC());
 
       assertFalse(checked.blocked());

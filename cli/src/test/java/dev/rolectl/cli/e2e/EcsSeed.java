@@ -81,7 +81,13 @@ final class EcsSeed {
   /** The stack after someone removed the role from the YAML: the plan deletes it. */
   static Stack stackWithoutTheRole() {
     return new Stack(
-        STACK, null, Moto.ACCOUNT_ID, "aws", Map.of(), List.of(), StackSettings.defaults(),
+        STACK,
+        null,
+        Moto.ACCOUNT_ID,
+        "aws",
+        Map.of(),
+        List.of(),
+        StackSettings.defaults(),
         SourceMap.empty());
   }
 }

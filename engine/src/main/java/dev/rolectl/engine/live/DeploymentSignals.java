@@ -11,23 +11,25 @@ import java.util.function.Predicate;
  * When ECS says a deployment is under way (reference/aws-facts.md), for every adapter.
  *
  * <ul>
- *   <li>Authoritative ({@code ListServiceDeployments}): a service deployment whose status is one
- *       of {@link #ACTIVE_STATUSES}.
- *   <li>Older signal ({@code Service.deployments[]}, where the service-deployments API is
- *       missing): more than one deployment that is not {@code INACTIVE}, or a {@code PRIMARY} one
- *       whose rollout is {@code IN_PROGRESS}.
+ *   <li>Authoritative ({@code ListServiceDeployments}): a service deployment whose status is one of
+ *       {@link #ACTIVE_STATUSES}.
+ *   <li>Older signal ({@code Service.deployments[]}, where the service-deployments API is missing):
+ *       more than one deployment that is not {@code INACTIVE}, or a {@code PRIMARY} one whose
+ *       rollout is {@code IN_PROGRESS}.
  * </ul>
  */
 public final class DeploymentSignals {
   /** Service deployment statuses that mean pending or ongoing. */
   public static final List<String> ACTIVE_STATUSES =
-      List.of("PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS");
+      List.of(
+          "PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS");
 
   /** Service deployment statuses that mean finished. */
   public static final List<String> COMPLETED_STATUSES =
       List.of("SUCCESSFUL", "STOPPED", "ROLLBACK_SUCCESSFUL", "ROLLBACK_FAILED");
 
-  private static final Set<String> SERVICE_DEPLOYMENT_STATUSES = Set.of("PRIMARY", "ACTIVE", "INACTIVE");
+  private static final Set<String> SERVICE_DEPLOYMENT_STATUSES =
+      Set.of("PRIMARY", "ACTIVE", "INACTIVE");
 
   private DeploymentSignals() {}
 
@@ -47,9 +49,9 @@ public final class DeploymentSignals {
   }
 
   /**
-   * The entries of {@code Service.deployments[]} that show a deployment under way: every entry
-   * that is not {@code INACTIVE} when more than one is, or when the {@code PRIMARY} one is rolling
-   * out; none otherwise.
+   * The entries of {@code Service.deployments[]} that show a deployment under way: every entry that
+   * is not {@code INACTIVE} when more than one is, or when the {@code PRIMARY} one is rolling out;
+   * none otherwise.
    */
   public static List<ActiveDeployment> underWay(Collection<ActiveDeployment> serviceDeployments) {
     Predicate<ActiveDeployment> live = d -> !"INACTIVE".equalsIgnoreCase(d.status());

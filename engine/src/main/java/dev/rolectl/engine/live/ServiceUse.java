@@ -13,8 +13,8 @@ import java.util.Set;
  * @param cluster the cluster name
  * @param service the service name
  * @param fields where the service names the role (at least one), in {@link EcsRoleField} order
- * @param activeDeployments deployments of the service that are pending or under way, oldest
- *     first; empty when none is
+ * @param activeDeployments deployments of the service that are pending or under way, oldest first;
+ *     empty when none is
  */
 public record ServiceUse(
     String region,
@@ -28,7 +28,8 @@ public record ServiceUse(
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(service, "service");
     if (fields.isEmpty()) {
-      throw new IllegalArgumentException(service + ": a service use needs the field that names the role");
+      throw new IllegalArgumentException(
+          service + ": a service use needs the field that names the role");
     }
     fields = Collections.unmodifiableSet(EnumSet.copyOf(fields));
     activeDeployments = List.copyOf(activeDeployments);

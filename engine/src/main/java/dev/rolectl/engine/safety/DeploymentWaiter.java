@@ -16,9 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Waits until no pending or ongoing ECS deployment references some roles ({@code apply
- * --wait-for-deployments}): reads ECS anew every {@code interval} until the deployments are over
- * or the {@code timeout} passes, reporting each wait as {@link EngineEvent.Waiting}. While ECS
- * cannot be read it keeps waiting (fail closed) and reports why.
+ * --wait-for-deployments}): reads ECS anew every {@code interval} until the deployments are over or
+ * the {@code timeout} passes, reporting each wait as {@link EngineEvent.Waiting}. While ECS cannot
+ * be read it keeps waiting (fail closed) and reports why.
  */
 public final class DeploymentWaiter {
   /** Sleeps; tests pass one that moves a fake clock. */

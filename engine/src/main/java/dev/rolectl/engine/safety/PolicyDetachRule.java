@@ -34,14 +34,18 @@ final class PolicyDetachRule implements SafetyRule {
         "ECS loses the permissions of "
             + kind.get().managedPolicyName()
             + " that it needs to manage the service's resources";
-    return roles.role(a.roleName())
+    return roles
+        .role(a.roleName())
         .map(
             r ->
                 List.of(
                     new Hazard(
                         ID,
                         r,
-                        "detaching " + kind.get().managedPolicyName() + " from role " + a.roleName(),
+                        "detaching "
+                            + kind.get().managedPolicyName()
+                            + " from role "
+                            + a.roleName(),
                         consequence,
                         true)))
         .orElse(List.of());

@@ -24,7 +24,8 @@ final class RoleDeleteRule implements SafetyRule {
         change.action() == Action.DELETE
             ? "deleting role " + before.name()
             : "replacing role " + before.name() + " (delete, then create)";
-    return roles.role(before.name())
+    return roles
+        .role(before.name())
         .map(r -> List.of(new Hazard(ID, r, doing, "ECS can no longer assume the role", true)))
         .orElse(List.of());
   }

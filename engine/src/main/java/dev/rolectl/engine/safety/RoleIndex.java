@@ -23,9 +23,9 @@ import java.util.TreeSet;
 
 /**
  * The roles of a plan as the rules need them: current ARN and trust, declared {@code
- * ecsInfrastructure}, and which roles a customer managed policy is attached to. Roles come from
- * the plan's role changes (no-ops included), else from the live account (roles outside the stack
- * that a stack policy is attached to).
+ * ecsInfrastructure}, and which roles a customer managed policy is attached to. Roles come from the
+ * plan's role changes (no-ops included), else from the live account (roles outside the stack that a
+ * stack policy is attached to).
  */
 final class RoleIndex {
   static final String ECS_SERVICE = "ecs.amazonaws.com";
@@ -36,7 +36,9 @@ final class RoleIndex {
   private final String partition;
   private final Map<Address, ResourceChange> byAddress = new HashMap<>();
 
-  /** @param live the live account the plan was made from, {@code null} when not at hand */
+  /**
+   * @param live the live account the plan was made from, {@code null} when not at hand
+   */
   RoleIndex(Plan plan, Stack stack, LiveAccount live) {
     this.plan = plan;
     this.stack = stack;
@@ -89,8 +91,7 @@ final class RoleIndex {
       }
     }
     if (live != null) {
-      live.policy(policy.name())
-          .ifPresent(p -> names.addAll(p.attachedTo(PrincipalType.ROLE)));
+      live.policy(policy.name()).ifPresent(p -> names.addAll(p.attachedTo(PrincipalType.ROLE)));
     }
     return List.copyOf(names);
   }

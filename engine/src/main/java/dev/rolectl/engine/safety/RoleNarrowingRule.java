@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * {@code ecs-role-narrowing}: any other change that takes permissions from a role: a permissions
- * boundary added or changed, a managed policy detached (other than the ECS infrastructure
- * policies, see {@link PolicyDetachRule}), an inline policy deleted or narrowed, a customer
- * managed policy attached to the role narrowed or deleted. "Narrowed" is the plan's {@link
- * AccessImpact} {@code NARROWING} or {@code MIXED}.
+ * boundary added or changed, a managed policy detached (other than the ECS infrastructure policies,
+ * see {@link PolicyDetachRule}), an inline policy deleted or narrowed, a customer managed policy
+ * attached to the role narrowed or deleted. "Narrowed" is the plan's {@link AccessImpact} {@code
+ * NARROWING} or {@code MIXED}.
  */
 final class RoleNarrowingRule implements SafetyRule {
   static final String ID = "ecs-role-narrowing";
@@ -42,18 +42,23 @@ final class RoleNarrowingRule implements SafetyRule {
     if (change.before() instanceof RolePolicyAttachment a
         && removed
         && roles.infrastructurePolicy(a.policyArn()).isEmpty()) {
-      return hazard(roles, a.roleName(), "detaching " + a.policyArn() + " from role " + a.roleName());
+      return hazard(
+          roles, a.roleName(), "detaching " + a.policyArn() + " from role " + a.roleName());
     }
     if (change.before() instanceof InlinePolicy p && (removed || (updated && narrows))) {
       String verb = removed ? "deleting" : "narrowing";
       return hazard(
-          roles, p.roleName(), verb + " inline policy " + p.policyName() + " of role " + p.roleName());
+          roles,
+          p.roleName(),
+          verb + " inline policy " + p.policyName() + " of role " + p.roleName());
     }
     if (change.before() instanceof PrincipalPolicyAttachment p
         && p.principalType() == PrincipalType.ROLE
         && removed) {
       return hazard(
-          roles, p.principalName(), "detaching " + p.policyArn() + " from role " + p.principalName());
+          roles,
+          p.principalName(),
+          "detaching " + p.policyArn() + " from role " + p.principalName());
     }
     if (change.before() instanceof ManagedPolicy p && (removed || (updated && narrows))) {
       List<Hazard> out = new ArrayList<>();
@@ -91,7 +96,8 @@ final class RoleNarrowingRule implements SafetyRule {
   }
 
   private static List<Hazard> hazard(RoleIndex roles, String roleName, String doing) {
-    return roles.role(roleName)
+    return roles
+        .role(roleName)
         .map(r -> List.of(new Hazard(ID, r, doing, CONSEQUENCE, false)))
         .orElse(List.of());
   }

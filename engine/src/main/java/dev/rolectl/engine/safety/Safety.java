@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The safety check (DESIGN §1, §6): gives each change that could break an ECS deployment a
- * verdict. Disruptive changes to a role that ECS may be using as an infrastructure role are
- * blocked while a deployment that references the role is pending or under way, or when ECS cannot
- * be read (fail closed); warned when services reference the role but none is deploying; allowed
- * when no service references it. Rules: {@value RoleDeleteRule#ID}, {@value TrustDropsEcsRule#ID},
- * {@value PolicyDetachRule#ID}, {@value RoleNarrowingRule#ID}, and {@value RecentlyUsedRule#ID}
- * (a warning from IAM's RoleLastUsed, no ECS call).
+ * The safety check (DESIGN §1, §6): gives each change that could break an ECS deployment a verdict.
+ * Disruptive changes to a role that ECS may be using as an infrastructure role are blocked while a
+ * deployment that references the role is pending or under way, or when ECS cannot be read (fail
+ * closed); warned when services reference the role but none is deploying; allowed when no service
+ * references it. Rules: {@value RoleDeleteRule#ID}, {@value TrustDropsEcsRule#ID}, {@value
+ * PolicyDetachRule#ID}, {@value RoleNarrowingRule#ID}, and {@value RecentlyUsedRule#ID} (a warning
+ * from IAM's RoleLastUsed, no ECS call).
  *
  * <p>A role is asked about in ECS when it declares {@code ecsInfrastructure:} or its current trust
  * policy lets {@code ecs.amazonaws.com} assume it (a role ECS cannot assume is in no deployment's
@@ -38,7 +38,10 @@ public final class Safety {
 
   static final List<SafetyRule> RULES =
       List.of(
-          new RoleDeleteRule(), new TrustDropsEcsRule(), new PolicyDetachRule(), new RoleNarrowingRule());
+          new RoleDeleteRule(),
+          new TrustDropsEcsRule(),
+          new PolicyDetachRule(),
+          new RoleNarrowingRule());
 
   private Safety() {}
 

@@ -31,7 +31,8 @@ final class TrustDropsEcsRule implements SafetyRule {
           && d.attribute().equals("trustPolicy")
           && TrustAnalysis.allowsAssume(doc.before(), RoleIndex.ECS_SERVICE)
           && !TrustAnalysis.allowsAssume(doc.after(), RoleIndex.ECS_SERVICE)) {
-        return roles.role(before.name())
+        return roles
+            .role(before.name())
             .map(
                 r ->
                     List.of(

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Safety verdicts on a plan: carried by changes, saved and read back, and {@link Plan#blocked()}. */
+/**
+ * Safety verdicts on a plan: carried by changes, saved and read back, and {@link Plan#blocked()}.
+ */
 class PlanVerdictsTest {
   private static Plan deletePlan() {
     LiveAccount live = new Fixtures.Live().ownedRole("r", List.of(LB_POLICY)).build();
-    return Differ.plan(stack(), live, new PlanOptions(false, "aws", Instant.parse("2026-11-29T10:00:00Z")))
+    return Differ.plan(
+            stack(), live, new PlanOptions(false, "aws", Instant.parse("2026-11-29T10:00:00Z")))
         .plan()
         .orElseThrow();
   }
@@ -50,7 +53,9 @@ class PlanVerdictsTest {
   @Test
   void verdictsAreSavedAndReadBack() {
     Plan plan =
-        withVerdict(deletePlan(), Verdict.block("ecs-role-delete", "deployment ecs-svc/1 is \"IN_PROGRESS\""));
+        withVerdict(
+            deletePlan(),
+            Verdict.block("ecs-role-delete", "deployment ecs-svc/1 is \"IN_PROGRESS\""));
 
     String json = PlanFile.write(plan);
     Plan read = PlanFile.read(json);

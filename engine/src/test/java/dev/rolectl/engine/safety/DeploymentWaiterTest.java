@@ -115,7 +115,8 @@ class DeploymentWaiterTest {
   @Test
   void nothingDeployingMeansNoWait() {
     DeploymentWaiter.Result r =
-        waiter(new FakeEcs(), Duration.ofMinutes(10)).await(List.of(ROLE_ARN), List.of(), events::add);
+        waiter(new FakeEcs(), Duration.ofMinutes(10))
+            .await(List.of(ROLE_ARN), List.of(), events::add);
 
     assertTrue(r.done());
     assertEquals(Duration.ZERO, r.waited());

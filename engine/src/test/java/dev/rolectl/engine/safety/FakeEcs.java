@@ -21,8 +21,10 @@ final class FakeEcs implements EcsDeployments {
   final Map<String, List<ServiceUse>> services = new LinkedHashMap<>();
   final List<Collection<String>> asked = new ArrayList<>();
   final List<Collection<String>> regionsAsked = new ArrayList<>();
+
   /** States for successive rescans (the last one stays); empty: use {@link #services}. */
   final Deque<Map<String, List<ServiceUse>>> rescanStates = new ArrayDeque<>();
+
   String unknownReason;
   int scans;
   int rescans;
@@ -58,12 +60,16 @@ final class FakeEcs implements EcsDeployments {
   public EcsScan rescan(Collection<String> roleArns, Collection<String> regions) {
     rescans++;
     Map<String, List<ServiceUse>> state =
-        rescanStates.size() > 1 ? rescanStates.poll() : rescanStates.isEmpty() ? services : rescanStates.peek();
+        rescanStates.size() > 1
+            ? rescanStates.poll()
+            : rescanStates.isEmpty() ? services : rescanStates.peek();
     return answer(roleArns, regions, state);
   }
 
   private EcsScan answer(
-      Collection<String> roleArns, Collection<String> regions, Map<String, List<ServiceUse>> state) {
+      Collection<String> roleArns,
+      Collection<String> regions,
+      Map<String, List<ServiceUse>> state) {
     asked.add(List.copyOf(roleArns));
     regionsAsked.add(List.copyOf(regions));
     if (unknownReason != null) {

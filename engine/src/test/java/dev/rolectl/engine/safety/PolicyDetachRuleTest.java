@@ -73,7 +73,8 @@ class PolicyDetachRuleTest {
     Plan checked = check(List.of(LB_POLICY), LB_POLICY, READ_ONLY);
 
     assertEquals(
-        Action.CREATE, SafetyFixtures.change(checked, Address.attachment(ROLE, READ_ONLY)).action());
+        Action.CREATE,
+        SafetyFixtures.change(checked, Address.attachment(ROLE, READ_ONLY)).action());
     assertTrue(checked.changes().stream().allMatch(c -> c.verdicts().isEmpty()));
     assertEquals(0, ecs.calls());
   }

@@ -29,7 +29,13 @@ class RecentlyUsedRuleTest {
   private static Plan deleteRole(String name, java.time.Instant lastUsed, FakeEcs ecs) {
     LiveAccount live =
         new SafetyFixtures.Live()
-            .role(name, name.equals(ROLE) ? TRUST_ECS : TRUST_EC2, List.of(), Map.of(), null, lastUsed)
+            .role(
+                name,
+                name.equals(ROLE) ? TRUST_ECS : TRUST_EC2,
+                List.of(),
+                Map.of(),
+                null,
+                lastUsed)
             .build();
     return Safety.check(plan(stack(), live), stack(), live, ecs, CLOCK);
   }
@@ -38,11 +44,13 @@ class RecentlyUsedRuleTest {
   void aRoleUsedMinutesAgoWarnsEvenWithoutEcs() {
     FakeEcs ecs = new FakeEcs();
 
-    Verdict v = only(deleteRole("app", NOW.minus(Duration.ofMinutes(12)), ecs), Address.role("app"));
+    Verdict v =
+        only(deleteRole("app", NOW.minus(Duration.ofMinutes(12)), ecs), Address.role("app"));
 
     assertEquals(Level.WARN, v.level());
     assertEquals("role-recently-used", v.rule());
-    assertContains(v.message(), "Role app was last used 12 minutes ago", "deleting role app", "CloudTrail");
+    assertContains(
+        v.message(), "Role app was last used 12 minutes ago", "deleting role app", "CloudTrail");
     assertEquals(0, ecs.calls());
   }
 
@@ -50,7 +58,8 @@ class RecentlyUsedRuleTest {
   void itAddsToTheEcsVerdictAndNeverAllows() {
     FakeEcs ecs = new FakeEcs().use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/1", null));
 
-    List<Verdict> v = of(deleteRole(ROLE, NOW.minus(Duration.ofMinutes(1)), ecs), Address.role(ROLE));
+    List<Verdict> v =
+        of(deleteRole(ROLE, NOW.minus(Duration.ofMinutes(1)), ecs), Address.role(ROLE));
 
     assertEquals(List.of(Level.BLOCK, Level.WARN), v.stream().map(Verdict::level).toList());
     assertContains(v.get(1).message(), "ECSNetworkingWithELB");

@@ -65,7 +65,8 @@ class RecheckTest {
     FakeEcs ecs = new FakeEcs().use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/5", null));
     Stack stack =
         stack(
-            SafetyFixtures.role(ROLE, TRUST_ECS, dev.rolectl.engine.model.EcsInfrastructure.LOAD_BALANCERS),
+            SafetyFixtures.role(
+                ROLE, TRUST_ECS, dev.rolectl.engine.model.EcsInfrastructure.LOAD_BALANCERS),
             SafetyFixtures.attachment(ROLE, LB_POLICY),
             SafetyFixtures.attachment(ROLE, SafetyFixtures.READ_ONLY));
     Plan plan = plan(stack, LIVE);

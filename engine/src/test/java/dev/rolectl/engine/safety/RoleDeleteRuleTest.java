@@ -105,7 +105,10 @@ class RoleDeleteRuleTest {
     Verdict v = only(checked, Address.role(ROLE));
     assertEquals(Level.BLOCK, v.level());
     assertContains(
-        v.message(), "access to ECS in us-east-1 was denied for ListClusters", "fail closed", "deleting role");
+        v.message(),
+        "access to ECS in us-east-1 was denied for ListClusters",
+        "fail closed",
+        "deleting role");
   }
 
   @Test
@@ -128,14 +131,18 @@ class RoleDeleteRuleTest {
 
   @Test
   void aRoleEcsCannotAssumeIsNotAskedAbout() {
-    FakeEcs ecs = new FakeEcs().use("arn:aws:iam::123456789012:role/app", FakeEcs.deploying("web", DEPLOYMENT, null));
+    FakeEcs ecs =
+        new FakeEcs()
+            .use("arn:aws:iam::123456789012:role/app", FakeEcs.deploying("web", DEPLOYMENT, null));
     LiveAccount live =
         new SafetyFixtures.Live().role("app", TRUST_EC2, List.of(LB_POLICY), Map.of()).build();
 
     Plan checked = Safety.check(plan(stack(), live), stack(), live, ecs, CLOCK);
 
     assertEquals(0, ecs.calls());
-    assertTrue(checked.changes().stream().allMatch(c -> c.verdicts().isEmpty()), checked.changes()::toString);
+    assertTrue(
+        checked.changes().stream().allMatch(c -> c.verdicts().isEmpty()),
+        checked.changes()::toString);
   }
 
   @Test
@@ -143,8 +150,7 @@ class RoleDeleteRuleTest {
     FakeEcs ecs = new FakeEcs().use(ROLE_ARN, FakeEcs.deploying("web", DEPLOYMENT, null));
     LiveAccount live =
         new SafetyFixtures.Live().role(ROLE, TRUST_EC2, List.of(LB_POLICY), Map.of()).build();
-    var declared =
-        stack(SafetyFixtures.role(ROLE, TRUST_EC2, EcsInfrastructure.LOAD_BALANCERS));
+    var declared = stack(SafetyFixtures.role(ROLE, TRUST_EC2, EcsInfrastructure.LOAD_BALANCERS));
 
     Plan checked = Safety.check(plan(declared, live), declared, live, ecs, CLOCK);
 

@@ -33,10 +33,14 @@ import org.junit.jupiter.api.Test;
 
 class RoleNarrowingRuleTest {
   static final String BOUNDARY = "arn:aws:iam::123456789012:policy/boundary";
-  static final PolicyDocument TWO = allow("elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyRule");
+  static final PolicyDocument TWO =
+      allow("elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyRule");
   static final PolicyDocument ONE = allow("elasticloadbalancing:ModifyListener");
   static final PolicyDocument THREE =
-      allow("elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyRule", "ec2:Describe*");
+      allow(
+          "elasticloadbalancing:ModifyListener",
+          "elasticloadbalancing:ModifyRule",
+          "ec2:Describe*");
 
   private final FakeEcs ecs =
       new FakeEcs().use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/9", "SCALE_UP"));
@@ -66,7 +70,8 @@ class RoleNarrowingRuleTest {
     Verdict v = only(checked, Address.attachment(ROLE, READ_ONLY));
     assertEquals(Level.BLOCK, v.level());
     assertEquals("ecs-role-narrowing", v.rule());
-    assertContains(v.message(), "Detaching " + READ_ONLY + " from role " + ROLE, "ecs-svc/9", "SCALE_UP");
+    assertContains(
+        v.message(), "Detaching " + READ_ONLY + " from role " + ROLE, "ecs-svc/9", "SCALE_UP");
   }
 
   @Test
@@ -74,18 +79,24 @@ class RoleNarrowingRuleTest {
     ecs.services.clear();
     ecs.use(ROLE_ARN, FakeEcs.idle("web"));
 
-    Verdict v = only(check(live(null), null, List.of(LB_POLICY), TWO), Address.attachment(ROLE, READ_ONLY));
+    Verdict v =
+        only(check(live(null), null, List.of(LB_POLICY), TWO), Address.attachment(ROLE, READ_ONLY));
 
     assertEquals(Level.WARN, v.level());
-    assertContains(v.message(), "the next deployment of web may fail: ECS may lack permissions it needs");
+    assertContains(
+        v.message(), "the next deployment of web may fail: ECS may lack permissions it needs");
   }
 
   @Test
   void deletingOrNarrowingAnInlinePolicyIsBlocked() {
     Verdict deleted =
-        only(check(live(null), null, List.of(LB_POLICY, READ_ONLY), null), Address.inline(ROLE, "elb"));
+        only(
+            check(live(null), null, List.of(LB_POLICY, READ_ONLY), null),
+            Address.inline(ROLE, "elb"));
     Verdict narrowed =
-        only(check(live(null), null, List.of(LB_POLICY, READ_ONLY), ONE), Address.inline(ROLE, "elb"));
+        only(
+            check(live(null), null, List.of(LB_POLICY, READ_ONLY), ONE),
+            Address.inline(ROLE, "elb"));
 
     assertEquals(Level.BLOCK, deleted.level());
     assertContains(deleted.message(), "Deleting inline policy elb of role " + ROLE);
@@ -148,8 +159,18 @@ class RoleNarrowingRuleTest {
     List<Resource> r = new ArrayList<>();
     r.add(
         new dev.rolectl.engine.model.Role(
-            Address.role(ROLE), SafetyFixtures.LOC, ROLE, "/", "a new description", 3600, TRUST_ECS,
-            null, Map.of("team", "platform"), EcsInfrastructure.LOAD_BALANCERS, false, false,
+            Address.role(ROLE),
+            SafetyFixtures.LOC,
+            ROLE,
+            "/",
+            "a new description",
+            3600,
+            TRUST_ECS,
+            null,
+            Map.of("team", "platform"),
+            EcsInfrastructure.LOAD_BALANCERS,
+            false,
+            false,
             java.util.Set.of()));
     r.add(attachment(ROLE, LB_POLICY));
     r.add(attachment(ROLE, READ_ONLY));

@@ -48,6 +48,7 @@ final class SafetyFixtures {
       doc(
           "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowAccessToECSForInfrastructureManagement\","
               + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}");
+
   static final PolicyDocument TRUST_EC2 =
       doc(
           "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
@@ -83,8 +84,19 @@ final class SafetyFixtures {
   static Role role(
       String name, String path, PolicyDocument trust, EcsInfrastructure kind, String boundary) {
     return new Role(
-        Address.role(name), LOC, name, path, null, 3600, trust, boundary, Map.of(), kind, false,
-        false, Set.of());
+        Address.role(name),
+        LOC,
+        name,
+        path,
+        null,
+        3600,
+        trust,
+        boundary,
+        Map.of(),
+        kind,
+        false,
+        false,
+        Set.of());
   }
 
   static RolePolicyAttachment attachment(String role, String arn) {
@@ -120,7 +132,8 @@ final class SafetyFixtures {
     return plan.changes().stream()
         .filter(c -> c.address().equals(address))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no change for " + address + " in " + plan.changes()));
+        .orElseThrow(
+            () -> new AssertionError("no change for " + address + " in " + plan.changes()));
   }
 
   /** A live account, built up role by role. */
@@ -129,7 +142,11 @@ final class SafetyFixtures {
     private final Map<String, LiveManagedPolicy> policies = new LinkedHashMap<>();
 
     /** A role the stack owns (tagged rolectl:stack). */
-    Live role(String name, PolicyDocument trust, List<String> attached, Map<String, PolicyDocument> inline) {
+    Live role(
+        String name,
+        PolicyDocument trust,
+        List<String> attached,
+        Map<String, PolicyDocument> inline) {
       return role(name, trust, attached, inline, null, null);
     }
 
@@ -143,8 +160,18 @@ final class SafetyFixtures {
       roles.put(
           name,
           new LiveRole(
-              name, "/", "arn:aws:iam::" + ACCOUNT + ":role/" + name, "AROA" + name, null, 3600,
-              trust, boundary, Map.of("rolectl:stack", STACK), attached, inline, List.of(),
+              name,
+              "/",
+              "arn:aws:iam::" + ACCOUNT + ":role/" + name,
+              "AROA" + name,
+              null,
+              3600,
+              trust,
+              boundary,
+              Map.of("rolectl:stack", STACK),
+              attached,
+              inline,
+              List.of(),
               lastUsed));
       return this;
     }
@@ -153,8 +180,14 @@ final class SafetyFixtures {
       policies.put(
           name,
           new LiveManagedPolicy(
-              name, "/", "arn:aws:iam::" + ACCOUNT + ":policy/" + name, null, doc, "v1",
-              List.of("v1"), Map.of("rolectl:stack", STACK),
+              name,
+              "/",
+              "arn:aws:iam::" + ACCOUNT + ":policy/" + name,
+              null,
+              doc,
+              "v1",
+              List.of("v1"),
+              Map.of("rolectl:stack", STACK),
               attachedToRoles.isEmpty() ? Map.of() : Map.of(PrincipalType.ROLE, attachedToRoles)));
       return this;
     }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 class TrustDropsEcsRuleTest {
   private final FakeEcs ecs =
-      new FakeEcs().use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/42", "PRODUCTION_TRAFFIC_SHIFT"));
+      new FakeEcs()
+          .use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/42", "PRODUCTION_TRAFFIC_SHIFT"));
 
   private Plan withTrust(PolicyDocument trust) {
     LiveAccount live =

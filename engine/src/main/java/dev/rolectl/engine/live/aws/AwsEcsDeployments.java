@@ -22,8 +22,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * The {@code aws} adapter of {@link EcsDeployments}. Per region it reads every service once
- * ({@link EcsRegionReader}); for the services that reference an asked-for role it lists the active
+ * The {@code aws} adapter of {@link EcsDeployments}. Per region it reads every service once ({@link
+ * EcsRegionReader}); for the services that reference an asked-for role it lists the active
  * deployments ({@link EcsDeploymentReader}). Where the endpoint lacks the service-deployments API
  * (emulators), it falls back to {@code Service.deployments[]} ({@link DeploymentSignals#underWay})
  * and remembers that for the region. Failures (access denied, unreachable endpoint) make the scan
@@ -95,12 +95,15 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
             break services;
           }
           uses.get(roleArn)
-              .add(new ServiceUse(region, service.cluster(), service.service(), fields, active.get()));
+              .add(
+                  new ServiceUse(
+                      region, service.cluster(), service.service(), fields, active.get()));
         }
       }
     }
     if (!unknown.isEmpty()) {
-      return new EcsScan(scanned, uses, Optional.of(String.join("; ", new LinkedHashSet<>(unknown))));
+      return new EcsScan(
+          scanned, uses, Optional.of(String.join("; ", new LinkedHashSet<>(unknown))));
     }
     return EcsScan.known(scanned, uses);
   }
@@ -109,11 +112,16 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     try {
       return new RegionState(new EcsRegionReader(client(region)).read(), null);
     } catch (SdkException e) {
-      return new RegionState(List.of(), EcsErrors.reason(e, "listing clusters and services", region));
+      return new RegionState(
+          List.of(), EcsErrors.reason(e, "listing clusters and services", region));
     } catch (IllegalArgumentException e) {
       return new RegionState(
           List.of(),
-          "cannot set up the AWS SDK for ECS in " + region + " (" + e.getMessage() + "): check"
+          "cannot set up the AWS SDK for ECS in "
+              + region
+              + " ("
+              + e.getMessage()
+              + "): check"
               + " the region names (settings.ecsRegions, --region)");
     }
   }

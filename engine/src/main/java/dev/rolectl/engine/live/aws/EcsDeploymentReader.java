@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.ecs.model.ServiceDeploymentBrief;
 
 /**
  * The pending and ongoing deployments of one service: {@code ListServiceDeployments} with the
- * active statuses (100 a page, looping on {@code nextToken}: the SDK has no paginator for it),
- * then {@code DescribeServiceDeployments} (20 ARNs a call) for the lifecycle stage. A failed
- * describe only leaves the stage unknown: the list already says the deployment is active.
+ * active statuses (100 a page, looping on {@code nextToken}: the SDK has no paginator for it), then
+ * {@code DescribeServiceDeployments} (20 ARNs a call) for the lifecycle stage. A failed describe
+ * only leaves the stage unknown: the list already says the deployment is active.
  */
 final class EcsDeploymentReader {
   static final int PAGE = 100;
@@ -43,7 +43,8 @@ final class EcsDeploymentReader {
           ecs.listServiceDeployments(
               r ->
                   r.cluster(service.clusterArn())
-                      .service(service.serviceArn() != null ? service.serviceArn() : service.service())
+                      .service(
+                          service.serviceArn() != null ? service.serviceArn() : service.service())
                       .statusWithStrings(DeploymentSignals.ACTIVE_STATUSES)
                       .maxResults(PAGE)
                       .nextToken(next));
@@ -63,7 +64,9 @@ final class EcsDeploymentReader {
                 b.startedAt() != null ? b.startedAt() : b.createdAt()));
       }
     }
-    out.sort(Comparator.comparing(ActiveDeployment::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+    out.sort(
+        Comparator.comparing(
+            ActiveDeployment::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
     return out;
   }
 
@@ -74,7 +77,8 @@ final class EcsDeploymentReader {
       List<String> batch = arns.subList(i, Math.min(arns.size(), i + DESCRIBE_BATCH));
       try {
         for (ServiceDeployment d :
-            ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(batch)).serviceDeployments()) {
+            ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(batch))
+                .serviceDeployments()) {
           stages.put(d.serviceDeploymentArn(), d.lifecycleStageAsString());
         }
       } catch (SdkException e) {

@@ -36,26 +36,55 @@ final class EcsErrors {
     if (e instanceof AwsServiceException s) {
       String code = code(s);
       String detail =
-          " (" + code + ": " + (s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage()) + ")";
+          " ("
+              + code
+              + ": "
+              + (s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage())
+              + ")";
       if (s.statusCode() == 403 || (code != null && code.contains("AccessDenied"))) {
-        return "access to ECS in " + region + " was denied for " + operation + detail
-            + ": give the identity rolectl runs as " + PERMISSIONS;
+        return "access to ECS in "
+            + region
+            + " was denied for "
+            + operation
+            + detail
+            + ": give the identity rolectl runs as "
+            + PERMISSIONS;
       }
-      if (code != null && (code.contains("Token") || code.contains("Signature") || code.contains("Auth")
-          || code.contains("UnrecognizedClient"))) {
-        return "ECS in " + region + " refused the credentials for " + operation + detail
+      if (code != null
+          && (code.contains("Token")
+              || code.contains("Signature")
+              || code.contains("Auth")
+              || code.contains("UnrecognizedClient"))) {
+        return "ECS in "
+            + region
+            + " refused the credentials for "
+            + operation
+            + detail
             + ": refresh them (e.g. aws sso login) and try again";
       }
-      return "ECS in " + region + " failed " + operation + detail + ": try again; if it persists,"
+      return "ECS in "
+          + region
+          + " failed "
+          + operation
+          + detail
+          + ": try again; if it persists,"
           + " run with --debug";
     }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (m.contains("Unable to load credentials")) {
-      return "no AWS credentials found to read ECS in " + region + ": configure them (aws"
+      return "no AWS credentials found to read ECS in "
+          + region
+          + ": configure them (aws"
           + " configure, aws sso login, AWS_PROFILE or --profile)";
     }
-    return "cannot reach ECS in " + region + " for " + operation + " (" + m + "): check the"
-        + " network, the region, and the endpoint settings (AWS_ENDPOINT_URL_ECS, AWS_ENDPOINT_URL)";
+    return "cannot reach ECS in "
+        + region
+        + " for "
+        + operation
+        + " ("
+        + m
+        + "): check the network, the region, and the endpoint settings (AWS_ENDPOINT_URL_ECS,"
+        + " AWS_ENDPOINT_URL)";
   }
 
   private static String code(AwsServiceException s) {

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.ecs.model.VpcLatticeConfiguration;
 /**
  * Reads every ECS service of one region: {@code ListClusters} (100 a page), {@code ListServices}
  * per cluster (100 a page), {@code DescribeServices} (10 a call). For C clusters and S services:
- * {@code ceil(C/100) + C + ceil(S/100) + ceil(S/10)} calls (at most; clusters without services
- * cost one {@code ListServices}).
+ * {@code ceil(C/100) + C + ceil(S/100) + ceil(S/10)} calls (at most; clusters without services cost
+ * one {@code ListServices}).
  */
 final class EcsRegionReader {
   static final int PAGE = 100;
@@ -46,7 +46,8 @@ final class EcsRegionReader {
             .forEach(services::add);
         for (int i = 0; i < services.size(); i += DESCRIBE_BATCH) {
           List<String> batch = services.subList(i, Math.min(services.size(), i + DESCRIBE_BATCH));
-          for (Service s : ecs.describeServices(r -> r.cluster(cluster).services(batch)).services()) {
+          for (Service s :
+              ecs.describeServices(r -> r.cluster(cluster).services(batch)).services()) {
             if (!"INACTIVE".equals(s.status())) {
               out.add(record(cluster, s));
             }
@@ -100,8 +101,12 @@ final class EcsRegionReader {
       }
     }
     return new EcsServiceRecord(
-        clusterArn, name(s.clusterArn() != null ? s.clusterArn() : clusterArn), s.serviceArn(),
-        s.serviceName(), refs, deployments);
+        clusterArn,
+        name(s.clusterArn() != null ? s.clusterArn() : clusterArn),
+        s.serviceArn(),
+        s.serviceName(),
+        refs,
+        deployments);
   }
 
   private static void add(Map<EcsRoleField, Set<String>> refs, EcsRoleField field, String arn) {

@@ -18,16 +18,17 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The {@link EcsDeployments} of an account file's {@code ecs} section ({@link LocalEcsState}),
- * read anew on every scan (files are cheap to read and may change between plan and apply).
+ * The {@link EcsDeployments} of an account file's {@code ecs} section ({@link LocalEcsState}), read
+ * anew on every scan (files are cheap to read and may change between plan and apply).
  *
  * <p>A service references a role through {@code loadBalancers[].advancedConfiguration.roleArn}. A
  * deployment entry with a {@code Service.deployments[]} status ({@code PRIMARY}, {@code ACTIVE},
  * {@code INACTIVE}) is judged by {@link DeploymentSignals#underWay}; one with a finished service
  * deployment status ({@code SUCCESSFUL}, ...) is over; any other (a pending or ongoing status such
- * as {@code IN_PROGRESS}, a status rolectl does not know, or none) counts as active. A cluster without a {@code region} belongs to every region asked
- * about. A file without an {@code ecs} section is an empty ECS for {@code local:} (the file is the
- * whole account) and unknown for {@code snapshot:} (a snapshot of IAM says nothing about ECS).
+ * as {@code IN_PROGRESS}, a status rolectl does not know, or none) counts as active. A cluster
+ * without a {@code region} belongs to every region asked about. A file without an {@code ecs}
+ * section is an empty ECS for {@code local:} (the file is the whole account) and unknown for {@code
+ * snapshot:} (a snapshot of IAM says nothing about ECS).
  */
 public final class LocalEcsDeployments implements EcsDeployments {
   private final Supplier<LocalEcsState> source;
@@ -78,7 +79,11 @@ public final class LocalEcsDeployments implements EcsDeployments {
           if (!fields.isEmpty()) {
             found.add(
                 new ServiceUse(
-                    region(cluster, regions), cluster.name(), service.name(), fields, active(service)));
+                    region(cluster, regions),
+                    cluster.name(),
+                    service.name(),
+                    fields,
+                    active(service)));
           }
         }
       }

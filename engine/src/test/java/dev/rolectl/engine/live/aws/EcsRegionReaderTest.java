@@ -37,7 +37,8 @@ class EcsRegionReaderTest {
             .serviceArn("arn:aws:ecs:us-east-1:123456789012:service/prod/web")
             .clusterArn(CLUSTER)
             .status("ACTIVE")
-            .loadBalancers(lb -> lb.targetGroupArn("tg").advancedConfiguration(a -> a.roleArn(role("lb"))))
+            .loadBalancers(
+                lb -> lb.targetGroupArn("tg").advancedConfiguration(a -> a.roleArn(role("lb"))))
             .deploymentConfiguration(
                 c -> c.strategy("BLUE_GREEN").lifecycleHooks(h -> h.roleArn(role("hook"))))
             .deployments(
@@ -47,9 +48,13 @@ class EcsRegionReaderTest {
                     .rolloutState("IN_PROGRESS")
                     .createdAt(Instant.parse("2026-11-29T09:00:00Z"))
                     .vpcLatticeConfigurations(v -> v.roleArn(role("lattice")))
-                    .volumeConfigurations(v -> v.name("data").managedEBSVolume(e -> e.roleArn(role("ebs"))))
+                    .volumeConfigurations(
+                        v -> v.name("data").managedEBSVolume(e -> e.roleArn(role("ebs"))))
                     .serviceConnectConfiguration(
-                        c -> c.enabled(true).services(sc -> sc.portName("http").tls(t -> t.roleArn(role("tls")))))
+                        c ->
+                            c.enabled(true)
+                                .services(
+                                    sc -> sc.portName("http").tls(t -> t.roleArn(role("tls")))))
                     .build(),
                 Deployment.builder()
                     .id("ecs-svc/0")
@@ -74,7 +79,9 @@ class EcsRegionReaderTest {
         "Service.roleArn is the legacy service role, and INACTIVE deployments are history");
     assertEquals(
         List.of("ecs-svc/2"),
-        DeploymentSignals.underWay(r.serviceDeployments()).stream().map(ActiveDeployment::id).toList());
+        DeploymentSignals.underWay(r.serviceDeployments()).stream()
+            .map(ActiveDeployment::id)
+            .toList());
   }
 
   @Test
@@ -109,7 +116,8 @@ class EcsRegionReaderTest {
 
   @Test
   void reasonsSayWhatToDo() {
-    String denied = EcsErrors.reason(error(400, "AccessDeniedException"), "ListClusters", "eu-west-1");
+    String denied =
+        EcsErrors.reason(error(400, "AccessDeniedException"), "ListClusters", "eu-west-1");
     String network =
         EcsErrors.reason(
             SdkClientException.create("Unable to execute HTTP request: Connection refused"),
@@ -118,6 +126,9 @@ class EcsRegionReaderTest {
 
     assertTrue(denied.contains("denied") && denied.contains("ecs:ListServiceDeployments"), denied);
     assertTrue(denied.contains("eu-west-1"), denied);
-    assertTrue(network.contains("cannot reach ECS in eu-west-1") && network.contains("AWS_ENDPOINT_URL_ECS"), network);
+    assertTrue(
+        network.contains("cannot reach ECS in eu-west-1")
+            && network.contains("AWS_ENDPOINT_URL_ECS"),
+        network);
   }
 }

@@ -47,7 +47,8 @@ class LocalEcsDeploymentsTest {
       """;
 
   private static LocalEcsDeployments of(String json, boolean snapshot) {
-    return new LocalEcsDeployments(() -> AccountFile.parse(json, "a.json").ecs(), "a.json", snapshot);
+    return new LocalEcsDeployments(
+        () -> AccountFile.parse(json, "a.json").ecs(), "a.json", snapshot);
   }
 
   @Test
@@ -63,9 +64,13 @@ class LocalEcsDeploymentsTest {
     assertEquals(Set.of(EcsRoleField.LOAD_BALANCER), web.fields());
     assertEquals(
         List.of(
-            new ActiveDeployment("ecs-svc/1", "ACTIVE", "COMPLETED", null, Instant.parse("2026-11-28T12:00:00Z")),
             new ActiveDeployment(
-                "ecs-svc/2", "PRIMARY", "IN_PROGRESS", "TEST_TRAFFIC_SHIFT",
+                "ecs-svc/1", "ACTIVE", "COMPLETED", null, Instant.parse("2026-11-28T12:00:00Z")),
+            new ActiveDeployment(
+                "ecs-svc/2",
+                "PRIMARY",
+                "IN_PROGRESS",
+                "TEST_TRAFFIC_SHIFT",
                 Instant.parse("2026-11-29T09:58:00Z"))),
         web.activeDeployments(),
         "every deployment that is not INACTIVE, oldest first");
@@ -97,8 +102,11 @@ class LocalEcsDeploymentsTest {
              {"id": "odd", "status": "SOMETHING_NEW"}]}]}]}}
         """;
 
-    ServiceUse s = of(json, false).scan(List.of("arn:aws:iam::123456789012:role/r"), List.of())
-        .usesOf("arn:aws:iam::123456789012:role/r").get(0);
+    ServiceUse s =
+        of(json, false)
+            .scan(List.of("arn:aws:iam::123456789012:role/r"), List.of())
+            .usesOf("arn:aws:iam::123456789012:role/r")
+            .get(0);
 
     assertEquals(
         List.of("arn:aws:ecs:us-east-1:123456789012:service-deployment/c/s/new", "odd"),
@@ -117,7 +125,8 @@ class LocalEcsDeploymentsTest {
     assertEquals(List.of(), local.usesOf(ROLE));
     assertFalse(snapshot.isKnown());
     assertTrue(snapshot.unknownReason().orElseThrow().contains("a.json has no ecs section"));
-    assertTrue(of("{\"ecs\": {\"clusters\": []}}", true).scan(List.of(ROLE), List.of()).isKnown(),
+    assertTrue(
+        of("{\"ecs\": {\"clusters\": []}}", true).scan(List.of(ROLE), List.of()).isKnown(),
         "an empty section says there are no services");
   }
 
@@ -130,7 +139,8 @@ class LocalEcsDeploymentsTest {
       assertTrue(local.ecs().scan(List.of(ROLE), List.of()).deploying(ROLE));
       assertTrue(snapshot.ecs().scan(List.of(ROLE), List.of()).deploying(ROLE));
 
-      Files.writeString(file, FILE.replace("IN_PROGRESS", "COMPLETED").replace("\"ACTIVE\"", "\"INACTIVE\""));
+      Files.writeString(
+          file, FILE.replace("IN_PROGRESS", "COMPLETED").replace("\"ACTIVE\"", "\"INACTIVE\""));
 
       assertFalse(local.ecs().rescan(List.of(ROLE), List.of()).deploying(ROLE));
       assertFalse(snapshot.ecs().scan(List.of(ROLE), List.of()).deploying(ROLE));
