@@ -99,6 +99,9 @@ public final class PlanCommand extends BaseCommand {
       }
       out().print(PlanOutput.render(plan, format, outColor()));
       out().flush();
+      if (plan.blocked()) {
+        return ExitCode.BLOCKED;
+      }
       return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
   }

@@ -12,6 +12,8 @@ import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanOptions;
 import dev.rolectl.engine.plan.PlanResult;
+import dev.rolectl.engine.safety.Safety;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +81,12 @@ public final class Planning {
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
     diagnostics.addAll(result.diagnostics());
-    return new Outcome(result.plan(), Optional.of(stack), Optional.of(live), diagnostics);
+    Optional<Plan> plan = result.plan();
+    if (plan.isPresent()) {
+      progress.accept("checking ECS deployments that use the changed roles");
+      plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
+    }
+    return new Outcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
   }
 
   /** Users and groups are read only when the stack attaches policies to them. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden files: for each case under {@code src/test/resources/golden/CASE}, the stack (the case's
  * own {@code stack.yaml}, else the shared one) planned against the case's {@code account.json}
- * must print exactly {@code expected.txt}, {@code expected.md} and {@code expected.json}. Run
+ * must print exactly {@code expected.txt}, {@code expected.md} and {@code expected.json}, and exit
+ * with the code in {@code exitcode} (0 when absent). Run
  * with {@code -Dgolden.update=true} to rewrite them, then review the diff.
  */
 class PlanGoldenTest {
@@ -56,7 +57,9 @@ class PlanGoldenTest {
     if (UPDATE) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
     }
-    assertEquals(0, run.exitCode(), run::toString);
+    Path exitFile = dir.resolve("exitcode");
+    int expectedExit = Files.exists(exitFile) ? Integer.parseInt(Files.readString(exitFile).trim()) : 0;
+    assertEquals(expectedExit, run.exitCode(), run::toString);
     assertEquals("", run.err(), "plan printed on stderr");
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual);
   }
