@@ -1,7 +1,13 @@
 package dev.rolectl.cli;
 
 import dev.rolectl.cli.command.GraphCommand;
+import dev.rolectl.cli.command.ImportCommand;
+import dev.rolectl.cli.command.PlanCommand;
+import dev.rolectl.cli.command.ShowCommand;
+import dev.rolectl.cli.command.SnapshotCommand;
+import dev.rolectl.cli.command.UserError;
 import dev.rolectl.cli.command.ValidateCommand;
+import dev.rolectl.engine.live.TargetException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,7 +24,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Keeps AWS IAM roles in line with YAML in Git, safely around ECS deployments.",
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, GraphCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      GraphCommand.class,
+      PlanCommand.class,
+      ShowCommand.class,
+      ImportCommand.class,
+      SnapshotCommand.class
+    },
     footer = {
       "",
       "Examples:",
@@ -101,9 +115,10 @@ public final class Cli implements Runnable {
     boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println("error: " + message);
+    boolean expected = e instanceof UserError || e instanceof TargetException;
     if (debug) {
       e.printStackTrace(err);
-    } else {
+    } else if (!expected) {
       err.println("(run again with --debug for details)");
     }
     return ExitCode.ERROR;

@@ -21,6 +21,11 @@ abstract class BaseCommand implements Callable<Integer> {
     return cli.err();
   }
 
+  /** Whether stdout may be coloured: a terminal, no --no-color, no NO_COLOR. */
+  boolean outColor() {
+    return cli.terminal() && !global.noColor() && !cli.env().containsKey("NO_COLOR");
+  }
+
   /** Colors for the error stream: only on a terminal, never with --no-color or NO_COLOR. */
   Style errStyle() {
     return Style.forTerminal(cli.terminal() && !global.noColor(), cli.env());

@@ -101,6 +101,11 @@ public final class StackOptions {
     return Optional.ofNullable(accountId);
   }
 
+  /** Load options for an account that a target told us about. */
+  public LoadOptions forAccount(String accountId, String partition) {
+    return new LoadOptions(vars, varFiles, accountId, partition);
+  }
+
   /** Load options for commands that never call AWS: the placeholder account unless given. */
   public LoadOptions offline() {
     return new LoadOptions(
