@@ -75,7 +75,7 @@ public final class ImportCommand extends BaseCommand {
                   + target.spec()
                   + "); role names are case-sensitive");
         }
-        resources.addAll(LiveResources.role(role));
+        resources.addAll(LiveResources.role(role, account.partition()));
       }
       String yaml = StackWriter.write(stackName, schemaReference(), resources);
       if (out == null) {

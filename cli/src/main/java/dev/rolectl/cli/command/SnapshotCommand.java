@@ -4,6 +4,9 @@ import dev.rolectl.cli.ExitCode;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.local.FileTarget;
+import dev.rolectl.engine.live.local.LocalEcsState;
+import dev.rolectl.engine.live.local.LocalState;
 import dev.rolectl.engine.live.local.SnapshotWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -49,7 +52,9 @@ public final class SnapshotCommand extends BaseCommand {
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       LiveAccount account = target.iam().read(ReadRequest.everything());
-      SnapshotWriter.write(account, out);
+      LocalEcsState ecs =
+          target instanceof FileTarget file ? file.state().ecs() : LocalEcsState.absent();
+      SnapshotWriter.write(new LocalState(account, ecs), out);
       out().println(
           "wrote "
               + out
@@ -58,6 +63,12 @@ public final class SnapshotCommand extends BaseCommand {
               + " roles, "
               + account.policies().size()
               + " customer managed policies");
+      if (!ecs.present()) {
+        out().println(
+            "note: the snapshot has no ecs section, so plans against it cannot tell whether an ECS"
+                + " deployment uses a role and block disruptive changes to roles ECS can assume;"
+                + " describe the services in an ecs section (docs/account-files.md) to plan them.");
+      }
       if (stats) {
         Stats.print(target.stats(), err());
       }
