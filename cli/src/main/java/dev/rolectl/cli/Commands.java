@@ -32,6 +32,11 @@ final class Commands {
     };
   }
 
+  /** Whether {@code args} run a command that loads a stack (and so wants the schema early). */
+  static boolean loadsStack(String... args) {
+    return args.length > 0 && List.of("validate", "graph", "plan").contains(args[0]);
+  }
+
   /** The command {@code args} run, or every command when it names none (help, errors). */
   static List<String> needed(String... args) {
     return args.length > 0 && NAMES.contains(args[0]) ? List.of(args[0]) : NAMES;

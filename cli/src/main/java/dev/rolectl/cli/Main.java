@@ -1,5 +1,6 @@
 package dev.rolectl.cli;
 
+import dev.rolectl.engine.config.StackLoader;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,9 @@ public final class Main {
   }
 
   public int run(String... args) {
+    if (Commands.loadsStack(args)) {
+      StackLoader.preload(); // overlaps the schema set-up with picocli's on the second core
+    }
     Cli cli = new Cli(out, err, in, env, terminal);
     CommandLine commandLine = cli.commandLine(args);
     try {

@@ -19,6 +19,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Validates a stack file's tree against {@code schemas/stack.schema.json} (JSON Schema 2020-12,
@@ -32,9 +35,10 @@ final class SchemaValidator {
   /** One violation: where (path and location), which keyword, and the message. */
   record Violation(YamlPath path, String keyword, Location location, String message) {}
 
-  private static final class Holder {
-    static final SchemaValidator INSTANCE = new SchemaValidator();
-  }
+  /** The one instance, built once: by {@link #preload()}'s thread or by the first {@link #get()}. */
+  private static final FutureTask<SchemaValidator> INSTANCE = new FutureTask<>(SchemaValidator::new);
+
+  private static final AtomicBoolean PRELOADING = new AtomicBoolean();
 
   private final JsonNode schemaNode;
   private final JsonSchema schema;
@@ -53,10 +57,40 @@ final class SchemaValidator {
     schema =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(SchemaLocation.of(schemaNode.get("$id").asText()), schemaNode, config);
+    schema.initializeValidators(); // all of the set-up here, not in the first validate
   }
 
+  /**
+   * Starts building the instance on a daemon thread, so that the set-up (Jackson, networknt and
+   * the stack schema: most of a cold {@code validate}) overlaps with the caller's own start-up on
+   * another core. Only the first call does anything; {@link #get()} waits for the result.
+   */
+  static void preload() {
+    if (PRELOADING.compareAndSet(false, true)) {
+      Thread t = new Thread(INSTANCE, "rolectl-schema-preload");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /** The instance; builds it here unless {@link #preload()} already is (then waits for it). */
   static SchemaValidator get() {
-    return Holder.INSTANCE;
+    INSTANCE.run(); // no-op when it already ran or is running on the preload thread
+    try {
+      return INSTANCE.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("cannot build the stack schema validator", cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building the stack schema validator", e);
+    }
   }
 
   /** Every violation in the tree, in file order. */

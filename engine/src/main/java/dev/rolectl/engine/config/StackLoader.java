@@ -29,6 +29,16 @@ public final class StackLoader {
   private StackLoader() {}
 
   /**
+   * Optional: starts the one-time set-up of {@link #load} (the JSON Schema validator) on a daemon
+   * thread and returns at once, so that a command-line start-up can overlap it with its own work
+   * on another core. Calling it more than once, or never, is fine; a set-up failure surfaces from
+   * {@link #load} as it would without this call.
+   */
+  public static void preload() {
+    SchemaValidator.preload();
+  }
+
+  /**
    * Loads the stack at {@code path} (a file, or a directory whose {@code *.yaml}/{@code *.yml}
    * files, not hidden, not in subdirectories, form one stack). Never throws for bad input: every
    * problem is an error diagnostic with {@code file:line:col}, and the stack is present only when
