@@ -8,9 +8,11 @@ import dev.rolectl.engine.live.TargetOptions;
 /** The {@code aws} target: the account of the current credentials. */
 public final class AwsTarget implements Target {
   private final AwsIamAccount iam;
+  private final AwsIamWriter writer;
 
   private AwsTarget(AwsIamAccount iam) {
     this.iam = iam;
+    this.writer = new AwsIamWriter(iam);
   }
 
   /** Opens without calling AWS; the first read connects. */
@@ -26,6 +28,11 @@ public final class AwsTarget implements Target {
   @Override
   public IamAccount iam() {
     return iam;
+  }
+
+  @Override
+  public java.util.Optional<dev.rolectl.engine.live.IamWriter> writer() {
+    return java.util.Optional.of(writer);
   }
 
   @Override
