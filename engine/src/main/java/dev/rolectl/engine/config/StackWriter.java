@@ -54,7 +54,7 @@ public final class StackWriter {
   private static Map<String, Object> role(Role role, List<Resource> all) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (role.description() != null && !role.description().isEmpty()) {
-      m.put("description", role.description());
+      m.put("description", References.escape(role.description()));
     }
     m.put("path", role.path());
     m.put("maxSessionDuration", role.maxSessionDuration());
@@ -63,7 +63,7 @@ public final class StackWriter {
     Map<String, Object> inline = new TreeMap<>();
     for (Resource r : all) {
       if (r instanceof RolePolicyAttachment a && a.roleName().equals(role.name())) {
-        managed.add(a.policyArn());
+        managed.add(References.escape(a.policyArn()));
       } else if (r instanceof InlinePolicy i && i.roleName().equals(role.name())) {
         inline.put(i.policyName(), tree(i.document()));
       }
@@ -75,10 +75,11 @@ public final class StackWriter {
       m.put("inlinePolicies", inline);
     }
     if (role.permissionsBoundary() != null) {
-      m.put("permissionsBoundary", role.permissionsBoundary());
+      m.put("permissionsBoundary", References.escape(role.permissionsBoundary()));
     }
     Map<String, String> tags = new TreeMap<>(role.tags());
     tags.keySet().removeIf(k -> k.startsWith("aws:") || k.equals(Stack.OWNER_TAG));
+    tags.replaceAll((k, v) -> References.escape(v));
     if (!tags.isEmpty()) {
       m.put("tags", tags);
     }
@@ -86,9 +87,30 @@ public final class StackWriter {
     return m;
   }
 
-  /** A policy document as plain maps and lists (JSON is YAML, so SnakeYAML reads it). */
+  /**
+   * A policy document as plain maps and lists (JSON is YAML, so SnakeYAML reads it), with literal
+   * {@code ${} escaped so that loading the file does not take it for a reference.
+   */
   private static Object tree(PolicyDocument document) {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(PolicyParser.toJson(document));
+    return escaped(
+        new Yaml(new SafeConstructor(new LoaderOptions())).load(PolicyParser.toJson(document)));
+  }
+
+  private static Object escaped(Object node) {
+    if (node instanceof String s) {
+      return References.escape(s);
+    }
+    if (node instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(item -> out.add(escaped(item)));
+      return out;
+    }
+    if (node instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, escaped(v)));
+      return out;
+    }
+    return node;
   }
 
   private static Yaml yaml() {

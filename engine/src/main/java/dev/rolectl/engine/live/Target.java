@@ -12,6 +12,13 @@ public interface Target extends AutoCloseable {
   /** The IAM side of the account. */
   IamAccount iam();
 
+  /**
+   * The ECS side: which services use roles as infrastructure roles and whether they are deploying
+   * (for the safety rules). For {@code aws} the ECS clients are made on first use; for files it is
+   * the {@code ecs} section, read on every scan.
+   */
+  EcsDeployments ecs();
+
   /** Whether {@code apply} may change it ({@code local:} and {@code aws}, not {@code snapshot:}). */
   boolean writable();
 

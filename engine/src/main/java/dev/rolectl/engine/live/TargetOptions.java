@@ -6,12 +6,12 @@ import java.net.URI;
  * How to reach the {@code aws} target; file targets ignore these. Every field may be {@code null}
  * for "use the SDK's default": the standard credential chain, the region from {@code AWS_REGION}
  * or the profile (else {@code us-east-1}; IAM is global, the region only selects the partition),
- * and endpoints from the SDK's own {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_IAM} and
- * {@code AWS_ENDPOINT_URL_STS} handling.
+ * and endpoints from the SDK's own {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_IAM},
+ * {@code AWS_ENDPOINT_URL_STS} and {@code AWS_ENDPOINT_URL_ECS} handling.
  *
  * @param profile a profile of the shared config/credentials files ({@code --profile})
- * @param region a region name ({@code --region})
- * @param endpoint one endpoint for IAM and STS, overriding everything else (emulators, tests)
+ * @param region a region name ({@code --region}); also the default region of ECS scans
+ * @param endpoint one endpoint for IAM, STS and ECS, overriding everything else (emulators, tests)
  * @param credentials static credentials instead of the credential chain (emulators, tests)
  * @param maxAttempts attempts per call including the first (standard retry strategy with
  *     throttling backoff); 0 for the default of {@value #DEFAULT_MAX_ATTEMPTS}

@@ -58,4 +58,15 @@ public record Plan(
     changes.forEach(c -> counts.merge(c.action(), 1, Integer::sum));
     return counts;
   }
+
+  /** Whether a safety verdict blocks some change ({@code apply} then refuses, exit code 3). */
+  public boolean blocked() {
+    return changes.stream().anyMatch(ResourceChange::blocked);
+  }
+
+  /** The same plan with these changes (e.g. with safety verdicts attached). */
+  public Plan withChanges(List<ResourceChange> changes) {
+    return new Plan(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes);
+  }
 }

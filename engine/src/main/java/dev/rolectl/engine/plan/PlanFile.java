@@ -40,6 +40,7 @@ public final class PlanFile {
     root.put("accountId", plan.accountId());
     root.put("target", plan.target());
     root.put("createdAt", plan.createdAt().toString());
+    root.put("blocked", plan.blocked());
     ObjectNode summary = root.putObject("summary");
     plan.counts().forEach((action, n) -> summary.put(action.jsonName(), n));
     ArrayNode changes = root.putArray("changes");
@@ -80,6 +81,13 @@ public final class PlanFile {
         dn.set("after", doc.after() == null ? null : RESOURCES.document(doc.after()));
         dn.set("statements", statements(StatementDiff.diff(doc.before(), doc.after())));
       }
+    }
+    ArrayNode verdicts = n.putArray("verdicts");
+    for (Verdict v : c.verdicts()) {
+      ObjectNode vn = verdicts.addObject();
+      vn.put("level", v.level().jsonName());
+      vn.put("rule", v.rule());
+      vn.put("message", v.message());
     }
     n.set("before", c.before() == null ? MAPPER.nullNode() : RESOURCES.write(c.before()));
     n.set("after", c.after() == null ? MAPPER.nullNode() : RESOURCES.write(c.after()));
@@ -172,6 +180,19 @@ public final class PlanFile {
     }
     Set<Address> deps = new LinkedHashSet<>();
     n.path("dependsOn").forEach(d -> deps.add(new Address(d.asText())));
+    List<Verdict> verdicts = new ArrayList<>();
+    for (JsonNode v : n.path("verdicts")) {
+      try {
+        verdicts.add(
+            new Verdict(
+                Verdict.Level.fromJsonName(ResourceJson.text(v, "level")),
+                ResourceJson.text(v, "rule"),
+                ResourceJson.text(v, "message")));
+      } catch (IllegalArgumentException e) {
+        throw new PlanFormatException(
+            "invalid verdict of change " + n.path("address") + ": " + e.getMessage());
+      }
+    }
     Resource before = n.path("before").isObject() ? RESOURCES.read(n.get("before")) : null;
     Resource after = n.path("after").isObject() ? RESOURCES.read(n.get("after")) : null;
     try {
@@ -184,7 +205,8 @@ public final class PlanFile {
           diffs,
           AccessImpact.valueOf(ResourceJson.text(n, "impact").toUpperCase(java.util.Locale.ROOT)),
           n.path("reason").isTextual() ? n.get("reason").asText() : null,
-          deps);
+          deps,
+          verdicts);
     } catch (IllegalArgumentException e) {
       throw new PlanFormatException("invalid change " + n.path("address") + ": " + e.getMessage());
     }

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param reason why this action was chosen when it is not obvious (e.g. why a replace), or null
  * @param dependsOn addresses this change must wait for (creates and updates); deletes run in
  *     reverse
+ * @param verdicts what the safety rules said about the change (empty until {@code safety} checked
+ *     the plan, and for changes no rule concerns)
  */
 public record ResourceChange(
     Address address,
@@ -27,7 +29,8 @@ public record ResourceChange(
     List<AttributeDiff> diffs,
     AccessImpact impact,
     String reason,
-    Set<Address> dependsOn) {
+    Set<Address> dependsOn,
+    List<Verdict> verdicts) {
 
   public ResourceChange {
     Objects.requireNonNull(address, "address");
@@ -36,6 +39,7 @@ public record ResourceChange(
     Objects.requireNonNull(impact, "impact");
     diffs = List.copyOf(diffs);
     dependsOn = Set.copyOf(dependsOn);
+    verdicts = List.copyOf(verdicts);
     if (before == null && after == null) {
       throw new IllegalArgumentException(address + ": a change needs a before or an after");
     }
@@ -45,5 +49,30 @@ public record ResourceChange(
     if (action == Action.DELETE && after != null) {
       throw new IllegalArgumentException(address + ": delete with a desired resource");
     }
+  }
+
+  /** A change without verdicts (before the safety check). */
+  public ResourceChange(
+      Address address,
+      ResourceKind kind,
+      Action action,
+      Resource before,
+      Resource after,
+      List<AttributeDiff> diffs,
+      AccessImpact impact,
+      String reason,
+      Set<Address> dependsOn) {
+    this(address, kind, action, before, after, diffs, impact, reason, dependsOn, List.of());
+  }
+
+  /** The same change with these verdicts instead of its own. */
+  public ResourceChange withVerdicts(List<Verdict> verdicts) {
+    return new ResourceChange(
+        address, kind, action, before, after, diffs, impact, reason, dependsOn, verdicts);
+  }
+
+  /** Whether some verdict blocks the change. */
+  public boolean blocked() {
+    return verdicts.stream().anyMatch(Verdict::isBlock);
   }
 }

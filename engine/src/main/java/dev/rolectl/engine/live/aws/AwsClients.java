@@ -17,6 +17,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -47,6 +48,15 @@ final class AwsClients implements AutoCloseable {
     IamClient iam = configure(IamClient.builder(), options, region, credentials, counter).build();
     StsClient sts = configure(StsClient.builder(), options, region, credentials, counter).build();
     return new AwsClients(iam, sts, counter);
+  }
+
+  /**
+   * An ECS client for one region, configured like the IAM client: {@code AWS_ENDPOINT_URL_ECS} (or
+   * {@code AWS_ENDPOINT_URL}) is honoured by the SDK unless {@link TargetOptions#endpoint()} is
+   * given. The caller closes it.
+   */
+  static EcsClient ecs(TargetOptions options, Region region, CallCounter counter) {
+    return configure(EcsClient.builder(), options, region, credentials(options), counter).build();
   }
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

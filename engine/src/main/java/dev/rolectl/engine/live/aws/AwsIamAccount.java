@@ -16,12 +16,18 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  */
 public final class AwsIamAccount implements IamAccount, AutoCloseable {
   private final TargetOptions options;
-  private final CallCounter counter = new CallCounter();
+  private final CallCounter counter;
   private AwsClients clients;
   private GetCallerIdentityResponse identity;
 
   public AwsIamAccount(TargetOptions options) {
+    this(options, new CallCounter());
+  }
+
+  /** Counts its calls on a counter it shares with the target's other adapters. */
+  AwsIamAccount(TargetOptions options, CallCounter counter) {
     this.options = options;
+    this.counter = counter;
   }
 
   /** One {@code sts:GetCallerIdentity}, the first time. */

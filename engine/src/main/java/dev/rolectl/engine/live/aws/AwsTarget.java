@@ -1,23 +1,31 @@
 package dev.rolectl.engine.live.aws;
 
 import dev.rolectl.engine.live.ApiStats;
+import dev.rolectl.engine.live.EcsDeployments;
 import dev.rolectl.engine.live.IamAccount;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.TargetOptions;
 
-/** The {@code aws} target: the account of the current credentials. */
+/**
+ * The {@code aws} target: the account of the current credentials. Its IAM and ECS adapters count
+ * their calls on one counter ({@link #stats()}).
+ */
 public final class AwsTarget implements Target {
+  private final TargetOptions options;
+  private final CallCounter counter = new CallCounter();
   private final AwsIamAccount iam;
   private final AwsIamWriter writer;
+  private AwsEcsDeployments ecs;
 
-  private AwsTarget(AwsIamAccount iam) {
-    this.iam = iam;
+  private AwsTarget(TargetOptions options) {
+    this.options = options;
+    this.iam = new AwsIamAccount(options, counter);
     this.writer = new AwsIamWriter(iam);
   }
 
   /** Opens without calling AWS; the first read connects. */
   public static AwsTarget open(TargetOptions options) {
-    return new AwsTarget(new AwsIamAccount(options == null ? TargetOptions.defaults() : options));
+    return new AwsTarget(options == null ? TargetOptions.defaults() : options);
   }
 
   @Override
@@ -28,6 +36,15 @@ public final class AwsTarget implements Target {
   @Override
   public IamAccount iam() {
     return iam;
+  }
+
+  /** ECS through the SDK; clients per region are made on first use. */
+  @Override
+  public synchronized EcsDeployments ecs() {
+    if (ecs == null) {
+      ecs = new AwsEcsDeployments(options, counter);
+    }
+    return ecs;
   }
 
   @Override
@@ -42,11 +59,14 @@ public final class AwsTarget implements Target {
 
   @Override
   public ApiStats stats() {
-    return iam.stats();
+    return counter.snapshot();
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     iam.close();
+    if (ecs != null) {
+      ecs.close();
+    }
   }
 }

@@ -8,7 +8,7 @@ final class EcsSectionReader {
 
   LocalEcsState read(Node ecs) {
     if (ecs.object() == null) {
-      return LocalEcsState.empty();
+      return LocalEcsState.absent();
     }
     List<LocalEcsState.Cluster> clusters = new ArrayList<>();
     for (Node c : ecs.field("clusters").elements()) {
@@ -47,7 +47,8 @@ final class EcsSectionReader {
               d.field("id").text(),
               d.field("status").text(),
               d.field("rolloutState").text(),
-              d.field("lifecycleStage").text()));
+              d.field("lifecycleStage").text(),
+              d.has("startedAt") ? d.field("startedAt").instant() : d.field("createdAt").instant()));
     }
     return name == null ? null : new LocalEcsState.Service(name, lbs, deployments);
   }

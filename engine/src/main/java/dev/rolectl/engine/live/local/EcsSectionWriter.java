@@ -39,6 +39,7 @@ final class EcsSectionWriter {
           put(dn, "status", d.status());
           put(dn, "rolloutState", d.rolloutState());
           put(dn, "lifecycleStage", d.lifecycleStage());
+          put(dn, "startedAt", d.startedAt() == null ? null : d.startedAt().toString());
         }
       }
     }

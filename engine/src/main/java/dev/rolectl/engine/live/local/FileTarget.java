@@ -1,6 +1,7 @@
 package dev.rolectl.engine.live.local;
 
 import dev.rolectl.engine.live.ApiStats;
+import dev.rolectl.engine.live.EcsDeployments;
 import dev.rolectl.engine.live.IamAccount;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
@@ -19,11 +20,13 @@ public final class FileTarget implements Target {
   private final Path file;
   private final boolean writable;
   private final FileIamAccount iam = new FileIamAccount();
+  private final LocalEcsDeployments ecs;
 
   private FileTarget(String spec, Path file, boolean writable) {
     this.spec = spec;
     this.file = file;
     this.writable = writable;
+    this.ecs = new LocalEcsDeployments(() -> state().ecs(), file.toString(), !writable);
   }
 
   /** A read-write account file; a missing file is an empty account. */
@@ -48,6 +51,15 @@ public final class FileTarget implements Target {
   @Override
   public IamAccount iam() {
     return iam;
+  }
+
+  /**
+   * The file's {@code ecs} section, read on every scan. Without one, {@code local:} has no ECS
+   * services and {@code snapshot:} leaves ECS unknown (see {@link LocalEcsDeployments}).
+   */
+  @Override
+  public EcsDeployments ecs() {
+    return ecs;
   }
 
   @Override

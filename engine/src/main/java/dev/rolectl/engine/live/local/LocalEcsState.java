@@ -1,5 +1,6 @@
 package dev.rolectl.engine.live.local;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,17 +16,31 @@ import java.util.Objects;
  *       "alternateTargetGroupArn": "...", "productionListenerRule": "...",
  *       "testListenerRule": "..."}}],
  *   "deployments": [{"id": "ecs-svc/1", "status": "PRIMARY", "rolloutState": "IN_PROGRESS",
- *       "lifecycleStage": "TEST_TRAFFIC_SHIFT"}]}]}]}
+ *       "lifecycleStage": "TEST_TRAFFIC_SHIFT", "startedAt": "2026-11-29T10:00:00Z"}]}]}]}
  * }</pre>
+ *
+ * @param present whether the file has an {@code ecs} section at all: a snapshot without one says
+ *     nothing about ECS, while an empty section says there are no services
  */
-public record LocalEcsState(List<Cluster> clusters) {
+public record LocalEcsState(List<Cluster> clusters, boolean present) {
 
   public LocalEcsState {
     clusters = List.copyOf(clusters);
   }
 
+  /** An {@code ecs} section with these clusters. */
+  public LocalEcsState(List<Cluster> clusters) {
+    this(clusters, true);
+  }
+
+  /** An {@code ecs} section without clusters. */
   public static LocalEcsState empty() {
-    return new LocalEcsState(List.of());
+    return new LocalEcsState(List.of(), true);
+  }
+
+  /** No {@code ecs} section. */
+  public static LocalEcsState absent() {
+    return new LocalEcsState(List.of(), false);
   }
 
   public boolean isEmpty() {
@@ -73,6 +88,14 @@ public record LocalEcsState(List<Cluster> clusters) {
    * @param status {@code PRIMARY}, {@code ACTIVE}, {@code INACTIVE}
    * @param rolloutState {@code IN_PROGRESS}, {@code COMPLETED}, {@code FAILED}
    * @param lifecycleStage e.g. {@code TEST_TRAFFIC_SHIFT}
+   * @param startedAt when it started, {@code null} when the file does not say
    */
-  public record Deployment(String id, String status, String rolloutState, String lifecycleStage) {}
+  public record Deployment(
+      String id, String status, String rolloutState, String lifecycleStage, Instant startedAt) {
+
+    /** A deployment without a start time. */
+    public Deployment(String id, String status, String rolloutState, String lifecycleStage) {
+      this(id, status, rolloutState, lifecycleStage, null);
+    }
+  }
 }

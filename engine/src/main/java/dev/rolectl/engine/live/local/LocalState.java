@@ -23,6 +23,6 @@ public record LocalState(LiveAccount account, LocalEcsState ecs) {
   public static LocalState empty() {
     return new LocalState(
         new LiveAccount(DEFAULT_ACCOUNT_ID, "aws", Map.of(), Map.of(), List.of()),
-        LocalEcsState.empty());
+        LocalEcsState.absent());
   }
 }

@@ -30,9 +30,9 @@ import java.util.TreeMap;
 public final class SnapshotWriter {
   private SnapshotWriter() {}
 
-  /** The JSON text of an account without an ECS section. */
+  /** The JSON text of an account without an ECS section (ECS state unknown). */
   public static String toJson(LiveAccount account) {
-    return toJson(new LocalState(account, LocalEcsState.empty()));
+    return toJson(new LocalState(account, LocalEcsState.absent()));
   }
 
   /** The JSON text of an account file, ending with a newline. */
@@ -47,7 +47,7 @@ public final class SnapshotWriter {
     new TreeMap<>(a.roles()).values().forEach(r -> role(roles.addObject(), r));
     ArrayNode policies = root.putArray("Policies");
     new TreeMap<>(a.policies()).values().forEach(p -> policy(policies.addObject(), p));
-    if (!state.ecs().isEmpty()) {
+    if (state.ecs().present()) {
       EcsSectionWriter.write(root.putObject("ecs"), state.ecs());
     }
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -67,7 +67,7 @@ public final class SnapshotWriter {
 
   /** Writes the file atomically (a temp file beside it, then a rename). */
   public static void write(LiveAccount account, Path file) {
-    write(new LocalState(account, LocalEcsState.empty()), file);
+    write(new LocalState(account, LocalEcsState.absent()), file);
   }
 
   /** Writes the file atomically (a temp file beside it, then a rename). */

@@ -1,0 +1,103 @@
+package dev.rolectl.engine.config;
+
+import dev.rolectl.engine.model.Diagnostic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks that need the whole stack with references expanded: a managed policy listed twice on a
+ * role, {@code attachTo.roles} naming a role of the stack, and more tags than IAM allows once the
+ * stack's default tags are merged in.
+ */
+final class StackChecks {
+  static final String RULE = "stack";
+  /** IAM allows 50 tags; rolectl adds its own {@code rolectl:stack}. */
+  static final int MAX_USER_TAGS = 49;
+
+  private StackChecks() {}
+
+  static List<Diagnostic> check(YamlValue.Mapping root) {
+    List<Diagnostic> out = new ArrayList<>();
+    Set<String> stackTags = keys(root.get("tags"));
+    Set<String> roleNames = new HashSet<>();
+    PolicyDocuments.entries(root, "roles").forEach(e -> roleNames.add(e.key()));
+    for (YamlValue.Entry role : PolicyDocuments.entries(root, "roles")) {
+      if (role.value() instanceof YamlValue.Mapping r) {
+        YamlPath base = YamlPath.of("roles", role.key());
+        duplicateArns(base.key("managedPolicies"), r.get("managedPolicies"), out);
+        tagCount(base, role, r, stackTags, out);
+      }
+    }
+    for (YamlValue.Entry policy : PolicyDocuments.entries(root, "policies")) {
+      if (policy.value() instanceof YamlValue.Mapping p) {
+        YamlPath base = YamlPath.of("policies", policy.key());
+        tagCount(base, policy, p, stackTags, out);
+        stackRolesInAttachTo(base, policy.key(), p, roleNames, out);
+      }
+    }
+    return out;
+  }
+
+  private static void duplicateArns(YamlPath path, Optional<YamlValue> list, List<Diagnostic> out) {
+    if (list.isEmpty() || !(list.get() instanceof YamlValue.Sequence s)) {
+      return;
+    }
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < s.items().size(); i++) {
+      if (s.items().get(i) instanceof YamlValue.Scalar arn) {
+        Integer before = first.putIfAbsent(arn.text(), i);
+        if (before != null) {
+          out.add(Diagnostic.error(RULE, arn.location(), path.index(i).display() + ": '"
+              + arn.text() + "' is already listed at " + path.index(before).display() + " (line "
+              + s.items().get(before).location().line() + "); remove one"));
+        }
+      }
+    }
+  }
+
+  private static void tagCount(YamlPath base, YamlValue.Entry resource, YamlValue.Mapping r,
+      Set<String> stackTags, List<Diagnostic> out) {
+    Set<String> merged = new HashSet<>(stackTags);
+    merged.addAll(keys(r.get("tags")));
+    if (merged.size() > MAX_USER_TAGS) {
+      Optional<YamlValue.Entry> tags = r.entry("tags");
+      out.add(Diagnostic.error(RULE, tags.map(YamlValue.Entry::keyLocation)
+              .orElse(resource.keyLocation()), base.display() + ": has " + merged.size()
+              + " tags with the stack's default tags; IAM allows 50 and rolectl adds rolectl:stack,"
+              + " so at most " + MAX_USER_TAGS + ": remove some"));
+    }
+  }
+
+  private static void stackRolesInAttachTo(YamlPath base, String policy, YamlValue.Mapping p,
+      Set<String> roleNames, List<Diagnostic> out) {
+    Optional<YamlValue> attach = p.get("attachTo");
+    if (attach.isEmpty() || !(attach.get() instanceof YamlValue.Mapping a)) {
+      return;
+    }
+    Optional<YamlValue> roles = a.get("roles");
+    if (roles.isEmpty() || !(roles.get() instanceof YamlValue.Sequence s)) {
+      return;
+    }
+    for (int i = 0; i < s.items().size(); i++) {
+      if (s.items().get(i) instanceof YamlValue.Scalar name && roleNames.contains(name.text())) {
+        out.add(Diagnostic.error(RULE, name.location(), base.key("attachTo").key("roles").index(i)
+            .display() + ": role '" + name.text() + "' is managed by this stack; attach the policy"
+            + " with roles." + name.text() + ".managedPolicies: ['${policies." + policy
+            + ".arn}'] instead"));
+      }
+    }
+  }
+
+  private static Set<String> keys(Optional<YamlValue> mapping) {
+    Set<String> keys = new HashSet<>();
+    if (mapping.isPresent() && mapping.get() instanceof YamlValue.Mapping m) {
+      m.entries().forEach(e -> keys.add(e.key()));
+    }
+    return keys;
+  }
+}

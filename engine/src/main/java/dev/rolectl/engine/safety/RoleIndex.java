@@ -1,0 +1,117 @@
+package dev.rolectl.engine.safety;
+
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.model.Address;
+import dev.rolectl.engine.model.EcsInfrastructure;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.PrincipalPolicyAttachment;
+import dev.rolectl.engine.model.PrincipalType;
+import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.model.Role;
+import dev.rolectl.engine.model.RolePolicyAttachment;
+import dev.rolectl.engine.model.Stack;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.policy.TrustAnalysis;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The roles of a plan as the rules need them: current ARN and trust, declared {@code
+ * ecsInfrastructure}, and which roles a customer managed policy is attached to. Roles come from the
+ * plan's role changes (no-ops included), else from the live account (roles outside the stack that a
+ * stack policy is attached to).
+ */
+final class RoleIndex {
+  static final String ECS_SERVICE = "ecs.amazonaws.com";
+
+  private final Plan plan;
+  private final Stack stack;
+  private final LiveAccount live;
+  private final String partition;
+  private final Map<Address, ResourceChange> byAddress = new HashMap<>();
+
+  /**
+   * @param live the live account the plan was made from, {@code null} when not at hand
+   */
+  RoleIndex(Plan plan, Stack stack, LiveAccount live) {
+    this.plan = plan;
+    this.stack = stack;
+    this.live = live;
+    this.partition = live != null ? live.partition() : stack.partition();
+    plan.changes().forEach(c -> byAddress.put(c.address(), c));
+  }
+
+  String partition() {
+    return partition;
+  }
+
+  /** The role as it is now, if it exists. */
+  Optional<RoleRef> role(String name) {
+    ResourceChange c = byAddress.get(Address.role(name));
+    Role before = c != null && c.before() instanceof Role r ? r : null;
+    EcsInfrastructure declared = declared(name);
+    if (before != null) {
+      return Optional.of(
+          new RoleRef(
+              name,
+              liveArn(name).orElse(before.arn(partition, plan.accountId())),
+              declared,
+              TrustAnalysis.allowsAssume(before.trustPolicy(), ECS_SERVICE)));
+    }
+    Optional<LiveRole> lr = live == null ? Optional.empty() : live.role(name);
+    return lr.map(
+        r ->
+            new RoleRef(
+                name, r.arn(), declared, TrustAnalysis.allowsAssume(r.trustPolicy(), ECS_SERVICE)));
+  }
+
+  /** When the role was last used (IAM RoleLastUsed), if the live account is at hand and says. */
+  Optional<java.time.Instant> lastUsed(String name) {
+    return live == null ? Optional.empty() : live.role(name).map(LiveRole::lastUsed);
+  }
+
+  /** The names of the roles a customer managed policy is attached to now. */
+  List<String> rolesAttaching(ManagedPolicy policy) {
+    String arn = policy.arn(partition, plan.accountId());
+    TreeSet<String> names = new TreeSet<>();
+    for (ResourceChange c : plan.changes()) {
+      Resource r = c.before();
+      if (r instanceof RolePolicyAttachment a && a.policyArn().equals(arn)) {
+        names.add(a.roleName());
+      } else if (r instanceof PrincipalPolicyAttachment p
+          && p.principalType() == PrincipalType.ROLE
+          && p.policyName().equals(policy.name())) {
+        names.add(p.principalName());
+      }
+    }
+    if (live != null) {
+      live.policy(policy.name()).ifPresent(p -> names.addAll(p.attachedTo(PrincipalType.ROLE)));
+    }
+    return List.copyOf(names);
+  }
+
+  /** Whether the policy is one of the AWS managed ECS infrastructure-role policies. */
+  Optional<EcsInfrastructure> infrastructurePolicy(String policyArn) {
+    return Arrays.stream(EcsInfrastructure.values())
+        .filter(k -> k.managedPolicyArn(partition).equals(policyArn))
+        .findFirst();
+  }
+
+  private EcsInfrastructure declared(String name) {
+    return stack
+        .find(Address.role(name))
+        .filter(Role.class::isInstance)
+        .map(r -> ((Role) r).ecsInfrastructure())
+        .orElse(null);
+  }
+
+  private Optional<String> liveArn(String name) {
+    return live == null ? Optional.empty() : live.role(name).map(LiveRole::arn);
+  }
+}

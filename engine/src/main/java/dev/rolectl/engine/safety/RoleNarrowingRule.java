@@ -1,0 +1,104 @@
+package dev.rolectl.engine.safety;
+
+import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.PrincipalPolicyAttachment;
+import dev.rolectl.engine.model.PrincipalType;
+import dev.rolectl.engine.model.Role;
+import dev.rolectl.engine.model.RolePolicyAttachment;
+import dev.rolectl.engine.plan.Action;
+import dev.rolectl.engine.plan.AttributeDiff;
+import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.policy.AccessImpact;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ecs-role-narrowing}: any other change that takes permissions from a role: a permissions
+ * boundary added or changed, a managed policy detached (other than the ECS infrastructure policies,
+ * see {@link PolicyDetachRule}), an inline policy deleted or narrowed, a customer managed policy
+ * attached to the role narrowed or deleted. "Narrowed" is the plan's {@link AccessImpact} {@code
+ * NARROWING} or {@code MIXED}.
+ */
+final class RoleNarrowingRule implements SafetyRule {
+  static final String ID = "ecs-role-narrowing";
+  private static final String CONSEQUENCE = "ECS may lack permissions it needs";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Hazard> hazards(ResourceChange change, RoleIndex roles) {
+    Action action = change.action();
+    boolean removed = action == Action.DELETE || action == Action.REPLACE;
+    boolean updated = action == Action.UPDATE || action == Action.ADOPT;
+    boolean narrows =
+        change.impact() == AccessImpact.NARROWING || change.impact() == AccessImpact.MIXED;
+    if (change.before() instanceof Role role && updated) {
+      return boundary(change, role, roles);
+    }
+    if (change.before() instanceof RolePolicyAttachment a
+        && removed
+        && roles.infrastructurePolicy(a.policyArn()).isEmpty()) {
+      return hazard(
+          roles, a.roleName(), "detaching " + a.policyArn() + " from role " + a.roleName());
+    }
+    if (change.before() instanceof InlinePolicy p && (removed || (updated && narrows))) {
+      String verb = removed ? "deleting" : "narrowing";
+      return hazard(
+          roles,
+          p.roleName(),
+          verb + " inline policy " + p.policyName() + " of role " + p.roleName());
+    }
+    if (change.before() instanceof PrincipalPolicyAttachment p
+        && p.principalType() == PrincipalType.ROLE
+        && removed) {
+      return hazard(
+          roles,
+          p.principalName(),
+          "detaching " + p.policyArn() + " from role " + p.principalName());
+    }
+    if (change.before() instanceof ManagedPolicy p && (removed || (updated && narrows))) {
+      List<Hazard> out = new ArrayList<>();
+      String verb = removed ? "deleting" : "narrowing";
+      for (String role : roles.rolesAttaching(p)) {
+        out.addAll(
+            hazard(
+                roles,
+                role,
+                verb + " customer managed policy " + p.name() + ", attached to role " + role));
+      }
+      return out;
+    }
+    return List.of();
+  }
+
+  private static List<Hazard> boundary(ResourceChange change, Role role, RoleIndex roles) {
+    for (AttributeDiff d : change.diffs()) {
+      if (d instanceof AttributeDiff.Value v
+          && v.attribute().equals("permissionsBoundary")
+          && v.after() != null) {
+        String doing =
+            v.before() == null
+                ? "adding permissions boundary " + v.after() + " to role " + role.name()
+                : "changing the permissions boundary of role "
+                    + role.name()
+                    + " from "
+                    + v.before()
+                    + " to "
+                    + v.after();
+        return hazard(roles, role.name(), doing);
+      }
+    }
+    return List.of();
+  }
+
+  private static List<Hazard> hazard(RoleIndex roles, String roleName, String doing) {
+    return roles
+        .role(roleName)
+        .map(r -> List.of(new Hazard(ID, r, doing, CONSEQUENCE, false)))
+        .orElse(List.of());
+  }
+}
