@@ -47,16 +47,7 @@ public final class StalePlan {
    * ... run plan again").
    */
   public static Optional<String> check(Plan plan, LiveAccount live) {
-    Stack scope =
-        new Stack(
-            plan.stack(),
-            null,
-            plan.accountId(),
-            live.partition(),
-            Map.of(),
-            declared(plan),
-            StackSettings.defaults(),
-            SourceMap.empty());
+    Stack scope = scope(plan, live.partition());
     if (!plan.accountId().equals(live.accountId())) {
       return Optional.of(
           "stale plan: it was made for account " + plan.accountId() + " but the target is account "
@@ -72,6 +63,22 @@ public final class StalePlan {
             + " ("
             + StaleDetails.describe(plan, live)
             + "); nothing was changed: run plan again");
+  }
+
+  /**
+   * A stand-in for the plan's stack: its name and declared resources, default settings (a saved
+   * plan does not record them).
+   */
+  static Stack scope(Plan plan, String partition) {
+    return new Stack(
+        plan.stack(),
+        null,
+        plan.accountId(),
+        partition,
+        Map.of(),
+        declared(plan),
+        StackSettings.defaults(),
+        SourceMap.empty());
   }
 
   /** The declared resources: every change's {@code after}. */
