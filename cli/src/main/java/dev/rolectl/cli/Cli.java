@@ -1,5 +1,6 @@
 package dev.rolectl.cli;
 
+import dev.rolectl.cli.command.ApplyCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Keeps AWS IAM roles in line with YAML in Git, safely around ECS deployments.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, ApplyCommand.class},
     footer = {
       "",
       "Exit codes: 0 success (no changes), 1 error, 2 changes present (with --detailed-exitcode),",
@@ -24,14 +25,16 @@ public final class Cli implements Runnable {
   private final PrintWriter err;
   private final InputStream in;
   private final Map<String, String> env;
+  private final boolean terminal;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+  Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.env = env;
+    this.terminal = terminal;
   }
 
   @Override
@@ -62,6 +65,11 @@ public final class Cli implements Runnable {
 
   public Map<String, String> env() {
     return env;
+  }
+
+  /** Whether the process runs on a terminal (colors are possible); false in tests. */
+  public boolean terminal() {
+    return terminal;
   }
 
   private int handleParameterException(CommandLine.ParameterException e, String[] args) {

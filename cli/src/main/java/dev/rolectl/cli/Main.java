@@ -15,25 +15,32 @@ public final class Main {
   private final PrintWriter err;
   private final InputStream in;
   private final Map<String, String> env;
+  private final boolean terminal;
 
   public Main(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    this(out, err, in, env, false);
+  }
+
+  Main(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.env = Map.copyOf(env);
+    this.terminal = terminal;
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Main(out, err, System.in, System.getenv()).run(args);
+    boolean terminal = System.console() != null;
+    int code = new Main(out, err, System.in, System.getenv(), terminal).run(args);
     out.flush();
     err.flush();
     System.exit(code);
   }
 
   public int run(String... args) {
-    Cli cli = new Cli(out, err, in, env);
+    Cli cli = new Cli(out, err, in, env, terminal);
     CommandLine commandLine = cli.commandLine();
     try {
       return commandLine.execute(args);
