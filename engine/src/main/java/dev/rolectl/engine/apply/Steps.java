@@ -130,7 +130,10 @@ final class Steps {
     }
   }
 
-  private static boolean notYetKnown(IamWriteException e, Await await) {
+  private boolean notYetKnown(IamWriteException e, Await await) {
+    if (!iam.eventuallyConsistent()) {
+      return false;
+    }
     switch (await) {
       case PRINCIPALS:
         return invalidPrincipal(e);

@@ -37,6 +37,15 @@ public interface IamWriter {
    */
   Lock lock();
 
+  /**
+   * Whether what was just written may be invisible for a moment (IAM's eventual consistency:
+   * "Invalid principal", "not found" right after a create). {@code true} for {@code aws}; {@code
+   * false} for {@code local}, where such errors are final and not waited out.
+   */
+  default boolean eventuallyConsistent() {
+    return true;
+  }
+
   // ---- roles
 
   /** {@code CreateRole}, tags included in the call. */

@@ -47,6 +47,9 @@ final class Faults {
             Function<IamWriter, Object> steps = (Function<IamWriter, Object>) args[0];
             return delegate.unit(w -> steps.apply(wrap(w)));
           }
+          if (name.equals("eventuallyConsistent")) {
+            return true; // behave like aws, whatever the wrapped writer is
+          }
           if (name.equals("lock") || method.getDeclaringClass() == Object.class) {
             return method.invoke(delegate, args);
           }

@@ -83,6 +83,12 @@ final class AccountEditor implements IamWriter {
     throw new IllegalStateException("lock() is for the target's writer, not for one unit");
   }
 
+  /** A file has no replication lag. */
+  @Override
+  public boolean eventuallyConsistent() {
+    return false;
+  }
+
   @Override
   public void createRole(NewRole r) {
     if (roles.containsKey(r.name())) {

@@ -56,6 +56,12 @@ public final class LocalIamWriter implements IamWriter {
     return store.exclusive();
   }
 
+  /** A file has no replication lag. */
+  @Override
+  public boolean eventuallyConsistent() {
+    return false;
+  }
+
   @Override
   public void createRole(NewRole role) {
     run(w -> w.createRole(role));
