@@ -20,17 +20,31 @@ final class StackFiles {
    * one inline policy.
    */
   static Path roles(Path dir, String stack, String prefix, int roles) {
+    return roles(dir, stack, prefix, roles, 1);
+  }
+
+  /**
+   * As {@link #roles(Path, String, String, int)}; variant 2 has another inline policy action and a
+   * stack tag, so applying it over variant 1 updates every role and inline policy.
+   */
+  static Path roles(Path dir, String stack, String prefix, int roles, int variant) {
+    String action = variant == 1 ? "logs:PutLogEvents" : "logs:CreateLogStream";
     StringBuilder y = new StringBuilder();
-    y.append("apiVersion: rolectl/v1\nstack: ").append(stack).append("\nroles:\n");
+    y.append("apiVersion: rolectl/v1\nstack: ").append(stack).append('\n');
+    if (variant != 1) {
+      y.append("tags: {variant: \"").append(variant).append("\"}\n");
+    }
+    y.append("roles:\n");
     for (int i = 0; i < roles; i++) {
       y.append("  ").append(String.format("%s%03d", prefix, i)).append(":\n");
       y.append("    trustPolicy: ").append(TRUST).append('\n');
       y.append("    managedPolicies: [").append(READ_ONLY).append(", ").append(S3_READ).append("]\n");
       y.append("    inlinePolicies:\n");
-      y.append("      logs: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"logs:PutLogEvents\",")
-          .append(" Resource: \"*\"}]}\n");
+      y.append("      logs: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"")
+          .append(action).append("\", Resource: \"*\"}]}\n");
     }
-    return write(dir.resolve(stack + ".yaml"), y.toString());
+    String file = variant == 1 ? stack + ".yaml" : stack + "-v" + variant + ".yaml";
+    return write(dir.resolve(file), y.toString());
   }
 
   /** A stack that declares nothing: applying it deletes what the stack owns. */
