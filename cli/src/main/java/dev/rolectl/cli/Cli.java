@@ -1,10 +1,21 @@
 package dev.rolectl.cli;
 
 import dev.rolectl.cli.command.ApplyCommand;
+import dev.rolectl.cli.command.GraphCommand;
+import dev.rolectl.cli.command.ImportCommand;
+import dev.rolectl.cli.command.PlanCommand;
+import dev.rolectl.cli.command.ShowCommand;
+import dev.rolectl.cli.command.SnapshotCommand;
+import dev.rolectl.cli.command.UserError;
+import dev.rolectl.cli.command.ValidateCommand;
+import dev.rolectl.engine.live.TargetException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,11 +25,28 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Keeps AWS IAM roles in line with YAML in Git, safely around ECS deployments.",
-    subcommands = {CommandLine.HelpCommand.class, ApplyCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      GraphCommand.class,
+      PlanCommand.class,
+      ShowCommand.class,
+      ImportCommand.class,
+      SnapshotCommand.class,
+      ApplyCommand.class
+    },
     footer = {
       "",
-      "Exit codes: 0 success (no changes), 1 error, 2 changes present (with --detailed-exitcode),",
-      "            3 blocked by a safety rule."
+      "Examples:",
+      "  rolectl validate examples/ecs-blue-green",
+      "  rolectl graph examples/ecs-blue-green | dot -Tsvg > graph.svg",
+      "  rolectl help validate",
+      "",
+      "Exit codes:",
+      "  0  success (for plan: no changes)",
+      "  1  error: invalid stack, bad arguments, failed call",
+      "  2  changes present (plan with --detailed-exitcode)",
+      "  3  blocked by a safety rule"
     })
 public final class Cli implements Runnable {
   private final PrintWriter out;
@@ -72,6 +100,11 @@ public final class Cli implements Runnable {
     return terminal;
   }
 
+  /** rolectl's version, e.g. {@code 0.1.0-SNAPSHOT}. */
+  public String version() {
+    return Version.number();
+  }
+
   private int handleParameterException(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     err.println("error: " + e.getMessage());
@@ -84,20 +117,32 @@ public final class Cli implements Runnable {
     boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println("error: " + message);
+    boolean expected = e instanceof UserError || e instanceof TargetException;
     if (debug) {
       e.printStackTrace(err);
-    } else {
+    } else if (!expected) {
       err.println("(run again with --debug for details)");
     }
     return ExitCode.ERROR;
   }
 
-  /** Reads the version from the jar manifest. */
+  /** Reads the version that the build wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Cli.class.getPackage().getImplementationVersion();
-      return new String[] {"rolectl " + (v == null ? "dev" : v)};
+      return new String[] {"rolectl " + number()};
+    }
+
+    static String number() {
+      Properties p = new Properties();
+      try (InputStream s = Cli.class.getResourceAsStream("version.properties")) {
+        if (s != null) {
+          p.load(s);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return p.getProperty("version", "dev");
     }
   }
 }

@@ -1,7 +1,8 @@
 package dev.rolectl.cli.command;
 
-import dev.rolectl.cli.Cli;
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.DiagnosticOrder;
+import dev.rolectl.cli.render.TextReport;
 import dev.rolectl.cli.render.apply.ApplyJsonLines;
 import dev.rolectl.cli.render.apply.ApplyProgress;
 import dev.rolectl.cli.render.apply.ApplySummary;
@@ -28,20 +29,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code rolectl apply}: make live IAM match a stack, or apply a saved plan. */
@@ -72,61 +67,32 @@ import picocli.CommandLine.Spec;
       "  1  error: a change failed, stale plan, refused confirmation, bad input",
       "  3  a change was blocked by a safety rule (nothing else failed)"
     })
-public final class ApplyCommand implements Callable<Integer> {
+public final class ApplyCommand extends BaseCommand {
   static final String PROMPT =
       "Do you want to perform these actions?\n"
           + "  rolectl will perform the actions described above.\n"
           + "  Only 'yes' will be accepted to approve.\n\n"
           + "  Enter a value: ";
 
-  @ParentCommand Cli cli;
-
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "PATH|PLANFILE",
-      description = "A stack file or directory (default: the current directory), or a saved plan.")
-  Path path = Path.of(".");
+  @Mixin StackOptions stack;
 
-  @Option(names = "--target", order = 1, paramLabel = "SPEC", defaultValue = "aws",
-      description = "aws (default), local:FILE (an account kept in a JSON file).")
-  String target;
+  @Mixin TargetMixin targetOptions;
 
-  @Option(names = "--profile", order = 2, paramLabel = "NAME", description = "AWS profile.")
-  String profile;
-
-  @Option(names = "--region", order = 3, paramLabel = "REGION", description = "AWS region.")
-  String region;
-
-  @Option(names = "--auto-approve", order = 4, description = "Apply without asking for 'yes'.")
+  @Option(names = "--auto-approve", order = 20, description = "Apply without asking for 'yes'.")
   boolean autoApprove;
 
-  @Option(names = "--parallelism", order = 5, paramLabel = "N",
-      description = "Changes made at once (default: " + ApplyOptions.DEFAULT_PARALLELISM + ").")
+  @Option(names = "--parallelism", order = 21, paramLabel = "N",
+      description = "Changes made at once, 1 to 64 (default: " + ApplyOptions.DEFAULT_PARALLELISM + ").")
   int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
 
-  @Option(names = "--json", order = 6, description = "Progress as JSON lines on stdout, for bots.")
+  @Option(names = "--json", order = 22, description = "Progress as JSON lines on stdout, for bots.")
   boolean json;
 
-  @Option(names = "--adopt", order = 7,
-      description = "Adopt every untagged live role or policy the stack declares.")
+  @Option(names = "--adopt", order = 23,
+      description = "Adopt every declared role or policy that exists without a rolectl:stack tag.")
   boolean adopt;
-
-  @Option(names = "--var", order = 8, paramLabel = "NAME=VALUE",
-      description = "Set variable $${var.NAME}; repeatable; wins over --var-file.")
-  Map<String, String> vars = new LinkedHashMap<>();
-
-  @Option(names = "--var-file", order = 9, paramLabel = "FILE",
-      description = "YAML file of NAME: value variables; repeatable.")
-  List<Path> varFiles = new ArrayList<>();
-
-  @Option(names = "--debug", order = 90, description = "Show Java stack traces of unexpected errors.")
-  boolean debug;
-
-  @Option(names = "--no-color", order = 91, description = "Plain output without ANSI colors.")
-  boolean noColor;
 
   private ApplyJsonLines jsonOut;
 
@@ -135,25 +101,32 @@ public final class ApplyCommand implements Callable<Integer> {
     if (parallelism < 1 || parallelism > 64) {
       throw new ParameterException(spec.commandLine(), "--parallelism must be 1 to 64, got " + parallelism);
     }
-    if (!Files.exists(path)) {
-      throw new ParameterException(spec.commandLine(), "no such stack or plan file: " + path);
-    }
-    jsonOut = json ? new ApplyJsonLines(cli.out()) : null;
+    jsonOut = json ? new ApplyJsonLines(out()) : null;
     try {
-      Optional<Plan> saved = savedPlan(path);
+      Optional<Plan> saved = savedPlan(stack.path());
       return saved.isPresent() ? applySaved(saved.get()) : applyStack();
-    } catch (TargetException | PlanFormatException e) {
+    } catch (TargetException | PlanFormatException | UserError e) {
       return error(e.getMessage());
     }
   }
 
+  private Target open(String spec) {
+    return TargetOpener.open(spec, targetOptions.profile, targetOptions.region, cli.env());
+  }
+
   private int applyStack() {
-    try (Target t = TargetOpener.open(target, profile, region, cli.env())) {
+    try (Target t = open(targetOptions.spec(cli.env()))) {
       IamWriter writer = writer(t);
       try (IamWriter.Lock lock = writer.lock()) {
-        PlanMaker.Made made = PlanMaker.make(path, vars, varFiles, t, adopt, Clock.systemUTC());
-        made.diagnostics().forEach(this::diagnostic);
-        if (made.plan().isEmpty()) {
+        Planning.Outcome made = Planning.plan(stack, t, adopt, note -> {});
+        List<Diagnostic> found =
+            made.diagnostics().stream().sorted(DiagnosticOrder.INSTANCE).toList();
+        if (jsonOut != null) {
+          found.forEach(this::diagnostic);
+        } else {
+          TextReport.diagnostics(found, err(), errStyle());
+        }
+        if (made.failed()) {
           return error("no plan was made: fix the errors above and run apply again");
         }
         Plan plan = made.plan().get();
@@ -167,15 +140,16 @@ public final class ApplyCommand implements Callable<Integer> {
             return refused.get();
           }
         }
-        SafetyGate gate = SafetyGates.ecs(plan, made.stack(), made.live(), t.ecs());
+        SafetyGate gate =
+            SafetyGates.ecs(plan, made.stack().get(), made.live().orElse(null), t.ecs());
         return run(plan, writer, t, gate);
       }
     }
   }
 
   private int applySaved(Plan plan) {
-    String spec = "aws".equals(target) && !plan.target().equals("aws") ? plan.target() : target;
-    try (Target t = TargetOpener.open(spec, profile, region, cli.env())) {
+    String spec = targetOptions.target != null ? targetOptions.target : plan.target();
+    try (Target t = open(spec)) {
       IamWriter writer = writer(t);
       try (IamWriter.Lock lock = writer.lock()) {
         LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
@@ -190,23 +164,22 @@ public final class ApplyCommand implements Callable<Integer> {
         if (jsonOut != null) {
           jsonOut.plan(plan);
         } else {
-          cli.out().println("Applying the saved plan for stack " + plan.stack() + " (made "
+          out().println("Applying the saved plan for stack " + plan.stack() + " (made "
               + plan.createdAt() + "): " + TextPlanRenderer.summary(plan));
         }
         return run(plan, writer, t, SafetyGates.ecs(plan, live, t.ecs()));
       }
     }
   }
-
   private int run(Plan plan, IamWriter writer, Target t, SafetyGate gate) {
     ApplyOptions options =
         ApplyOptions.defaults(t.iam().partition()).withParallelism(parallelism).withGate(gate);
-    Consumer<EngineEvent> progress = jsonOut != null ? jsonOut : new ApplyProgress(cli.out());
+    Consumer<EngineEvent> progress = jsonOut != null ? jsonOut : new ApplyProgress(out());
     ApplyResult result = Applier.apply(plan, writer, options, progress);
     if (jsonOut != null) {
       jsonOut.summary(result);
     } else {
-      ApplySummary.write(result, cli.out(), cli.err());
+      ApplySummary.write(result, out(), err());
     }
     if (!result.with(ChangeOutcome.Status.FAILED).isEmpty()
         || !result.with(ChangeOutcome.Status.NOT_STARTED).isEmpty()) {
@@ -232,8 +205,8 @@ public final class ApplyCommand implements Callable<Integer> {
       }
       return;
     }
-    cli.out().print(new TextPlanRenderer(cli.terminal() && !noColor).render(plan));
-    cli.out().flush();
+    out().print(new TextPlanRenderer(outColor()).render(plan));
+    out().flush();
   }
 
   /** Empty when the user typed yes; else the exit code. */
@@ -244,8 +217,8 @@ public final class ApplyCommand implements Callable<Integer> {
               + " plan and run again with --auto-approve, or save it with 'rolectl plan --out FILE'"
               + " and apply that file"));
     }
-    cli.out().print("\n" + PROMPT);
-    cli.out().flush();
+    out().print("\n" + PROMPT);
+    out().flush();
     String answer;
     try {
       answer = new BufferedReader(new InputStreamReader(cli.in(), StandardCharsets.UTF_8)).readLine();
@@ -253,10 +226,10 @@ public final class ApplyCommand implements Callable<Integer> {
       answer = null;
     }
     if (!"yes".equals(answer == null ? null : answer.trim())) {
-      cli.out().println("\nApply cancelled: nothing was changed.");
+      out().println("\nApply cancelled: nothing was changed.");
       return Optional.of(ExitCode.ERROR);
     }
-    cli.out().println();
+    out().println();
     return Optional.empty();
   }
 
@@ -282,18 +255,14 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   private void diagnostic(Diagnostic d) {
-    if (jsonOut != null) {
-      message(d.severity().name().toLowerCase(java.util.Locale.ROOT), d.format());
-    } else {
-      cli.err().println(d.format());
-    }
+    message(d.severity().name().toLowerCase(java.util.Locale.ROOT), d.format());
   }
 
   private void message(String level, String text) {
     if (jsonOut != null) {
       jsonOut.message(level, text);
     } else {
-      cli.out().println(text);
+      out().println(text);
     }
   }
 
@@ -301,8 +270,8 @@ public final class ApplyCommand implements Callable<Integer> {
     if (jsonOut != null) {
       jsonOut.message("error", text);
     } else {
-      cli.err().println("error: " + text);
-      cli.err().flush();
+      err().println("error: " + text);
+      err().flush();
     }
     return ExitCode.ERROR;
   }

@@ -10,11 +10,8 @@ import dev.rolectl.cli.TestCli;
 import dev.rolectl.cli.TestCli.Run;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.Targets;
-import dev.rolectl.engine.plan.Plan;
-import dev.rolectl.engine.plan.PlanFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,14 +113,13 @@ class ApplyCommandTest {
 
   @Test
   void aSavedPlanIsAppliedWhileCurrentAndRefusedWhenStale() throws Exception {
-    Path planFile = dir.resolve("demo.plan.json");
-    Files.writeString(planFile, PlanFile.write(plan()));
+    Path planFile = savePlan();
     Run ok = apply(false, "", planFile.toString(), "--target", target);
     assertEquals(0, ok.exit(), ok.toString());
     assertTrue(ok.out().contains("Apply complete! 4 created"), ok.toString());
 
     Files.writeString(stack, STACK.replace("  infra:", "  infra:\n    description: changed"));
-    Files.writeString(planFile, PlanFile.write(plan()));
+    savePlan();
     try (Target t = Targets.open(target, null)) {
       t.writer().orElseThrow().tagRole("infra", Map.of("touched", "by hand"));
     }
@@ -161,9 +157,11 @@ class ApplyCommandTest {
     assertTrue(r.err().contains("is read-only"), r.toString());
   }
 
-  private Plan plan() {
-    try (Target t = Targets.open(target, null)) {
-      return PlanMaker.make(stack, Map.of(), List.of(), t, false, Clock.systemUTC()).plan().orElseThrow();
-    }
+  /** {@code rolectl plan --out}: the saved plan apply gets. */
+  private Path savePlan() {
+    Path planFile = dir.resolve("demo.plan.json");
+    Run r = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--out", planFile.toString());
+    assertEquals(0, r.exit(), r.toString());
+    return planFile;
   }
 }

@@ -83,6 +83,9 @@ public final class StackWriter {
     if (!tags.isEmpty()) {
       m.put("tags", tags);
     }
+    if (role.ecsInfrastructure() != null) {
+      m.put("ecsInfrastructure", role.ecsInfrastructure().yamlName());
+    }
     m.put("adopt", true);
     return m;
   }

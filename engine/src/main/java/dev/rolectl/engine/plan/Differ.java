@@ -12,7 +12,6 @@ import dev.rolectl.engine.model.RolePolicyAttachment;
 import dev.rolectl.engine.model.Stack;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,7 @@ public final class Differ {
   private PlanResult run(LiveAccount live) {
     TreeSet<Address> all = new TreeSet<>(desired.keySet());
     all.addAll(current.resources().keySet());
-    Map<Address, ResourceChange> changes = new LinkedHashMap<>();
+    Map<Address, ResourceChange> changes = new TreeMap<>();
     for (Address address : all) {
       Resource d = desired.get(address);
       Resource c = current.resources().get(address);

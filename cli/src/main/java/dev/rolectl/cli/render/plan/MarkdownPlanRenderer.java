@@ -5,6 +5,7 @@ import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.AttributeDiff;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.plan.Verdict;
 import dev.rolectl.engine.policy.PolicyDiff;
 import dev.rolectl.engine.policy.StatementDiff;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class MarkdownPlanRenderer {
       return head.toString();
     }
     head.append("**").append(TextPlanRenderer.summary(plan)).append("**\n\n");
+    head.append(safety(plan));
     head.append(securityTable(plan));
 
     List<String> sections = new ArrayList<>();
@@ -104,14 +106,41 @@ public final class MarkdownPlanRenderer {
       String stripped = line.stripLeading();
       int indent = line.length() - stripped.length();
       char first = stripped.charAt(0);
-      if (first == '+' || first == '-' || first == '~') {
+      if (stripped.startsWith("-/+")) {
+        out.append('!').append(" ".repeat(indent)).append(stripped).append('\n');
+      } else if (first == '+' || first == '-' || first == '~') {
         char marker = first == '~' ? '!' : first;
-        out.append(marker).append(" ".repeat(Math.max(1, indent))).append(stripped).append('\n');
+        out.append(marker).append(" ".repeat(indent)).append(' ').append(stripped.substring(1)).append('\n');
       } else {
         out.append("  ").append(line).append('\n');
       }
     }
     return out.toString().replace("```", "`\u200b``");
+  }
+
+  private static String safety(Plan plan) {
+    StringBuilder t = new StringBuilder();
+    for (ResourceChange c : plan.changes()) {
+      for (Verdict v : c.verdicts()) {
+        if (v.level() == Verdict.Level.ALLOW) {
+          continue;
+        }
+        String label = v.level() == Verdict.Level.BLOCK ? ":no_entry: **Blocked**" : ":warning: Warning";
+        t.append("> ")
+            .append(label)
+            .append(" `")
+            .append(c.address())
+            .append("` (")
+            .append(v.rule())
+            .append("): ")
+            .append(v.message().replace("\n", " "))
+            .append("\n>\n");
+      }
+    }
+    if (plan.blocked()) {
+      t.append("> ").append(TextPlanRenderer.blockedLine(plan)).append("\n");
+    }
+    return t.length() == 0 ? "" : "#### Safety\n\n" + t + "\n";
   }
 
   private static String securityTable(Plan plan) {

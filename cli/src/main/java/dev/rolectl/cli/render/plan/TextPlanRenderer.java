@@ -6,6 +6,7 @@ import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.AttributeDiff;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.plan.Verdict;
 import dev.rolectl.engine.policy.PolicyDiff;
 import dev.rolectl.engine.policy.PolicyElement;
 import dev.rolectl.engine.policy.StatementDiff;
@@ -43,7 +44,20 @@ public final class TextPlanRenderer {
       change(out, c);
     }
     out.append('\n').append(summary(plan)).append('\n');
+    if (plan.blocked()) {
+      out.append(ansi.red(blockedLine(plan))).append('\n');
+    }
     return out.toString();
+  }
+
+  /** The closing line of a plan with blocked changes. */
+  public static String blockedLine(Plan plan) {
+    long n = plan.changes().stream().filter(ResourceChange::blocked).count();
+    return "Blocked: "
+        + n
+        + (n == 1 ? " change is" : " changes are")
+        + " refused by safety rules (see BLOCKED above); apply will not make "
+        + (n == 1 ? "it." : "them.");
   }
 
   /** {@code Plan: 1 to create, 0 to update, ...}. */
@@ -97,6 +111,21 @@ public final class TextPlanRenderer {
         break;
     }
     out.append("    }\n");
+    for (Verdict v : c.verdicts()) {
+      out.append("    ").append(verdict(v)).append('\n');
+    }
+  }
+
+  private String verdict(Verdict v) {
+    switch (v.level()) {
+      case BLOCK:
+        return ansi.red(ansi.bold("BLOCKED")) + " [" + v.rule() + "]: " + v.message();
+      case WARN:
+        return ansi.yellow("WARNING") + " [" + v.rule() + "]: " + v.message();
+      case ALLOW:
+      default:
+        return "safe [" + v.rule() + "]: " + v.message();
+    }
   }
 
   private void whole(StringBuilder out, dev.rolectl.engine.model.Resource r, String mark) {
@@ -191,6 +220,9 @@ public final class TextPlanRenderer {
   }
 
   static String quote(String s) {
+    if (s.matches("\\d{1,9}")) {
+      return s; // numbers as numbers, like the stack file
+    }
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -1,0 +1,123 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.DiagnosticOrder;
+import dev.rolectl.cli.render.TextReport;
+import dev.rolectl.cli.render.plan.PlanOutput;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rolectl plan}: what apply would change, for people, bots and pull requests. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Show what apply would change in live IAM.",
+    description = {
+      "Reads the stack, reads live IAM in a handful of API calls, and prints every change apply"
+          + " would make: attribute by attribute, policy documents statement by statement, each"
+          + " with its security impact. Policies that mean the same thing never show a diff.",
+      "",
+      "Resources are owned through the tag rolectl:stack=<stack>. A live role or policy with a"
+          + " declared name but no such tag stops the plan, unless the stack says adopt: true"
+          + " for it or --adopt is given."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rolectl plan examples/ecs-blue-green --target local:account.json",
+      "  rolectl plan stacks/app --profile prod --out plan.json",
+      "  rolectl plan stacks/app --format markdown > comment.md",
+      "",
+      "Exit codes:",
+      "  0  success (with --detailed-exitcode: no changes)",
+      "  1  error",
+      "  2  changes present (only with --detailed-exitcode)",
+      "  3  a change is blocked by a safety rule"
+    })
+public final class PlanCommand extends BaseCommand {
+  @Mixin StackOptions stack;
+
+  @Mixin TargetMixin targetOptions;
+
+  @Option(
+      names = "--format",
+      order = 20,
+      paramLabel = "FORMAT",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text")
+  PlanOutput.Format format;
+
+  @Option(
+      names = "--out",
+      order = 21,
+      paramLabel = "FILE",
+      description = "Also save the plan as JSON, for 'rolectl show' and 'rolectl apply FILE'.")
+  Path out;
+
+  @Option(
+      names = "--adopt",
+      order = 22,
+      description = "Adopt every declared role or policy that exists without a rolectl:stack tag.")
+  boolean adopt;
+
+  @Option(
+      names = "--detailed-exitcode",
+      order = 23,
+      description = "Exit 2 when there are changes, 0 when there are none.")
+  boolean detailedExitCode;
+
+  @Option(
+      names = "--stats",
+      order = 24,
+      description = "Print API calls per operation and time spent waiting on AWS (stderr).")
+  boolean stats;
+
+  @Override
+  public Integer call() {
+    try (Target target = targetOptions.open(cli.env())) {
+      Planning.Outcome outcome = Planning.plan(stack, target, adopt, this::progress);
+      TextReport.diagnostics(
+          outcome.diagnostics().stream().sorted(DiagnosticOrder.INSTANCE).toList(), err(), errStyle());
+      if (stats) {
+        Stats.print(target.stats(), err());
+      }
+      if (outcome.failed()) {
+        return ExitCode.ERROR;
+      }
+      Plan plan = outcome.plan().get();
+      if (out != null) {
+        save(plan, out);
+      }
+      out().print(PlanOutput.render(plan, format, outColor()));
+      out().flush();
+      if (plan.blocked()) {
+        return ExitCode.BLOCKED;
+      }
+      return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+  }
+
+  private void save(Plan plan, Path file) {
+    try {
+      Files.writeString(file, PlanFile.write(plan), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot write the plan to " + file + ": " + e.getMessage());
+    }
+  }
+
+  private void progress(String note) {
+    if (cli.terminal()) {
+      err().println(note + "...");
+    }
+  }
+
+}

@@ -1,0 +1,102 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.cli.render.CheckReport;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.PrincipalPolicyAttachment;
+import dev.rolectl.engine.model.PrincipalType;
+import dev.rolectl.engine.model.Stack;
+import dev.rolectl.engine.plan.Differ;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanOptions;
+import dev.rolectl.engine.plan.PlanResult;
+import dev.rolectl.engine.safety.Safety;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The planning pipeline shared by {@code plan} and {@code apply}: account id from the target,
+ * stack load with it, graph and lint checks, one live read, the differ.
+ */
+public final class Planning {
+  private Planning() {}
+
+  /**
+   * What planning produced.
+   *
+   * @param plan the plan, when there was no error
+   * @param stack the loaded stack, when it loaded
+   * @param live the live state read, when it was read
+   * @param diagnostics every finding, errors first stop the pipeline
+   */
+  public record Outcome(
+      Optional<Plan> plan,
+      Optional<Stack> stack,
+      Optional<LiveAccount> live,
+      List<Diagnostic> diagnostics) {
+    public Outcome {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean failed() {
+      return plan.isEmpty();
+    }
+  }
+
+  /**
+   * Plans {@code stackOptions}' stack against {@code target}.
+   *
+   * @param progress receives short progress notes ("reading live IAM from aws")
+   */
+  public static Outcome plan(
+      StackOptions stackOptions, Target target, boolean adoptAll, Consumer<String> progress) {
+    progress.accept("reading the account id from " + target.spec());
+    String accountId = target.iam().accountId();
+    String partition = target.iam().partition();
+    if (stackOptions.accountId().isPresent() && !stackOptions.accountId().get().equals(accountId)) {
+      throw new UserError(
+          "--account-id "
+              + stackOptions.accountId().get()
+              + " does not match the account of target "
+              + target.spec()
+              + " ("
+              + accountId
+              + "); drop --account-id or use the right credentials");
+    }
+    CheckReport check =
+        StackCheck.run(stackOptions.path(), stackOptions.forAccount(accountId, partition), true);
+    List<Diagnostic> diagnostics = new ArrayList<>(check.diagnostics());
+    if (check.hasErrors() || check.stack().isEmpty()) {
+      return new Outcome(Optional.empty(), check.stack(), Optional.empty(), diagnostics);
+    }
+    Stack stack = check.stack().get();
+    progress.accept("reading live IAM from " + target.spec());
+    LiveAccount live = target.iam().read(readRequest(stack));
+    PlanResult result =
+        Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
+    diagnostics.addAll(result.diagnostics());
+    Optional<Plan> plan = result.plan();
+    if (plan.isPresent()) {
+      progress.accept("checking ECS deployments that use the changed roles");
+      plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
+    }
+    return new Outcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
+  }
+
+  /** Users and groups are read only when the stack attaches policies to them. */
+  static ReadRequest readRequest(Stack stack) {
+    boolean users =
+        stack.resources(PrincipalPolicyAttachment.class)
+            .anyMatch(a -> a.principalType() == PrincipalType.USER);
+    boolean groups =
+        stack.resources(PrincipalPolicyAttachment.class)
+            .anyMatch(a -> a.principalType() == PrincipalType.GROUP);
+    return new ReadRequest(users, groups, true);
+  }
+}

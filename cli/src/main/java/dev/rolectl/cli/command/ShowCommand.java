@@ -1,0 +1,67 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.plan.PlanOutput;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanFile;
+import dev.rolectl.engine.plan.PlanFormatException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rolectl show PLANFILE}: renders a saved plan. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Print a saved plan.",
+    description = "Renders a plan saved with 'rolectl plan --out FILE', without reading AWS.",
+    footer = {
+      "",
+      "Examples:",
+      "  rolectl show plan.json",
+      "  rolectl show plan.json --format markdown > comment.md",
+      "",
+      "Exit codes:",
+      "  0  shown",
+      "  1  the file is missing, corrupt or of another format version"
+    })
+public final class ShowCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "PLANFILE", description = "A plan saved with plan --out.")
+  Path file;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text")
+  PlanOutput.Format format;
+
+  @Override
+  public Integer call() {
+    out().print(PlanOutput.render(read(file), format, outColor()));
+    return ExitCode.OK;
+  }
+
+  /** Reads a saved plan, turning every failure into a message that names the file. */
+  static Plan read(Path file) {
+    String json;
+    try {
+      json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError(file + ": no such plan file; save one with 'rolectl plan --out " + file + "'");
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read the plan: " + e.getMessage());
+    }
+    try {
+      return PlanFile.read(json);
+    } catch (PlanFormatException e) {
+      throw new UserError(file + ": " + e.getMessage());
+    }
+  }
+}

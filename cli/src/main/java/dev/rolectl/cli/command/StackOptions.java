@@ -1,0 +1,114 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.engine.config.LoadOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Which stack to read and how to resolve its references: shared by every stack command. */
+public final class StackOptions {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  private Path path;
+  private final Map<String, String> vars = new LinkedHashMap<>();
+  private final List<Path> varFiles = new ArrayList<>();
+  private String accountId;
+  private String partition = LoadOptions.DEFAULT_PARTITION;
+
+  @Parameters(
+      index = "0",
+      arity = "1",
+      paramLabel = "PATH",
+      description = "A stack file, or a directory whose *.yaml files form one stack.")
+  void setPath(Path value) {
+    path = existing(value, "PATH");
+  }
+
+  @Option(
+      names = "--var",
+      order = 10,
+      paramLabel = "NAME=VALUE",
+      description = "Set variable $${var.NAME}; repeatable; wins over --var-file.")
+  void setVar(Map<String, String> value) {
+    vars.putAll(value);
+  }
+
+  @Option(
+      names = "--var-file",
+      order = 11,
+      paramLabel = "FILE",
+      description = "YAML file of NAME: value variables; repeatable, later files win.")
+  void setVarFile(List<Path> value) {
+    for (Path p : value) {
+      varFiles.add(existing(p, "--var-file"));
+    }
+  }
+
+  @Option(
+      names = "--account-id",
+      order = 12,
+      paramLabel = "ID",
+      description = "Account id for $${aws.accountId} and ARNs (default offline: 123456789012).")
+  void setAccountId(String value) {
+    if (!ACCOUNT_ID.matcher(value).matches()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--account-id must be 12 digits, got '" + value + "'");
+    }
+    accountId = value;
+  }
+
+  @Option(
+      names = "--partition",
+      order = 13,
+      paramLabel = "NAME",
+      description = "Partition for $${aws.partition} and ARNs: aws, aws-cn, aws-us-gov... (default: aws).")
+  void setPartition(String value) {
+    if (!PARTITION.matcher(value).matches()) {
+      throw new ParameterException(
+          spec.commandLine(), "--partition must look like aws, aws-cn or aws-us-gov, got '" + value + "'");
+    }
+    partition = value;
+  }
+
+  private Path existing(Path p, String what) {
+    if (!Files.exists(p)) {
+      throw new ParameterException(spec.commandLine(), what + ": no such file or directory: " + p);
+    }
+    return p;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The account id given with {@code --account-id}, if any. */
+  public Optional<String> accountId() {
+    return Optional.ofNullable(accountId);
+  }
+
+  /** Load options for an account that a target told us about. */
+  public LoadOptions forAccount(String accountId, String partition) {
+    return new LoadOptions(vars, varFiles, accountId, partition);
+  }
+
+  /** Load options for commands that never call AWS: the placeholder account unless given. */
+  public LoadOptions offline() {
+    return new LoadOptions(
+        vars, varFiles, accountId().orElse(LoadOptions.PLACEHOLDER_ACCOUNT_ID), partition);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.TargetOptions;
+import dev.rolectl.engine.live.Targets;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Which account to read (and change): {@code --target}, {@code --profile}, {@code --region}. */
+public final class TargetMixin {
+  /** Environment variable that sets the default target. */
+  static final String TARGET_ENV = "ROLECTL_TARGET";
+
+  @Option(
+      names = "--target",
+      order = 30,
+      paramLabel = "TARGET",
+      description = {
+        "aws (default; the account of your AWS credentials), local:FILE (an account kept in a"
+            + " JSON file, created on first apply) or snapshot:FILE (read-only). Default: $"
+            + TARGET_ENV
+            + " or aws."
+      })
+  String target;
+
+  @Option(
+      names = "--profile",
+      order = 31,
+      paramLabel = "NAME",
+      description = "AWS profile for the aws target (default: the SDK's credential chain).")
+  String profile;
+
+  @Option(
+      names = "--region",
+      order = 32,
+      paramLabel = "REGION",
+      description = "AWS region for the aws target (default: AWS_REGION, the profile, us-east-1).")
+  String region;
+
+  /** The target spec: the option, else the environment, else {@code aws}. */
+  String spec(Map<String, String> env) {
+    if (target != null) {
+      return target;
+    }
+    String fromEnv = env.get(TARGET_ENV);
+    return fromEnv == null || fromEnv.isBlank() ? "aws" : fromEnv;
+  }
+
+  /** Opens the target; the aws target connects on first use. */
+  Target open(Map<String, String> env) {
+    return Targets.open(spec(env), TargetOptions.defaults().withProfile(profile).withRegion(region));
+  }
+}

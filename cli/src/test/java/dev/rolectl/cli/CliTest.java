@@ -1,0 +1,149 @@
+package dev.rolectl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Argument handling, help and error policy of the command line, run in-process. */
+class CliTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "graph"})
+  void everyCommandHasHelpWithExamplesAndExitCodes(String command) {
+    CliRun r = CliRun.run(command, "--help");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals("", r.err());
+    assertTrue(r.out().startsWith("Usage: rolectl " + command) || r.out().contains("Usage: rolectl " + command), r.out());
+    assertTrue(r.out().contains("Examples:\n  rolectl " + command + " "), r.out());
+    assertTrue(r.out().contains("Exit codes:\n  0  "), r.out());
+    assertFalse(r.out().contains("null"), "an unescaped ${...} in help text: " + r.out());
+  }
+
+  @Test
+  void rootHelpListsCommandsAndExitCodes() {
+    CliRun r = CliRun.run("--help");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().contains("  validate  "), r.out());
+    assertTrue(r.out().contains("  graph     "), r.out());
+    assertTrue(r.out().contains("3  blocked by a safety rule"), r.out());
+  }
+
+  @Test
+  void noArgumentsPrintsUsage() {
+    CliRun r = CliRun.run();
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().startsWith("Usage: rolectl"), r.out());
+  }
+
+  @Test
+  void versionComesFromTheBuild() {
+    CliRun r = CliRun.run("--version");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().matches("rolectl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), r.out());
+  }
+
+  @Test
+  void unknownOptionIsAnErrorWithAPointerToHelp() {
+    CliRun r = CliRun.run("validate", "--frobnicate", ".");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("error: Unknown option: '--frobnicate'"), r.err());
+    assertTrue(r.err().contains("Run 'rolectl validate --help' for usage."), r.err());
+  }
+
+  @Test
+  void unknownCommandIsAnError() {
+    CliRun r = CliRun.run("destroy-everything");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().contains("Run 'rolectl --help' for usage."), r.err());
+  }
+
+  @Test
+  void missingPathIsAnError() {
+    CliRun r = CliRun.run("validate");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().contains("Missing required parameter: 'PATH'"), r.err());
+  }
+
+  @Test
+  void pathThatDoesNotExistIsAnError() {
+    CliRun r = CliRun.run("graph", "no/such/stack");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().startsWith("error: PATH: no such file or directory: no/such/stack"), r.err());
+  }
+
+  @Test
+  void badFormatNamesTheAllowedValues(@TempDir Path dir) {
+    CliRun r = CliRun.run("validate", dir.toString(), "--format", "xml");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().contains("text, json, sarif"), r.err());
+  }
+
+  @Test
+  void accountIdMustBeTwelveDigits(@TempDir Path dir) {
+    CliRun r = CliRun.run("validate", dir.toString(), "--account-id", "12345");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().startsWith("error: --account-id must be 12 digits, got '12345'"), r.err());
+  }
+
+  @Test
+  void varNeedsNameEqualsValue(@TempDir Path dir) {
+    CliRun r = CliRun.run("validate", dir.toString(), "--var", "env");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().contains("NAME=VALUE") || r.err().contains("key=value"), r.err());
+  }
+
+  @Test
+  void varFileMustExist(@TempDir Path dir) {
+    CliRun r = CliRun.run("validate", dir.toString(), "--var-file", dir.resolve("nope.yaml").toString());
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().startsWith("error: --var-file: no such file or directory: "), r.err());
+  }
+
+  /** A command that fails the way a bug would. */
+  @picocli.CommandLine.Command(name = "boom")
+  static final class Boom implements java.util.concurrent.Callable<Integer> {
+    @picocli.CommandLine.Option(names = "--debug")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("something broke");
+    }
+  }
+
+  private static CliRun runBoom(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    Cli cli =
+        new Cli(
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(err, true),
+            java.io.InputStream.nullInputStream(),
+            java.util.Map.of(),
+            false);
+    picocli.CommandLine cl = cli.commandLine();
+    cl.addSubcommand("boom", new Boom());
+    int code = cl.execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void unexpectedFailureShowsNoStackTraceUnlessDebug() {
+    CliRun plain = runBoom("boom");
+    assertEquals(ExitCode.ERROR, plain.exitCode());
+    assertEquals(
+        "error: something broke\n(run again with --debug for details)\n", plain.err());
+
+    CliRun debug = runBoom("boom", "--debug");
+    assertEquals(ExitCode.ERROR, debug.exitCode());
+    assertTrue(debug.err().contains("java.lang.IllegalStateException: something broke"), debug.err());
+    assertTrue(debug.err().contains("\tat "), debug.err());
+  }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Measures the cold start of `rolectl validate examples/ecs-blue-green` (see docs/benchmarks.md).
+# Needs hyperfine (apt-get install hyperfine). Builds the jar and the CDS archive first if needed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs="${RUNS:-20}"
+example=examples/ecs-blue-green
+
+./rolectl validate "$example" >/dev/null # first use: build + CDS archive
+echo "date:    $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "cpus:    $(nproc)"
+echo "memory:  $(free -h | awk '/^Mem:/ {print $2}')"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java:    $(java -version 2>&1 | head -n 2 | tail -n 1)"
+echo
+
+table="$(mktemp)"
+trap 'rm -f "$table"' EXIT
+hyperfine --style basic --warmup 3 --runs "$runs" --export-markdown "$table" \
+  -n "launcher, CDS + C1" "./rolectl validate $example" \
+  -n "launcher, C1 only (ROLECTL_NO_CDS=1)" "ROLECTL_NO_CDS=1 ./rolectl validate $example" \
+  -n "java -jar, CDS + C1" "java -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=cli/target/rolectl.jsa -Xshare:auto -jar cli/target/rolectl.jar validate $example" \
+  -n "java -jar, plain" "java -jar cli/target/rolectl.jar validate $example" \
+  -n "java -version (JVM floor)" "java -Xshare:auto -XX:TieredStopAtLevel=1 -version"
+echo
+cat "$table"
