@@ -118,7 +118,7 @@ public final class ApplyCommand extends BaseCommand {
     try (Target t = open(targetOptions.spec(cli.env()))) {
       IamWriter writer = writer(t);
       try (IamWriter.Lock lock = writer.lock()) {
-        Planning.Outcome made = Planning.plan(stack, t, adopt, note -> {});
+        Planning.Outcome made = Planning.plan(stack, t, adopt, this::progress);
         List<Diagnostic> found =
             made.diagnostics().stream().sorted(DiagnosticOrder.INSTANCE).toList();
         if (jsonOut != null) {
@@ -251,6 +251,12 @@ public final class ApplyCommand extends BaseCommand {
       return Optional.of(PlanFile.read(text));
     } catch (PlanFormatException e) {
       throw new PlanFormatException(path + ": " + e.getMessage());
+    }
+  }
+
+  private void progress(String note) {
+    if (cli.terminal() && jsonOut == null) {
+      err().println(note + "...");
     }
   }
 

@@ -47,8 +47,13 @@ class ApplyScenariosE2E {
     String firstRole = stack.resources(Role.class).findFirst().map(Role::name).orElse("none");
     String copy = firstRole + "-copy";
     String theirs = "theirs-" + stack.name();
-    side.createRole(copy, Map.of());
-    side.createRole(theirs, Map.of("rolectl:stack", "other-" + stack.name()));
+    LiveAccount before = side.read(); // examples and scenarios may share role names
+    if (!before.roles().containsKey(copy)) {
+      side.createRole(copy, Map.of());
+    }
+    if (!before.roles().containsKey(theirs)) {
+      side.createRole(theirs, Map.of("rolectl:stack", "other-" + stack.name()));
+    }
 
     TestCli.Run applied = side.rolectl(args(s, s.path().toString(), "--auto-approve"));
     assertEquals(0, applied.exit(), applied::toString);
