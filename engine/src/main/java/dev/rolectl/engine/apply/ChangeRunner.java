@@ -135,7 +135,7 @@ final class ChangeRunner {
         policies.replace(
             (ManagedPolicy) c.before(),
             (ManagedPolicy) c.after(),
-            a -> actions.containsKey(a) && actions.get(a) != Action.DELETE);
+            a -> !actions.containsKey(a) || actions.get(a) == Action.NO_OP);
         break;
       case NO_OP:
       default:

@@ -206,7 +206,9 @@ final class PolicySteps {
 
   /**
    * Delete then create. The new policy is attached again to the principals the old one was
-   * detached from whose attachment the plan keeps ({@code keep}: not deleted by the plan).
+   * detached from when {@code keep} says so: attachments the plan leaves alone (no-ops, or not in
+   * the plan at all); those the plan creates or replaces are made by their own changes, which
+   * wait for this one, and those it deletes stay detached. A principal gone meanwhile is skipped.
    */
   void replace(ManagedPolicy before, ManagedPolicy after, Predicate<Address> keep) {
     Map<PrincipalType, List<String>> detached = delete(arn(before));
@@ -220,7 +222,10 @@ final class PolicySteps {
                     ? Address.attachment(name, arn)
                     : Address.principalAttachment(after.name(), type, name);
             if (keep.test(a)) {
-              s.call("Attach" + typeName(type) + "Policy " + name, () -> s.iam.attachPolicy(type, name, arn));
+              s.idempotent(
+                  "Attach" + typeName(type) + "Policy " + name,
+                  Set.of(NOT_FOUND),
+                  () -> s.iam.attachPolicy(type, name, arn));
             }
           }
         });

@@ -156,6 +156,28 @@ class ApplyFailuresTest {
     assertTrue(account.read(onlyOther).roles().containsKey("app"));
   }
 
+  @Test
+  void aReplacedPolicyLeavesAttachmentsThatHaveTheirOwnChangeToThem() throws Exception {
+    java.nio.file.Files.writeString(account.file,
+        "{\"UserDetailList\": [{\"UserName\": \"deployer\"}], \"GroupDetailList\": [{\"GroupName\": \"ops\"}]}");
+    assertTrue(account.apply(account.plan(ApplierTest.full())).succeeded());
+    Stack both =
+        Fx.stack(
+            Fx.policy("pass", "/", "described", Fx.allow("iam:PassRole")),
+            Fx.role("app", "/moved/", null, Map.of()),
+            Fx.attach("app", READ_ONLY),
+            Fx.attach("app", Fx.policyArn("pass")),
+            Fx.attachTo("pass", dev.rolectl.engine.model.PrincipalType.USER, "deployer"),
+            Fx.attachTo("pass", dev.rolectl.engine.model.PrincipalType.GROUP, "ops"));
+    Faults faults = new Faults();
+    ApplyResult r = apply(account.plan(both), faults, SafetyGate.allowAll());
+    assertTrue(r.succeeded(), () -> r.outcomes().toString());
+    // one attach per attachment change (2 of the role, 1 user, 1 group): the policy's replace
+    // attaches nothing that has its own change, whatever ran first
+    assertEquals(4, faults.count("attachPolicy"), faults.calls::toString);
+    assertFalse(account.plan(both).hasChanges());
+  }
+
   record ResourceChangeSeen(Address address, String action) {}
 
   static ChangeOutcome outcome(ApplyResult r, String address) {
