@@ -1,13 +1,6 @@
 package dev.rolectl.cli;
 
-import dev.rolectl.cli.command.ApplyCommand;
-import dev.rolectl.cli.command.GraphCommand;
-import dev.rolectl.cli.command.ImportCommand;
-import dev.rolectl.cli.command.PlanCommand;
-import dev.rolectl.cli.command.ShowCommand;
-import dev.rolectl.cli.command.SnapshotCommand;
 import dev.rolectl.cli.command.UserError;
-import dev.rolectl.cli.command.ValidateCommand;
 import dev.rolectl.engine.live.TargetException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,16 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Keeps AWS IAM roles in line with YAML in Git, safely around ECS deployments.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      ValidateCommand.class,
-      GraphCommand.class,
-      PlanCommand.class,
-      ShowCommand.class,
-      ImportCommand.class,
-      SnapshotCommand.class,
-      ApplyCommand.class
-    },
+    subcommands = {CommandLine.HelpCommand.class}, // the others: see Commands
     footer = {
       "",
       "Examples:",
@@ -70,8 +54,13 @@ public final class Cli implements Runnable {
     spec.commandLine().usage(out);
   }
 
-  CommandLine commandLine() {
+  /** The command tree for {@code args}: only the subcommand they name, if they name one. */
+  CommandLine commandLine(String... args) {
     CommandLine cl = new CommandLine(this);
+    for (String name : Commands.needed(args)) {
+      cl.addSubcommand(name, Commands.create(name));
+    }
+    // Settings apply to the subcommands present when they are set: set them last.
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(this::handleExecutionException);
@@ -108,6 +97,7 @@ public final class Cli implements Runnable {
   private int handleParameterException(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     err.println("error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err); // "Did you mean: ..."
     err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
     return ExitCode.ERROR;
   }

@@ -41,7 +41,7 @@ public final class Main {
 
   public int run(String... args) {
     Cli cli = new Cli(out, err, in, env, terminal);
-    CommandLine commandLine = cli.commandLine();
+    CommandLine commandLine = cli.commandLine(args);
     try {
       return commandLine.execute(args);
     } finally {

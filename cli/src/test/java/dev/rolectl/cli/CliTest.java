@@ -79,6 +79,14 @@ class CliTest {
   }
 
   @Test
+  void mistypedOptionIsReportedAsSuch() {
+    CliRun r = CliRun.run("validate", "--formt", "json", "no/such/stack");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().contains("'--formt'"), r.err());
+    assertTrue(r.err().contains("--format"), "suggests the right option: " + r.err());
+  }
+
+  @Test
   void badFormatNamesTheAllowedValues(@TempDir Path dir) {
     CliRun r = CliRun.run("validate", dir.toString(), "--format", "xml");
     assertEquals(ExitCode.ERROR, r.exitCode());

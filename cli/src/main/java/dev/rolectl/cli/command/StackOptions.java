@@ -35,7 +35,7 @@ public final class StackOptions {
       paramLabel = "PATH",
       description = "A stack file, or a directory whose *.yaml files form one stack.")
   void setPath(Path value) {
-    path = existing(value, "PATH");
+    path = value;
   }
 
   @Option(
@@ -53,9 +53,7 @@ public final class StackOptions {
       paramLabel = "FILE",
       description = "YAML file of NAME: value variables; repeatable, later files win.")
   void setVarFile(List<Path> value) {
-    for (Path p : value) {
-      varFiles.add(existing(p, "--var-file"));
-    }
+    varFiles.addAll(value);
   }
 
   @Option(
@@ -92,8 +90,12 @@ public final class StackOptions {
     return p;
   }
 
+  /**
+   * The stack path. Checked here rather than while parsing, so that a mistyped option is reported
+   * as such instead of as a missing file.
+   */
   public Path path() {
-    return path;
+    return existing(path, "PATH");
   }
 
   /** The account id given with {@code --account-id}, if any. */
@@ -103,12 +105,17 @@ public final class StackOptions {
 
   /** Load options for an account that a target told us about. */
   public LoadOptions forAccount(String accountId, String partition) {
-    return new LoadOptions(vars, varFiles, accountId, partition);
+    return new LoadOptions(vars, checkedVarFiles(), accountId, partition);
   }
 
   /** Load options for commands that never call AWS: the placeholder account unless given. */
   public LoadOptions offline() {
     return new LoadOptions(
-        vars, varFiles, accountId().orElse(LoadOptions.PLACEHOLDER_ACCOUNT_ID), partition);
+        vars, checkedVarFiles(), accountId().orElse(LoadOptions.PLACEHOLDER_ACCOUNT_ID), partition);
+  }
+
+  private List<Path> checkedVarFiles() {
+    varFiles.forEach(f -> existing(f, "--var-file"));
+    return varFiles;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolectl.cli.CliRun;
 import dev.rolectl.cli.RepoFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every stack under examples/ validates (with each of its var files) and graphs. */
 class ExamplesTest {
@@ -73,6 +75,20 @@ class ExamplesTest {
                       assertTrue(r.out().startsWith("strict digraph \""), r.out());
                       assertTrue(r.out().contains("\"roles."), r.out());
                     }));
+  }
+
+  @Test
+  void readmeStackExampleValidates(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(RepoFiles.root().resolve("README.md"));
+    int start = readme.indexOf("```yaml\n");
+    assertTrue(start >= 0, "README has a yaml example");
+    String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
+    Path file = dir.resolve("stack.yaml");
+    Files.writeString(file, yaml);
+    CliRun r = CliRun.run("validate", file.toString());
+    assertEquals(0, r.exitCode(), r.toString());
+    assertFalse(r.err().contains("error["), r.toString());
+    assertFalse(r.err().contains("warning["), r.toString());
   }
 
   @Test

@@ -73,7 +73,7 @@ class PlanBenchmark {
   private static String stackYaml() {
     StringBuilder y = new StringBuilder("apiVersion: rolectl/v1\nstack: " + STACK + "\nroles:\n");
     for (int i = 0; i < ROLES; i++) {
-      y.append("  ").append(role(i)).append(":\n")
+      y.append("  ").append(role(i)).append(":\n    ecsInfrastructure: loadBalancers\n")
           .append("    trustPolicy: {Version: \"2012-10-17\", Statement: [{Sid: AllowAccessToECSForInfrastructureManagement,")
           .append(" Effect: Allow, Principal: {Service: ecs.amazonaws.com}, Action: sts:AssumeRole}]}\n")
           .append("    managedPolicies:\n")

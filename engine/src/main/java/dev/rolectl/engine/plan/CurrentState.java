@@ -39,19 +39,21 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
   static CurrentState of(Stack stack, LiveAccount live) {
     Map<Address, Resource> resources = new TreeMap<>();
     Map<Address, Ownership> ownership = new TreeMap<>();
+    Set<Address> declared = new HashSet<>();
+    stack.resources().forEach(r -> declared.add(r.address()));
     Set<String> managedRoles = new HashSet<>();
     Map<String, Address> policiesByArn = new TreeMap<>();
     for (LiveManagedPolicy policy : live.policies().values()) {
       Address address = Address.policy(policy.name());
       if (Ownership.of(stack.name(), policy.path(), policy.tags()) == Ownership.OURS
-          || stack.find(address).isPresent()) {
+          || declared.contains(address)) {
         policiesByArn.put(policy.arn(), address);
       }
     }
     for (LiveRole role : live.roles().values()) {
       Address address = Address.role(role.name());
       Ownership owner = Ownership.of(stack.name(), role.path(), role.tags());
-      if (owner != Ownership.OURS && stack.find(address).isEmpty()) {
+      if (owner != Ownership.OURS && !declared.contains(address)) {
         continue;
       }
       ownership.put(address, owner);
@@ -61,7 +63,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
     for (LiveManagedPolicy policy : live.policies().values()) {
       Address address = Address.policy(policy.name());
       Ownership owner = Ownership.of(stack.name(), policy.path(), policy.tags());
-      if (owner != Ownership.OURS && stack.find(address).isEmpty()) {
+      if (owner != Ownership.OURS && !declared.contains(address)) {
         continue;
       }
       ownership.put(address, owner);

@@ -12,15 +12,25 @@ import dev.rolectl.engine.model.SourceMap;
 import dev.rolectl.engine.model.Stack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The stack being linted, its policy documents, and the findings so far. */
 final class LintContext {
   private final Stack stack;
   private final List<PolicySite> sites = new ArrayList<>();
   private final List<Diagnostic> findings = new ArrayList<>();
+  private final Map<String, List<InlinePolicy>> inlineByRole;
+  private final Map<String, List<RolePolicyAttachment>> attachmentsByRole;
 
   LintContext(Stack stack) {
     this.stack = stack;
+    // indexed once: looking them up per role by scanning every resource was quadratic
+    this.inlineByRole =
+        stack.resources(InlinePolicy.class).collect(Collectors.groupingBy(InlinePolicy::roleName));
+    this.attachmentsByRole =
+        stack.resources(RolePolicyAttachment.class)
+            .collect(Collectors.groupingBy(RolePolicyAttachment::roleName));
     for (Role r : roles()) {
       sites.add(new PolicySite(PolicySite.Kind.TRUST, r, rolePointer(r) + "/trustPolicy",
           r.trustPolicy(), "the trust policy of role " + r.name()));
@@ -51,17 +61,11 @@ final class LintContext {
   }
 
   List<InlinePolicy> inlinePolicies(Role r) {
-    String prefix = r.address().value() + ".inlinePolicies.";
-    return stack.resources(InlinePolicy.class)
-        .filter(p -> p.address().value().startsWith(prefix))
-        .toList();
+    return inlineByRole.getOrDefault(r.name(), List.of());
   }
 
   List<RolePolicyAttachment> attachments(Role r) {
-    String prefix = r.address().value() + ".managedPolicies[";
-    return stack.resources(RolePolicyAttachment.class)
-        .filter(a -> a.address().value().startsWith(prefix))
-        .toList();
+    return attachmentsByRole.getOrDefault(r.name(), List.of());
   }
 
   /** {@code /roles/KEY}, the key taken from the role's address {@code roles.KEY}. */

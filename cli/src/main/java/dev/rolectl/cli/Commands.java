@@ -1,0 +1,41 @@
+package dev.rolectl.cli;
+
+import dev.rolectl.cli.command.ApplyCommand;
+import dev.rolectl.cli.command.GraphCommand;
+import dev.rolectl.cli.command.ImportCommand;
+import dev.rolectl.cli.command.PlanCommand;
+import dev.rolectl.cli.command.ShowCommand;
+import dev.rolectl.cli.command.SnapshotCommand;
+import dev.rolectl.cli.command.ValidateCommand;
+import java.util.List;
+
+/**
+ * The subcommands, created by name. A run that names its command builds (and loads the classes
+ * of) only that one: picocli reflects over every registered command at start-up, and the commands
+ * that talk to AWS pull in much more than {@code validate} needs. Add a new command here.
+ */
+final class Commands {
+  /** In the order {@code rolectl --help} lists them. */
+  static final List<String> NAMES =
+      List.of("validate", "graph", "plan", "show", "apply", "import", "snapshot");
+
+  private Commands() {}
+
+  static Object create(String name) {
+    return switch (name) {
+      case "validate" -> new ValidateCommand();
+      case "graph" -> new GraphCommand();
+      case "plan" -> new PlanCommand();
+      case "show" -> new ShowCommand();
+      case "apply" -> new ApplyCommand();
+      case "import" -> new ImportCommand();
+      case "snapshot" -> new SnapshotCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
+  }
+
+  /** The command {@code args} run, or every command when it names none (help, errors). */
+  static List<String> needed(String... args) {
+    return args.length > 0 && NAMES.contains(args[0]) ? List.of(args[0]) : NAMES;
+  }
+}

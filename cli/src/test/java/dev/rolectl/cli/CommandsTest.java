@@ -1,0 +1,45 @@
+package dev.rolectl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandsTest {
+
+  @Test
+  void everyNameCreatesTheCommandOfThatName() {
+    for (String name : Commands.NAMES) {
+      assertEquals(name, new CommandLine(Commands.create(name)).getCommandName());
+    }
+  }
+
+  @Test
+  void aRunBuildsOnlyTheCommandItNames() {
+    assertEquals(List.of("validate"), Commands.needed("validate", "x", "--format", "json"));
+    assertEquals(Commands.NAMES, Commands.needed());
+    assertEquals(Commands.NAMES, Commands.needed("--help"));
+    assertEquals(Commands.NAMES, Commands.needed("help", "validate"));
+    assertEquals(Commands.NAMES, Commands.needed("valdate"));
+  }
+
+  @Test
+  void rootHelpListsEveryCommand() {
+    CliRun r = CliRun.run("--help");
+    for (String name : Commands.NAMES) {
+      assertTrue(r.out().contains("\n  " + name + " "), name + " in\n" + r.out());
+    }
+    CliRun help = CliRun.run("help", "graph");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("Usage: rolectl graph"), help.out());
+  }
+
+  @Test
+  void misspelledCommandGetsASuggestion() {
+    CliRun r = CliRun.run("valdate", "x");
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertTrue(r.err().contains("validate"), r.err());
+  }
+}
