@@ -1,5 +1,6 @@
 package dev.rolectl.cli;
 
+import dev.rolectl.cli.command.ApplyCommand;
 import dev.rolectl.cli.command.GraphCommand;
 import dev.rolectl.cli.command.ImportCommand;
 import dev.rolectl.cli.command.PlanCommand;
@@ -16,7 +17,7 @@ import java.util.List;
 final class Commands {
   /** In the order {@code rolectl --help} lists them. */
   static final List<String> NAMES =
-      List.of("validate", "graph", "plan", "show", "import", "snapshot");
+      List.of("validate", "graph", "plan", "show", "apply", "import", "snapshot");
 
   private Commands() {}
 
@@ -26,6 +27,7 @@ final class Commands {
       case "graph" -> new GraphCommand();
       case "plan" -> new PlanCommand();
       case "show" -> new ShowCommand();
+      case "apply" -> new ApplyCommand();
       case "import" -> new ImportCommand();
       case "snapshot" -> new SnapshotCommand();
       default -> throw new IllegalArgumentException("no command " + name);

@@ -22,6 +22,14 @@ public interface Target extends AutoCloseable {
   /** Whether {@code apply} may change it ({@code local:} and {@code aws}, not {@code snapshot:}). */
   boolean writable();
 
+  /**
+   * The write side, for {@code apply}: present for {@code aws} and {@code local:}, empty for
+   * {@code snapshot:} (read-only).
+   */
+  default java.util.Optional<IamWriter> writer() {
+    return java.util.Optional.empty();
+  }
+
   /** API calls made so far ({@link ApiStats#none()} for file targets). */
   ApiStats stats();
 

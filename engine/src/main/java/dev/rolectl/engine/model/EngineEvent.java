@@ -19,4 +19,27 @@ public sealed interface EngineEvent {
 
   /** A diagnostic to show now rather than at the end (e.g. a warning from live state). */
   record Reported(Diagnostic diagnostic) implements EngineEvent {}
+
+  /**
+   * {@code apply} started a change.
+   *
+   * @param action the plan action's JSON name, e.g. {@code create}, {@code replace}
+   */
+  record ChangeStarted(Address address, String action) implements EngineEvent {}
+
+  /**
+   * {@code apply} finished a change after {@code elapsed}.
+   *
+   * @param outcome {@code done}, {@code failed} or {@code blocked} (by a safety rule)
+   * @param message what went wrong and what to do; {@code null} when done
+   */
+  record ChangeFinished(
+      Address address, String action, String outcome, String message, Duration elapsed)
+      implements EngineEvent {}
+
+  /**
+   * {@code apply} did not start a change because a change it waits for did not succeed; {@code
+   * upstream} is the one that failed (or was blocked), reported there once.
+   */
+  record ChangeSkipped(Address address, String action, Address upstream) implements EngineEvent {}
 }

@@ -69,7 +69,7 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     return identity;
   }
 
-  private synchronized AwsClients clients() {
+  synchronized AwsClients clients() {
     if (clients == null) {
       try {
         clients = AwsClients.build(options, counter);

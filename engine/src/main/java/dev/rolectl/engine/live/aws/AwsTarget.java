@@ -14,11 +14,13 @@ public final class AwsTarget implements Target {
   private final TargetOptions options;
   private final CallCounter counter = new CallCounter();
   private final AwsIamAccount iam;
+  private final AwsIamWriter writer;
   private AwsEcsDeployments ecs;
 
   private AwsTarget(TargetOptions options) {
     this.options = options;
     this.iam = new AwsIamAccount(options, counter);
+    this.writer = new AwsIamWriter(iam);
   }
 
   /** Opens without calling AWS; the first read connects. */
@@ -43,6 +45,11 @@ public final class AwsTarget implements Target {
       ecs = new AwsEcsDeployments(options, counter);
     }
     return ecs;
+  }
+
+  @Override
+  public java.util.Optional<dev.rolectl.engine.live.IamWriter> writer() {
+    return java.util.Optional.of(writer);
   }
 
   @Override

@@ -67,6 +67,12 @@ public final class FileTarget implements Target {
     return writable;
   }
 
+  /** A {@link LocalIamWriter} on the file for {@code local:}; none for {@code snapshot:}. */
+  @Override
+  public Optional<dev.rolectl.engine.live.IamWriter> writer() {
+    return store().map(LocalIamWriter::new);
+  }
+
   @Override
   public ApiStats stats() {
     return ApiStats.none();

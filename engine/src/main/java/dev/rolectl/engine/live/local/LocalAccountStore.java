@@ -2,6 +2,8 @@ package dev.rolectl.engine.live.local;
 
 import dev.rolectl.engine.live.TargetException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -24,6 +26,8 @@ import java.util.function.UnaryOperator;
 public final class LocalAccountStore {
   private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
   private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  /** Files whose lock this process holds for a whole apply ({@link #exclusive}). */
+  private static final Map<Path, FileLock> HELD = new ConcurrentHashMap<>();
 
   private final Path file;
 
@@ -45,19 +49,23 @@ public final class LocalAccountStore {
   }
 
   /**
-   * Reads the file, applies the change and writes the result, under the lock.
+   * Reads the file, applies the change and writes the result, under the lock. A change that
+   * returns the very state it was given writes nothing.
    *
    * @return the state written
    * @throws TargetException when the file is corrupt, cannot be written, or stays locked
    */
   public LocalState update(UnaryOperator<LocalState> change) {
-    ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+    ReentrantLock inProcess = inProcessLock();
     inProcess.lock();
-    try (FileChannel lockFile = openLockFile();
-        FileLock lock = acquire(lockFile)) {
-      LocalState next = change.apply(load());
-      SnapshotWriter.write(next, file);
-      return next;
+    try {
+      if (HELD.containsKey(file)) {
+        return apply(change); // this process holds the file lock for a whole apply
+      }
+      try (FileChannel lockFile = openLockFile();
+          FileLock lock = acquire(lockFile)) {
+        return apply(change);
+      }
     } catch (IOException e) {
       throw new TargetException(
           lockPath() + ": cannot use the lock file (" + e + "): check that the folder is writable",
@@ -67,13 +75,107 @@ public final class LocalAccountStore {
     }
   }
 
+  private LocalState apply(UnaryOperator<LocalState> change) {
+    LocalState current = load();
+    LocalState next = change.apply(current);
+    if (next != current) {
+      SnapshotWriter.write(next, file);
+    }
+    return next;
+  }
+
+  private ReentrantLock inProcessLock() {
+    return IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+  }
+
+  /**
+   * Takes the file's lock ({@code FILE.lock}) until the returned handle is closed, for a whole
+   * {@code apply}: {@link #update}s of this process go on meanwhile, other processes' wait. Does
+   * not wait: when another process (or another apply of this one) holds it, fails at once naming
+   * the holder's pid, which the holder writes into the lock file.
+   *
+   * @throws TargetException when the lock is held elsewhere or cannot be used
+   */
+  public dev.rolectl.engine.live.IamWriter.Lock exclusive() {
+    ReentrantLock inProcess = inProcessLock();
+    inProcess.lock();
+    try {
+      if (HELD.containsKey(file)) {
+        throw locked("another apply in this process");
+      }
+      FileChannel channel = openLockFile();
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException | IOException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        throw locked(holder());
+      }
+      byte[] pid =
+          ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(pid), 0);
+      HELD.put(file, lock);
+      FileLock held = lock;
+      return () -> release(channel, held);
+    } catch (IOException e) {
+      throw new TargetException(
+          lockPath() + ": cannot use the lock file (" + e + "): check that the folder is writable",
+          e);
+    } finally {
+      inProcess.unlock();
+    }
+  }
+
+  private void release(FileChannel channel, FileLock lock) {
+    ReentrantLock inProcess = inProcessLock();
+    inProcess.lock();
+    try {
+      if (HELD.remove(file, lock)) {
+        try {
+          channel.truncate(0);
+          lock.release();
+          channel.close();
+        } catch (IOException e) {
+          // closing the channel releases the lock anyway; a stale pid is harmless
+        }
+      }
+    } finally {
+      inProcess.unlock();
+    }
+  }
+
+  private String holder() {
+    try {
+      String text = Files.readString(lockPath(), StandardCharsets.UTF_8).trim();
+      return text.startsWith("pid ") ? text : "another process";
+    } catch (IOException e) {
+      return "another process";
+    }
+  }
+
+  private TargetException locked(String holder) {
+    return new TargetException(
+        "another rolectl apply is running on "
+            + file
+            + " (lock "
+            + lockPath()
+            + " held by "
+            + holder
+            + "): wait for it to finish and try again");
+  }
+
   private Path lockPath() {
     return file.resolveSibling(file.getFileName() + ".lock");
   }
 
   private FileChannel openLockFile() throws IOException {
     Files.createDirectories(file.getParent());
-    return FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    return FileChannel.open(
+        lockPath(), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   private FileLock acquire(FileChannel channel) throws IOException {

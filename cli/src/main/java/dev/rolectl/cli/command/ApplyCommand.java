@@ -1,0 +1,284 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.DiagnosticOrder;
+import dev.rolectl.cli.render.TextReport;
+import dev.rolectl.cli.render.apply.ApplyJsonLines;
+import dev.rolectl.cli.render.apply.ApplyProgress;
+import dev.rolectl.cli.render.apply.ApplySummary;
+import dev.rolectl.cli.render.plan.TextPlanRenderer;
+import dev.rolectl.engine.apply.Applier;
+import dev.rolectl.engine.apply.ApplyOptions;
+import dev.rolectl.engine.apply.ApplyResult;
+import dev.rolectl.engine.apply.ChangeOutcome;
+import dev.rolectl.engine.apply.SafetyGate;
+import dev.rolectl.engine.apply.SafetyGates;
+import dev.rolectl.engine.apply.StalePlan;
+import dev.rolectl.engine.live.IamWriter;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanFile;
+import dev.rolectl.engine.plan.PlanFormatException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rolectl apply}: make live IAM match a stack, or apply a saved plan. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Make live IAM match a stack (or apply a saved plan).",
+    description = {
+      "With a stack: plans, shows the plan and asks for 'yes' before changing anything (unless"
+          + " --auto-approve). With a saved plan (rolectl plan --out FILE): applies it only if live"
+          + " IAM has not changed since it was made.",
+      "",
+      "Changes run in dependency order, independent ones in parallel; a change that fails skips"
+          + " what depends on it, everything else goes on. Disruptive changes are re-checked"
+          + " against ECS deployments right before they are made. Running apply again after a"
+          + " failure or an interruption does only what is still missing."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rolectl apply examples/ecs-blue-green --target local:account.json",
+      "  rolectl apply stacks/app --var env=prod --auto-approve --json",
+      "  rolectl apply app.plan.json",
+      "",
+      "Exit codes:",
+      "  0  applied (or nothing to do)",
+      "  1  error: a change failed, stale plan, refused confirmation, bad input",
+      "  3  a change was blocked by a safety rule (nothing else failed)"
+    })
+public final class ApplyCommand extends BaseCommand {
+  static final String PROMPT =
+      "Do you want to perform these actions?\n"
+          + "  rolectl will perform the actions described above.\n"
+          + "  Only 'yes' will be accepted to approve.\n\n"
+          + "  Enter a value: ";
+
+  @Spec CommandSpec spec;
+
+  @Mixin StackOptions stack;
+
+  @Mixin TargetMixin targetOptions;
+
+  @Option(names = "--auto-approve", order = 20, description = "Apply without asking for 'yes'.")
+  boolean autoApprove;
+
+  @Option(names = "--parallelism", order = 21, paramLabel = "N",
+      description = "Changes made at once, 1 to 64 (default: " + ApplyOptions.DEFAULT_PARALLELISM + ").")
+  int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
+
+  @Option(names = "--json", order = 22, description = "Progress as JSON lines on stdout, for bots.")
+  boolean json;
+
+  @Option(names = "--adopt", order = 23,
+      description = "Adopt every declared role or policy that exists without a rolectl:stack tag.")
+  boolean adopt;
+
+  private ApplyJsonLines jsonOut;
+
+  @Override
+  public Integer call() {
+    if (parallelism < 1 || parallelism > 64) {
+      throw new ParameterException(spec.commandLine(), "--parallelism must be 1 to 64, got " + parallelism);
+    }
+    jsonOut = json ? new ApplyJsonLines(out()) : null;
+    try {
+      Optional<Plan> saved = savedPlan(stack.path());
+      return saved.isPresent() ? applySaved(saved.get()) : applyStack();
+    } catch (TargetException | PlanFormatException | UserError e) {
+      return error(e.getMessage());
+    }
+  }
+
+  private Target open(String spec) {
+    return TargetOpener.open(spec, targetOptions.profile, targetOptions.region, cli.env());
+  }
+
+  private int applyStack() {
+    try (Target t = open(targetOptions.spec(cli.env()))) {
+      IamWriter writer = writer(t);
+      try (IamWriter.Lock lock = writer.lock()) {
+        Planning.Outcome made = Planning.plan(stack, t, adopt, this::progress);
+        List<Diagnostic> found =
+            made.diagnostics().stream().sorted(DiagnosticOrder.INSTANCE).toList();
+        if (jsonOut != null) {
+          found.forEach(this::diagnostic);
+        } else {
+          TextReport.diagnostics(found, err(), errStyle());
+        }
+        if (made.failed()) {
+          return error("no plan was made: fix the errors above and run apply again");
+        }
+        Plan plan = made.plan().get();
+        show(plan);
+        if (!plan.hasChanges()) {
+          return ExitCode.OK;
+        }
+        if (!autoApprove) {
+          Optional<Integer> refused = confirm();
+          if (refused.isPresent()) {
+            return refused.get();
+          }
+        }
+        SafetyGate gate =
+            SafetyGates.ecs(plan, made.stack().get(), made.live().orElse(null), t.ecs());
+        return run(plan, writer, t, gate);
+      }
+    }
+  }
+
+  private int applySaved(Plan plan) {
+    String spec = targetOptions.target != null ? targetOptions.target : plan.target();
+    try (Target t = open(spec)) {
+      IamWriter writer = writer(t);
+      try (IamWriter.Lock lock = writer.lock()) {
+        LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
+        Optional<String> stale = StalePlan.check(plan, live);
+        if (stale.isPresent()) {
+          return error(stale.get());
+        }
+        if (!plan.hasChanges()) {
+          message("info", "No changes. The saved plan has nothing to do.");
+          return ExitCode.OK;
+        }
+        if (jsonOut != null) {
+          jsonOut.plan(plan);
+        } else {
+          out().println("Applying the saved plan for stack " + plan.stack() + " (made "
+              + plan.createdAt() + "): " + TextPlanRenderer.summary(plan));
+        }
+        return run(plan, writer, t, SafetyGates.ecs(plan, live, t.ecs()));
+      }
+    }
+  }
+  private int run(Plan plan, IamWriter writer, Target t, SafetyGate gate) {
+    ApplyOptions options =
+        ApplyOptions.defaults(t.iam().partition()).withParallelism(parallelism).withGate(gate);
+    Consumer<EngineEvent> progress = jsonOut != null ? jsonOut : new ApplyProgress(out());
+    ApplyResult result = Applier.apply(plan, writer, options, progress);
+    if (jsonOut != null) {
+      jsonOut.summary(result);
+    } else {
+      ApplySummary.write(result, out(), err());
+    }
+    if (!result.with(ChangeOutcome.Status.FAILED).isEmpty()
+        || !result.with(ChangeOutcome.Status.NOT_STARTED).isEmpty()) {
+      return ExitCode.ERROR;
+    }
+    return result.blocked() ? ExitCode.BLOCKED : ExitCode.OK;
+  }
+
+  private IamWriter writer(Target t) {
+    return t.writer()
+        .orElseThrow(
+            () ->
+                new TargetException(
+                    "target " + t.spec() + " is read-only: apply changes 'aws' or 'local:FILE'"
+                        + " (a snapshot: file is for planning only)"));
+  }
+
+  private void show(Plan plan) {
+    if (jsonOut != null) {
+      jsonOut.plan(plan);
+      if (!plan.hasChanges()) {
+        message("info", "No changes. Live IAM matches the stack.");
+      }
+      return;
+    }
+    out().print(new TextPlanRenderer(outColor()).render(plan));
+    out().flush();
+  }
+
+  /** Empty when the user typed yes; else the exit code. */
+  private Optional<Integer> confirm() {
+    if (!cli.terminal()) {
+      return Optional.of(
+          error("refusing to apply without confirmation: the input is not a terminal. Review the"
+              + " plan and run again with --auto-approve, or save it with 'rolectl plan --out FILE'"
+              + " and apply that file"));
+    }
+    out().print("\n" + PROMPT);
+    out().flush();
+    String answer;
+    try {
+      answer = new BufferedReader(new InputStreamReader(cli.in(), StandardCharsets.UTF_8)).readLine();
+    } catch (IOException e) {
+      answer = null;
+    }
+    if (!"yes".equals(answer == null ? null : answer.trim())) {
+      out().println("\nApply cancelled: nothing was changed.");
+      return Optional.of(ExitCode.ERROR);
+    }
+    out().println();
+    return Optional.empty();
+  }
+
+  /** A saved plan when the file is JSON; empty for a stack. */
+  static Optional<Plan> savedPlan(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
+    }
+    if (!text.stripLeading().startsWith("{")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(PlanFile.read(text));
+    } catch (PlanFormatException e) {
+      throw new PlanFormatException(path + ": " + e.getMessage());
+    }
+  }
+
+  private void progress(String note) {
+    if (cli.terminal() && jsonOut == null) {
+      err().println(note + "...");
+    }
+  }
+
+  private void diagnostic(Diagnostic d) {
+    message(d.severity().name().toLowerCase(java.util.Locale.ROOT), d.format());
+  }
+
+  private void message(String level, String text) {
+    if (jsonOut != null) {
+      jsonOut.message(level, text);
+    } else {
+      out().println(text);
+    }
+  }
+
+  private int error(String text) {
+    if (jsonOut != null) {
+      jsonOut.message("error", text);
+    } else {
+      err().println("error: " + text);
+      err().flush();
+    }
+    return ExitCode.ERROR;
+  }
+}

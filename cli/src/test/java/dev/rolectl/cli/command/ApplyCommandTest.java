@@ -1,0 +1,167 @@
+package dev.rolectl.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolectl.cli.TestCli;
+import dev.rolectl.cli.TestCli.Run;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.Targets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rolectl apply} in-process against local account files. */
+class ApplyCommandTest {
+  static final String STACK =
+      "apiVersion: rolectl/v1\nstack: demo\nroles:\n"
+          + "  app:\n"
+          + "    trustPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Principal: {Service: ecs-tasks.amazonaws.com}, Action: \"sts:AssumeRole\"}]}\n"
+          + "    managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"
+          + "    inlinePolicies:\n"
+          + "      logs: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"logs:PutLogEvents\", Resource: \"*\"}]}\n"
+          + "  infra:\n"
+          + "    trustPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Principal: {Service: ecs.amazonaws.com}, Action: \"sts:AssumeRole\"}]}\n";
+
+  @TempDir Path dir;
+  Path stack;
+  Path account;
+  String target;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    stack = Files.writeString(dir.resolve("stack.yaml"), STACK);
+    account = dir.resolve("account.json");
+    target = "local:" + account;
+  }
+
+  Run apply(boolean terminal, String typed, String... args) {
+    List<String> all = new ArrayList<>(List.of("apply"));
+    all.addAll(List.of(args));
+    return TestCli.run(Map.of(), terminal, typed, all.toArray(String[]::new));
+  }
+
+  @Test
+  void withoutATerminalItRefusesToApplyUnapproved() {
+    Run r = apply(false, "yes\n", stack.toString(), "--target", target);
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains("refusing to apply without confirmation"), r.toString());
+    assertTrue(r.out().contains("rolectl will perform the following actions"), r.toString());
+    assertFalse(Files.exists(account), "nothing was written");
+  }
+
+  @Test
+  void anythingButYesCancels() {
+    Run r = apply(true, "y\n", stack.toString(), "--target", target);
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.out().contains("Only 'yes' will be accepted"), r.toString());
+    assertTrue(r.out().contains("Apply cancelled"), r.toString());
+    assertFalse(Files.exists(account));
+  }
+
+  @Test
+  void yesApplesAndTheNextRunHasNothingToDo() {
+    Run r = apply(true, "yes\n", stack.toString(), "--target", target);
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().contains("roles.app: Creating...\n"), r.toString());
+    assertTrue(r.out().matches("(?s).*roles\\.app: Creation complete after [0-9.]+s\n.*"), r.toString());
+    assertTrue(r.out().contains("Apply complete! 4 created, 0 updated, 0 replaced, 0 deleted, 0 adopted."), r.toString());
+    Run again = apply(false, "", stack.toString(), "--target", target);
+    assertEquals(0, again.exit(), again.toString());
+    assertTrue(again.out().contains("No changes."), again.toString());
+  }
+
+  @Test
+  void jsonLinesForBots() throws Exception {
+    Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve", "--json", "--parallelism", "2");
+    assertEquals(0, r.exit(), r.toString());
+    ObjectMapper m = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      lines.add(m.readTree(line));
+    }
+    assertEquals("plan", lines.get(0).path("type").asText());
+    assertEquals(4, lines.get(0).path("changes").path("create").asInt());
+    assertEquals(4, lines.stream().filter(n -> n.path("type").asText().equals("change_started")).count());
+    assertEquals(4, lines.stream().filter(n -> n.path("type").asText().equals("change_finished")).count());
+    JsonNode summary = lines.get(lines.size() - 1);
+    assertEquals("summary", summary.path("type").asText());
+    assertEquals("complete", summary.path("outcome").asText());
+    assertEquals(4, summary.path("done").path("create").asInt());
+  }
+
+  @Test
+  void aFailedChangeIsListedItsDependentsSkippedAndTheRestDone() throws Exception {
+    Files.writeString(
+        stack,
+        STACK + "policies:\n  pass:\n    document: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"iam:GetRole\", Resource: \"*\"}]}\n"
+            + "    attachTo: {users: [ghost]}\n");
+    Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.out().contains("Apply failed: 1 failed, 0 blocked by safety rules, 0 skipped of 6 changes"), r.toString());
+    assertTrue(r.err().contains("Error: policies.pass.attachTo.users.ghost (create): "), r.toString());
+    assertTrue(r.err().contains("run apply again"), r.toString());
+  }
+
+  @Test
+  void aSavedPlanIsAppliedWhileCurrentAndRefusedWhenStale() throws Exception {
+    Path planFile = savePlan();
+    Run ok = apply(false, "", planFile.toString(), "--target", target);
+    assertEquals(0, ok.exit(), ok.toString());
+    assertTrue(ok.out().contains("Apply complete! 4 created"), ok.toString());
+
+    Files.writeString(stack, STACK.replace("  infra:", "  infra:\n    description: changed"));
+    savePlan();
+    try (Target t = Targets.open(target, null)) {
+      t.writer().orElseThrow().tagRole("infra", Map.of("touched", "by hand"));
+    }
+    String before = Files.readString(account);
+    Run stale = apply(false, "", planFile.toString(), "--target", target);
+    assertEquals(1, stale.exit(), stale.toString());
+    assertTrue(
+        stale.err().startsWith("error: stale plan: live IAM changed since the plan was made"), stale.toString());
+    assertTrue(stale.err().contains("role infra changed"), stale.toString());
+    assertEquals(before, Files.readString(account), "a stale plan changes nothing");
+  }
+
+  @Test
+  void aChangeBlockedBySafetyExitsWithThree() throws Exception {
+    assertEquals(0, apply(false, "", stack.toString(), "--target", target, "--auto-approve").exit());
+    String json = Files.readString(account);
+    String ecs =
+        "\"ecs\": {\"clusters\": [{\"clusterName\": \"prod\", \"region\": \"us-east-1\", \"services\": [{\"serviceName\": \"web\","
+            + " \"loadBalancers\": [{\"targetGroupArn\": \"arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/b/1\","
+            + " \"advancedConfiguration\": {\"roleArn\": \"arn:aws:iam::123456789012:role/infra\"}}],"
+            + " \"deployments\": [{\"id\": \"d1\", \"status\": \"PRIMARY\", \"rolloutState\": \"IN_PROGRESS\"}]}]}]}";
+    Files.writeString(account, json.replaceFirst("\\{", "{" + ecs + ","));
+    Files.writeString(stack, STACK.substring(0, STACK.indexOf("  infra:")));
+    Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve");
+    assertEquals(3, r.exit(), r.toString());
+    assertTrue(r.out().contains("roles.infra: Blocked by a safety rule"), r.toString());
+    assertTrue(Files.readString(account).contains("\"RoleName\" : \"infra\"") || Files.readString(account).contains("\"RoleName\": \"infra\""));
+  }
+
+  @Test
+  void aSnapshotCannotBeApplied() throws Exception {
+    Files.writeString(account, "{}");
+    Run r = apply(false, "", stack.toString(), "--target", "snapshot:" + account, "--auto-approve");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains("is read-only"), r.toString());
+  }
+
+  /** {@code rolectl plan --out}: the saved plan apply gets. */
+  private Path savePlan() {
+    Path planFile = dir.resolve("demo.plan.json");
+    Run r = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--out", planFile.toString());
+    assertEquals(0, r.exit(), r.toString());
+    return planFile;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.rolectl.engine.apply;
+
+import dev.rolectl.engine.live.IamWriteException;
+import dev.rolectl.engine.live.IamWriter;
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.model.Address;
+import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.model.Role;
+import dev.rolectl.engine.plan.Action;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.ResourceChange;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Makes one change: the safety re-check (for everything but creates), then its IAM calls as one
+ * unit of the writer, reporting start and end. Never throws: failures are outcomes.
+ */
+final class ChangeRunner {
+  private final Plan plan;
+  private final IamWriter writer;
+  private final ApplyOptions options;
+  private final Consumer<EngineEvent> events;
+  private final Map<Address, Action> actions = new HashMap<>();
+
+  ChangeRunner(Plan plan, IamWriter writer, ApplyOptions options, Consumer<EngineEvent> events) {
+    this.plan = plan;
+    this.writer = writer;
+    this.options = options;
+    this.events = events;
+    plan.changes().forEach(c -> actions.put(c.address(), c.action()));
+  }
+
+  ChangeOutcome run(ResourceChange c) {
+    long start = System.nanoTime();
+    String action = c.action().jsonName();
+    events.accept(new EngineEvent.ChangeStarted(c.address(), action));
+    ChangeOutcome.Status status = ChangeOutcome.Status.DONE;
+    String message = null;
+    try {
+      Optional<String> blocked = c.action() == Action.CREATE ? Optional.empty() : recheck(c);
+      if (blocked.isPresent()) {
+        status = ChangeOutcome.Status.BLOCKED;
+        message = blocked.get();
+      } else {
+        writer.unit(
+            w -> {
+              make(c, new Steps(w, c.address(), options, events));
+              return null;
+            });
+      }
+    } catch (IamWriteException | TargetException e) {
+      status = ChangeOutcome.Status.FAILED;
+      message = e.getMessage();
+    } catch (RuntimeException e) {
+      status = ChangeOutcome.Status.FAILED;
+      message = "internal error (" + e + "): please report it; run apply again to retry the change";
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    events.accept(
+        new EngineEvent.ChangeFinished(c.address(), action, status.jsonName(), message, elapsed));
+    return new ChangeOutcome(c.address(), c.action(), status, message, elapsed, null);
+  }
+
+  /** The gate's answer; a gate that fails blocks (fail closed). */
+  private Optional<String> recheck(ResourceChange c) {
+    try {
+      return options.gate().check(c);
+    } catch (RuntimeException e) {
+      return Optional.of(
+          "the safety re-check failed (" + e.getMessage() + "), so the change was not made: run"
+              + " apply again when the check works");
+    }
+  }
+
+  private void make(ResourceChange c, Steps steps) {
+    Resource any = c.after() != null ? c.after() : c.before();
+    if (any instanceof Role) {
+      role(c, new RoleSteps(steps, plan.stack()));
+    } else if (any instanceof ManagedPolicy) {
+      policy(c, new PolicySteps(steps, plan.stack(), options.partition(), plan.accountId()));
+    } else {
+      ChildSteps children = new ChildSteps(steps);
+      if (c.action() == Action.DELETE) {
+        children.remove(c.before());
+      } else {
+        children.put(c.after(), parentCreated(c));
+      }
+    }
+  }
+
+  private void role(ResourceChange c, RoleSteps roles) {
+    switch (c.action()) {
+      case CREATE:
+        roles.create((Role) c.after());
+        break;
+      case UPDATE:
+        roles.update((Role) c.after(), c.diffs());
+        break;
+      case ADOPT:
+        roles.adopt((Role) c.after(), c.diffs());
+        break;
+      case DELETE:
+        roles.delete(((Role) c.before()).name());
+        break;
+      case REPLACE:
+        roles.replace((Role) c.before(), (Role) c.after());
+        break;
+      case NO_OP:
+      default:
+        break;
+    }
+  }
+
+  private void policy(ResourceChange c, PolicySteps policies) {
+    switch (c.action()) {
+      case CREATE:
+        policies.create((ManagedPolicy) c.after());
+        break;
+      case UPDATE:
+        policies.update((ManagedPolicy) c.after(), c.diffs());
+        break;
+      case ADOPT:
+        policies.adopt((ManagedPolicy) c.after(), c.diffs());
+        break;
+      case DELETE:
+        policies.delete(policies.arn((ManagedPolicy) c.before()));
+        break;
+      case REPLACE:
+        policies.replace(
+            (ManagedPolicy) c.before(),
+            (ManagedPolicy) c.after(),
+            a -> !actions.containsKey(a) || actions.get(a) == Action.NO_OP);
+        break;
+      case NO_OP:
+      default:
+        break;
+    }
+  }
+
+  /** Whether something the change depends on is created (or re-created) by this plan. */
+  private boolean parentCreated(ResourceChange c) {
+    return c.dependsOn().stream()
+        .map(actions::get)
+        .anyMatch(a -> a == Action.CREATE || a == Action.REPLACE);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.rolectl.engine.apply;
+
+import dev.rolectl.engine.model.Address;
+import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.PrincipalPolicyAttachment;
+import dev.rolectl.engine.model.Resource;
+import dev.rolectl.engine.model.RolePolicyAttachment;
+import dev.rolectl.engine.plan.Action;
+import dev.rolectl.engine.plan.ResourceChange;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which changes wait for which (Terraform's apply graph, for IAM):
+ *
+ * <ul>
+ *   <li>a create, update, adopt or replace waits for the creates, updates, adopts and replaces of
+ *       what it depends on ({@link ResourceChange#dependsOn()});
+ *   <li>a delete waits for the deletes of what depends on it (destroy edges are the reverse of
+ *       create edges): attachments and inline policies go before their role, attachments before
+ *       their policy;
+ *   <li>a replace (delete then create) also waits for the deletes of what depends on it;
+ *   <li>a create or update of an attachment or inline policy waits for the deletes of its
+ *       siblings (same role or policy), so that quota-limited lists shrink before they grow.
+ * </ul>
+ *
+ * No-ops are not nodes. Edges only point from changes to changes, so a valid plan has no cycle.
+ */
+final class WaitGraph {
+  private WaitGraph() {}
+
+  /** Address of each effective change to the addresses it waits for (plan order kept). */
+  static Map<Address, Set<Address>> of(List<ResourceChange> changes) {
+    Map<Address, ResourceChange> byAddress = new LinkedHashMap<>();
+    changes.stream().filter(c -> c.action().isChange()).forEach(c -> byAddress.put(c.address(), c));
+    Map<Address, Set<Address>> waits = new LinkedHashMap<>();
+    byAddress.keySet().forEach(a -> waits.put(a, new TreeSet<>()));
+    for (ResourceChange c : byAddress.values()) {
+      if (builds(c.action())) {
+        for (Address d : c.dependsOn()) {
+          ResourceChange dep = byAddress.get(d);
+          if (dep != null && builds(dep.action())) {
+            waits.get(c.address()).add(d);
+          }
+        }
+      }
+      if (c.action() == Action.DELETE) {
+        for (Address d : c.dependsOn()) {
+          ResourceChange dep = byAddress.get(d);
+          if (dep != null && (dep.action() == Action.DELETE || dep.action() == Action.REPLACE)) {
+            waits.get(d).add(c.address()); // the dependency is deleted after its dependent
+          }
+        }
+      }
+    }
+    siblingDeletesFirst(byAddress, waits);
+    return waits;
+  }
+
+  private static void siblingDeletesFirst(
+      Map<Address, ResourceChange> byAddress, Map<Address, Set<Address>> waits) {
+    Map<Address, Set<Address>> deletesByParent = new LinkedHashMap<>();
+    for (ResourceChange c : byAddress.values()) {
+      Address parent = parent(c);
+      if (parent != null && c.action() == Action.DELETE) {
+        deletesByParent.computeIfAbsent(parent, p -> new TreeSet<>()).add(c.address());
+      }
+    }
+    for (ResourceChange c : byAddress.values()) {
+      Address parent = parent(c);
+      if (parent != null && (c.action() == Action.CREATE || c.action() == Action.UPDATE)) {
+        waits.get(c.address()).addAll(deletesByParent.getOrDefault(parent, Set.of()));
+      }
+    }
+  }
+
+  /** The role or policy an attachment or inline policy belongs to; null for roles and policies. */
+  static Address parent(ResourceChange c) {
+    Resource r = c.after() != null ? c.after() : c.before();
+    if (r instanceof RolePolicyAttachment a) {
+      return Address.role(a.roleName());
+    }
+    if (r instanceof InlinePolicy i) {
+      return Address.role(i.roleName());
+    }
+    if (r instanceof PrincipalPolicyAttachment p) {
+      return Address.policy(p.policyName());
+    }
+    return null;
+  }
+
+  static boolean builds(Action a) {
+    return a == Action.CREATE || a == Action.UPDATE || a == Action.ADOPT || a == Action.REPLACE;
+  }
+}

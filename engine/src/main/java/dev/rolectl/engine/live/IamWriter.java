@@ -1,0 +1,141 @@
+package dev.rolectl.engine.live;
+
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.PrincipalType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The port for changing an account's IAM state, one IAM API operation a method (adapters: {@code
+ * aws} through the SDK, {@code local} on the account file). Documents are sent as {@code
+ * PolicyParser.toJson}. Every failure is an {@link IamWriteException} whose {@link
+ * IamWriteException#kind()} tells the caller whether it means "already so" (e.g. {@code
+ * NOT_FOUND} on a delete); the {@code aws} adapter has retried throttling and server errors
+ * already (the SDK's standard retry strategy).
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface IamWriter {
+
+  /**
+   * Runs the steps of one change as one unit: the {@code local} adapter reads the file once, runs
+   * the steps on it and writes it once (or not at all when a step throws), so an interrupted apply
+   * leaves every change done or not done; {@code aws} just runs them (IAM has no transactions).
+   * Inside, use the writer passed to {@code steps}.
+   */
+  <T> T unit(Function<IamWriter, T> steps);
+
+  /**
+   * Takes the target's apply lock until {@link Lock#close()}: {@code local} holds {@code
+   * FILE.lock} (and refuses at once, naming the holder, when another process has it); {@code aws}
+   * has nothing to lock.
+   *
+   * @throws TargetException when another apply holds the lock
+   */
+  Lock lock();
+
+  /**
+   * Whether what was just written may be invisible for a moment (IAM's eventual consistency:
+   * "Invalid principal", "not found" right after a create). {@code true} for {@code aws}; {@code
+   * false} for {@code local}, where such errors are final and not waited out.
+   */
+  default boolean eventuallyConsistent() {
+    return true;
+  }
+
+  // ---- roles
+
+  /** {@code CreateRole}, tags included in the call. */
+  void createRole(NewRole role);
+
+  /**
+   * {@code GetRole}: the role's own attributes and tags; its attachments, inline policies and
+   * instance profiles are not read (empty lists), see {@link #roleLinks}.
+   */
+  Optional<LiveRole> getRole(String roleName);
+
+  /** {@code UpdateAssumeRolePolicy}. */
+  void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy);
+
+  /** {@code UpdateRole}; {@code description} {@code null} or empty removes it. */
+  void updateRole(String roleName, String description, int maxSessionDuration);
+
+  /** {@code PutRolePermissionsBoundary}. */
+  void putRolePermissionsBoundary(String roleName, String policyArn);
+
+  /** {@code DeleteRolePermissionsBoundary}. */
+  void deleteRolePermissionsBoundary(String roleName);
+
+  /** {@code TagRole} (adds or overwrites these keys). */
+  void tagRole(String roleName, Map<String, String> tags);
+
+  /** {@code UntagRole}. */
+  void untagRole(String roleName, Collection<String> keys);
+
+  /** {@code PutRolePolicy} (creates or replaces the inline policy). */
+  void putRolePolicy(String roleName, String policyName, PolicyDocument document);
+
+  /** {@code DeleteRolePolicy}. */
+  void deleteRolePolicy(String roleName, String policyName);
+
+  /** What keeps a role from being deleted: {@code ListInstanceProfilesForRole}, {@code ListAttachedRolePolicies}, {@code ListRolePolicies}. */
+  RoleLinks roleLinks(String roleName);
+
+  /** {@code AddRoleToInstanceProfile}. */
+  void addRoleToInstanceProfile(String instanceProfile, String roleName);
+
+  /** {@code RemoveRoleFromInstanceProfile}. */
+  void removeRoleFromInstanceProfile(String instanceProfile, String roleName);
+
+  /** {@code DeleteRole}; {@code DELETE_CONFLICT} while something is still attached. */
+  void deleteRole(String roleName);
+
+  // ---- attachments of managed policies to roles, users and groups
+
+  /** {@code AttachRolePolicy}, {@code AttachUserPolicy} or {@code AttachGroupPolicy}. */
+  void attachPolicy(PrincipalType type, String principalName, String policyArn);
+
+  /** {@code DetachRolePolicy}, {@code DetachUserPolicy} or {@code DetachGroupPolicy}. */
+  void detachPolicy(PrincipalType type, String principalName, String policyArn);
+
+  // ---- customer managed policies
+
+  /** {@code CreatePolicy}, tags included in the call; returns the policy's ARN. */
+  String createPolicy(NewPolicy policy);
+
+  /**
+   * {@code GetPolicy} (+ its default version and tags): attachments are not read (empty), see
+   * {@link #policyAttachments}.
+   */
+  Optional<LiveManagedPolicy> getPolicy(String policyArn);
+
+  /** {@code ListPolicyVersions}: version ids oldest first, and which is the default. */
+  PolicyVersionList policyVersions(String policyArn);
+
+  /** {@code CreatePolicyVersion} with {@code SetAsDefault=true}; {@code LIMIT_EXCEEDED} at 5. */
+  void createPolicyVersion(String policyArn, PolicyDocument document);
+
+  /** {@code DeletePolicyVersion} (never the default one). */
+  void deletePolicyVersion(String policyArn, String versionId);
+
+  /** {@code TagPolicy}. */
+  void tagPolicy(String policyArn, Map<String, String> tags);
+
+  /** {@code UntagPolicy}. */
+  void untagPolicy(String policyArn, Collection<String> keys);
+
+  /** {@code ListEntitiesForPolicy}: principal type to names. */
+  Map<PrincipalType, List<String>> policyAttachments(String policyArn);
+
+  /** {@code DeletePolicy}; {@code DELETE_CONFLICT} while attached or with non-default versions. */
+  void deletePolicy(String policyArn);
+
+  /** The apply lock of a target; closing it releases it. */
+  interface Lock extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,402 @@
+package dev.rolectl.engine.live.local;
+
+import static dev.rolectl.engine.live.IamWriteException.Kind.ALREADY_EXISTS;
+import static dev.rolectl.engine.live.IamWriteException.Kind.DELETE_CONFLICT;
+import static dev.rolectl.engine.live.IamWriteException.Kind.INVALID_INPUT;
+import static dev.rolectl.engine.live.IamWriteException.Kind.LIMIT_EXCEEDED;
+import static dev.rolectl.engine.live.IamWriteException.Kind.NOT_FOUND;
+
+import dev.rolectl.engine.live.IamWriteException;
+import dev.rolectl.engine.live.IamWriter;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveManagedPolicy;
+import dev.rolectl.engine.live.LivePrincipal;
+import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.live.NewPolicy;
+import dev.rolectl.engine.live.NewRole;
+import dev.rolectl.engine.live.PolicyVersionList;
+import dev.rolectl.engine.live.RoleLinks;
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.PrincipalType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The {@link IamWriter} of one unit of work on an account file: changes an in-memory copy of the
+ * file's state the way IAM would (same errors for missing, existing and still-attached things),
+ * for {@link LocalIamWriter} to write once. Not thread-safe: one per unit.
+ */
+final class AccountEditor implements IamWriter {
+  private final LocalState original;
+  private final Map<String, MutableRole> roles = new TreeMap<>();
+  private final Map<String, MutablePolicy> policies = new TreeMap<>();
+  private final Map<PrincipalType, Map<String, List<String>>> principals =
+      new EnumMap<>(PrincipalType.class);
+  private boolean changed;
+
+  AccountEditor(LocalState state) {
+    this.original = state;
+    LiveAccount a = state.account();
+    a.roles().values().forEach(r -> roles.put(r.name(), new MutableRole(r)));
+    a.policies().values().forEach(p -> policies.put(p.name(), new MutablePolicy(p)));
+    principals.put(PrincipalType.USER, new TreeMap<>());
+    principals.put(PrincipalType.GROUP, new TreeMap<>());
+    for (LivePrincipal p : a.principals()) {
+      principals.get(p.type()).put(p.name(), new ArrayList<>(p.attachedPolicyArns()));
+    }
+  }
+
+  /** The edited state, or the original object itself when nothing changed. */
+  LocalState result() {
+    if (!changed) {
+      return original;
+    }
+    LiveAccount a = original.account();
+    Map<String, LiveRole> liveRoles = new TreeMap<>();
+    roles.values().forEach(r -> liveRoles.put(r.name, r.toLive()));
+    Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
+    policies.values().forEach(p -> livePolicies.put(p.name, p.toLive(attachments(p.arn))));
+    List<LivePrincipal> livePrincipals = new ArrayList<>();
+    principals.forEach(
+        (type, byName) ->
+            byName.forEach((name, arns) -> livePrincipals.add(new LivePrincipal(type, name, arns))));
+    return new LocalState(
+        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, livePrincipals),
+        original.ecs());
+  }
+
+  @Override
+  public <T> T unit(Function<IamWriter, T> steps) {
+    return steps.apply(this);
+  }
+
+  @Override
+  public Lock lock() {
+    throw new IllegalStateException("lock() is for the target's writer, not for one unit");
+  }
+
+  /** A file has no replication lag. */
+  @Override
+  public boolean eventuallyConsistent() {
+    return false;
+  }
+
+  @Override
+  public void createRole(NewRole r) {
+    if (roles.containsKey(r.name())) {
+      throw error(ALREADY_EXISTS, "EntityAlreadyExists", "Role with name " + r.name() + " already exists.");
+    }
+    checkMaxSession(r.maxSessionDuration());
+    LiveAccount a = original.account();
+    String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":role" + r.path() + r.name();
+    String id = "AROA" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT);
+    LiveRole created =
+        new LiveRole(
+            r.name(), r.path(), arn, id, blankToNull(r.description()), r.maxSessionDuration(),
+            r.trustPolicy(), r.permissionsBoundary(), r.tags(), List.of(), Map.of(), List.of(), null);
+    roles.put(r.name(), new MutableRole(created));
+    changed = true;
+  }
+
+  @Override
+  public Optional<LiveRole> getRole(String roleName) {
+    MutableRole r = roles.get(roleName);
+    return r == null ? Optional.empty() : Optional.of(r.withoutLinks());
+  }
+
+  @Override
+  public void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy) {
+    role(roleName).trustPolicy = trustPolicy;
+    changed = true;
+  }
+
+  @Override
+  public void updateRole(String roleName, String description, int maxSessionDuration) {
+    MutableRole r = role(roleName);
+    checkMaxSession(maxSessionDuration);
+    r.description = blankToNull(description);
+    r.maxSessionDuration = maxSessionDuration;
+    changed = true;
+  }
+
+  @Override
+  public void putRolePermissionsBoundary(String roleName, String policyArn) {
+    MutableRole r = role(roleName);
+    policyArnExists(policyArn);
+    r.permissionsBoundaryArn = policyArn;
+    changed = true;
+  }
+
+  @Override
+  public void deleteRolePermissionsBoundary(String roleName) {
+    MutableRole r = role(roleName);
+    if (r.permissionsBoundaryArn == null) {
+      throw error(NOT_FOUND, "NoSuchEntity", "Role " + roleName + " has no permissions boundary.");
+    }
+    r.permissionsBoundaryArn = null;
+    changed = true;
+  }
+
+  @Override
+  public void tagRole(String roleName, Map<String, String> tags) {
+    role(roleName).tags.putAll(tags);
+    changed = true;
+  }
+
+  @Override
+  public void untagRole(String roleName, Collection<String> keys) {
+    role(roleName).tags.keySet().removeAll(keys);
+    changed = true;
+  }
+
+  @Override
+  public void putRolePolicy(String roleName, String policyName, PolicyDocument document) {
+    role(roleName).inlinePolicies.put(policyName, document);
+    changed = true;
+  }
+
+  @Override
+  public void deleteRolePolicy(String roleName, String policyName) {
+    if (role(roleName).inlinePolicies.remove(policyName) == null) {
+      throw error(
+          NOT_FOUND, "NoSuchEntity", "The role policy with name " + policyName + " cannot be found.");
+    }
+    changed = true;
+  }
+
+  @Override
+  public RoleLinks roleLinks(String roleName) {
+    MutableRole r = role(roleName);
+    return new RoleLinks(
+        r.instanceProfiles, r.attachedPolicyArns, new ArrayList<>(r.inlinePolicies.keySet()));
+  }
+
+  @Override
+  public void addRoleToInstanceProfile(String instanceProfile, String roleName) {
+    MutableRole r = role(roleName);
+    if (!r.instanceProfiles.contains(instanceProfile)) {
+      r.instanceProfiles.add(instanceProfile);
+      changed = true;
+    }
+  }
+
+  @Override
+  public void removeRoleFromInstanceProfile(String instanceProfile, String roleName) {
+    if (!role(roleName).instanceProfiles.remove(instanceProfile)) {
+      throw error(
+          NOT_FOUND,
+          "NoSuchEntity",
+          "Role " + roleName + " is not in instance profile " + instanceProfile + ".");
+    }
+    changed = true;
+  }
+
+  @Override
+  public void deleteRole(String roleName) {
+    MutableRole r = role(roleName);
+    if (!r.instanceProfiles.isEmpty()) {
+      throw error(
+          DELETE_CONFLICT,
+          "DeleteConflict",
+          "Cannot delete entity, must remove roles from instance profile first.");
+    }
+    if (!r.attachedPolicyArns.isEmpty()) {
+      throw error(DELETE_CONFLICT, "DeleteConflict", "Cannot delete entity, must detach all policies first.");
+    }
+    if (!r.inlinePolicies.isEmpty()) {
+      throw error(DELETE_CONFLICT, "DeleteConflict", "Cannot delete entity, must delete policies first.");
+    }
+    roles.remove(roleName);
+    changed = true;
+  }
+
+  @Override
+  public void attachPolicy(PrincipalType type, String principalName, String policyArn) {
+    List<String> attached = attachedTo(type, principalName);
+    policyArnExists(policyArn);
+    if (!attached.contains(policyArn)) {
+      attached.add(policyArn);
+      changed = true;
+    }
+  }
+
+  @Override
+  public void detachPolicy(PrincipalType type, String principalName, String policyArn) {
+    if (!attachedTo(type, principalName).remove(policyArn)) {
+      throw error(NOT_FOUND, "NoSuchEntity", "Policy " + policyArn + " was not found.");
+    }
+    changed = true;
+  }
+
+  @Override
+  public String createPolicy(NewPolicy p) {
+    if (policies.containsKey(p.name())) {
+      throw error(
+          ALREADY_EXISTS,
+          "EntityAlreadyExists",
+          "A policy called " + p.name() + " already exists. Duplicate names are not allowed.");
+    }
+    LiveAccount a = original.account();
+    String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":policy" + p.path() + p.name();
+    LiveManagedPolicy created =
+        new LiveManagedPolicy(
+            p.name(), p.path(), arn, blankToNull(p.description()), p.document(), "v1",
+            List.of("v1"), p.tags(), Map.of());
+    policies.put(p.name(), new MutablePolicy(created));
+    changed = true;
+    return arn;
+  }
+
+  @Override
+  public Optional<LiveManagedPolicy> getPolicy(String policyArn) {
+    return findPolicy(policyArn).map(p -> p.toLive(Map.of()));
+  }
+
+  @Override
+  public PolicyVersionList policyVersions(String policyArn) {
+    MutablePolicy p = policy(policyArn);
+    return new PolicyVersionList(p.defaultVersionId, p.versionIds);
+  }
+
+  @Override
+  public void createPolicyVersion(String policyArn, PolicyDocument document) {
+    MutablePolicy p = policy(policyArn);
+    if (p.versionIds.size() >= PolicyVersionList.MAX_VERSIONS) {
+      throw error(
+          LIMIT_EXCEEDED,
+          "LimitExceeded",
+          "A managed policy can have up to 5 versions. Before you create a new version, you must"
+              + " delete an existing version.");
+    }
+    String id = p.nextVersionId();
+    p.versionIds.add(id);
+    p.defaultVersionId = id;
+    p.defaultDocument = document;
+    changed = true;
+  }
+
+  @Override
+  public void deletePolicyVersion(String policyArn, String versionId) {
+    MutablePolicy p = policy(policyArn);
+    if (versionId.equals(p.defaultVersionId)) {
+      throw error(DELETE_CONFLICT, "DeleteConflict", "Cannot delete the default version of a policy.");
+    }
+    if (!p.versionIds.remove(versionId)) {
+      throw error(NOT_FOUND, "NoSuchEntity", "Policy version " + versionId + " was not found.");
+    }
+    changed = true;
+  }
+
+  @Override
+  public void tagPolicy(String policyArn, Map<String, String> tags) {
+    policy(policyArn).tags.putAll(tags);
+    changed = true;
+  }
+
+  @Override
+  public void untagPolicy(String policyArn, Collection<String> keys) {
+    policy(policyArn).tags.keySet().removeAll(keys);
+    changed = true;
+  }
+
+  @Override
+  public Map<PrincipalType, List<String>> policyAttachments(String policyArn) {
+    policy(policyArn);
+    return attachments(policyArn);
+  }
+
+  @Override
+  public void deletePolicy(String policyArn) {
+    MutablePolicy p = policy(policyArn);
+    if (!attachments(policyArn).isEmpty()) {
+      throw error(DELETE_CONFLICT, "DeleteConflict", "Cannot delete a policy attached to entities.");
+    }
+    if (p.versionIds.size() > 1) {
+      throw error(
+          DELETE_CONFLICT, "DeleteConflict", "This policy has more than one version. Before you"
+              + " delete a policy, you must delete the policy's versions.");
+    }
+    policies.remove(p.name);
+    changed = true;
+  }
+
+  private Map<PrincipalType, List<String>> attachments(String arn) {
+    Map<PrincipalType, List<String>> out = new EnumMap<>(PrincipalType.class);
+    roles.values().stream()
+        .filter(r -> r.attachedPolicyArns.contains(arn))
+        .forEach(r -> out.computeIfAbsent(PrincipalType.ROLE, t -> new ArrayList<>()).add(r.name));
+    principals.forEach(
+        (type, byName) ->
+            byName.forEach(
+                (name, arns) -> {
+                  if (arns.contains(arn)) {
+                    out.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
+                  }
+                }));
+    return out;
+  }
+
+  private List<String> attachedTo(PrincipalType type, String name) {
+    if (type == PrincipalType.ROLE) {
+      return role(name).attachedPolicyArns;
+    }
+    List<String> arns = principals.get(type).get(name);
+    if (arns == null) {
+      throw error(
+          NOT_FOUND,
+          "NoSuchEntity",
+          "The " + type.name().toLowerCase(Locale.ROOT) + " with name " + name + " cannot be found.");
+    }
+    return arns;
+  }
+
+  /** AWS managed policies are always there; customer ones must exist in the file. */
+  private void policyArnExists(String arn) {
+    if (arn.contains(":iam::aws:policy/")) {
+      return;
+    }
+    policy(arn);
+  }
+
+  private MutableRole role(String name) {
+    MutableRole r = roles.get(name);
+    if (r == null) {
+      throw error(NOT_FOUND, "NoSuchEntity", "The role with name " + name + " cannot be found.");
+    }
+    return r;
+  }
+
+  private Optional<MutablePolicy> findPolicy(String arn) {
+    return policies.values().stream().filter(p -> p.arn.equals(arn)).findFirst();
+  }
+
+  private MutablePolicy policy(String arn) {
+    return findPolicy(arn)
+        .orElseThrow(() -> error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist."));
+  }
+
+  private static void checkMaxSession(int seconds) {
+    if (seconds < 3600 || seconds > 43200) {
+      throw error(
+          INVALID_INPUT,
+          "ValidationError",
+          "MaxSessionDuration " + seconds + " is outside 3600-43200 seconds.");
+    }
+  }
+
+  private static IamWriteException error(IamWriteException.Kind kind, String code, String message) {
+    return new IamWriteException(kind, code, code + ": " + message, null);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}
