@@ -70,7 +70,7 @@ final class ChangeRunner {
   /** The gate's answer; a gate that fails blocks (fail closed). */
   private Optional<String> recheck(ResourceChange c) {
     try {
-      return options.gate().check(c);
+      return options.gate().check(c, events);
     } catch (RuntimeException e) {
       return Optional.of(
           "the safety re-check failed (" + e.getMessage() + "), so the change was not made: run"

@@ -1,7 +1,9 @@
 package dev.rolectl.engine.apply;
 
+import dev.rolectl.engine.model.EngineEvent;
 import dev.rolectl.engine.plan.ResourceChange;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The safety re-check {@code apply} makes right before each change that can disrupt something
@@ -14,6 +16,14 @@ public interface SafetyGate {
 
   /** Empty to make the change; else the reason it is blocked, with what to do. */
   Optional<String> check(ResourceChange change);
+
+  /**
+   * Like {@link #check(ResourceChange)}, for a gate that may wait (e.g. for ECS deployments to
+   * finish) and reports its waits through {@code events}. The applier calls this one.
+   */
+  default Optional<String> check(ResourceChange change, Consumer<EngineEvent> events) {
+    return check(change);
+  }
 
   /** Blocks nothing (targets without ECS, and tests). */
   static SafetyGate allowAll() {

@@ -4,27 +4,43 @@ import dev.rolectl.engine.live.EcsDeployments;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.Plan;
-import dev.rolectl.engine.plan.Verdict;
+import dev.rolectl.engine.safety.DeploymentWaiter;
 import dev.rolectl.engine.safety.Safety;
-import java.util.Optional;
+import java.time.Clock;
+import java.time.Duration;
 
-/** {@link SafetyGate}s made from the ECS safety rules ({@link Safety#recheck}). */
+/**
+ * {@link SafetyGate}s made from the ECS safety rules ({@link Safety#recheck}).
+ *
+ * <p>A change whose plan verdict is {@code block} is refused without asking ECS again (the plan
+ * the user approved said so), unless apply may wait. Any other disruptive change is re-checked
+ * against ECS right before it is made (reading ECS anew): {@code block} refuses it, {@code warn}
+ * and {@code allow} let it go. With a wait budget ({@code --wait-for-deployments}), a blocked
+ * change waits for the deployments that use its roles to finish ({@link DeploymentWaiter},
+ * reporting {@code Waiting} events), is re-checked, and is refused only when the budget (for the
+ * whole apply, from its first wait) is spent.
+ */
 public final class SafetyGates {
   private SafetyGates() {}
 
   /**
-   * Re-checks each change against ECS right before it is made (reading ECS anew); a {@code block}
-   * verdict blocks it, {@code warn} and {@code allow} let it go.
+   * The gate without waiting.
    *
    * @param live the live account the plan was made from (may be {@code null})
    */
   public static SafetyGate ecs(Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs) {
-    return change -> {
-      Verdict v = Safety.recheck(plan, change, stack, live, ecs);
-      return v != null && v.isBlock()
-          ? Optional.of(v.message() + " [" + v.rule() + "]")
-          : Optional.empty();
-    };
+    return ecs(plan, stack, live, ecs, Duration.ZERO);
+  }
+
+  /**
+   * The gate.
+   *
+   * @param waitFor how long apply may wait for deployments in all; zero: never wait
+   */
+  public static SafetyGate ecs(
+      Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs, Duration waitFor) {
+    return new EcsGate(
+        plan, stack, live, ecs, waitFor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
   }
 
   /**
@@ -33,6 +49,24 @@ public final class SafetyGates {
    * region.
    */
   public static SafetyGate ecs(Plan plan, LiveAccount live, EcsDeployments ecs) {
-    return ecs(plan, StalePlan.scope(plan, live.partition()), live, ecs);
+    return ecs(plan, live, ecs, Duration.ZERO);
+  }
+
+  /** The same for a saved plan, with a wait budget (zero: never wait). */
+  public static SafetyGate ecs(
+      Plan plan, LiveAccount live, EcsDeployments ecs, Duration waitFor) {
+    return ecs(plan, StalePlan.scope(plan, live.partition()), live, ecs, waitFor);
+  }
+
+  /** For tests: a gate on a given clock and sleeper. */
+  static SafetyGate ecs(
+      Plan plan,
+      Stack stack,
+      LiveAccount live,
+      EcsDeployments ecs,
+      Duration waitFor,
+      Clock clock,
+      DeploymentWaiter.Sleeper sleeper) {
+    return new EcsGate(plan, stack, live, ecs, waitFor, clock, sleeper);
   }
 }
