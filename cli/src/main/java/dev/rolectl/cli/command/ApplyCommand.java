@@ -29,6 +29,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -61,11 +62,13 @@ import picocli.CommandLine.Spec;
       "  rolectl apply examples/ecs-blue-green --target local:account.json",
       "  rolectl apply stacks/app --var env=prod --auto-approve --json",
       "  rolectl apply app.plan.json",
+      "  rolectl apply app.plan.json --wait-for-deployments 15m",
       "",
       "Exit codes:",
       "  0  applied (or nothing to do)",
       "  1  error: a change failed, stale plan, refused confirmation, bad input",
-      "  3  a change was blocked by a safety rule (nothing else failed)"
+      "  3  a change was blocked by a safety rule (nothing else failed): the plan blocked it,"
+          + " the re-check found a deployment, or --wait-for-deployments ran out"
     })
 public final class ApplyCommand extends BaseCommand {
   static final String PROMPT =
@@ -93,6 +96,14 @@ public final class ApplyCommand extends BaseCommand {
   @Option(names = "--adopt", order = 23,
       description = "Adopt every declared role or policy that exists without a rolectl:stack tag.")
   boolean adopt;
+
+  @Option(names = "--wait-for-deployments", order = 24, paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "When an ECS deployment that uses a role is under way right before a"
+          + " disruptive change, wait up to DURATION in all (e.g. 90s, 10m, 1h) for it to finish,"
+          + " then go on; blocked changes are refused when the time is up. Without it they are"
+          + " refused at once (exit 3).")
+  Duration waitForDeployments = Duration.ZERO;
 
   private ApplyJsonLines jsonOut;
 
@@ -141,7 +152,8 @@ public final class ApplyCommand extends BaseCommand {
           }
         }
         SafetyGate gate =
-            SafetyGates.ecs(plan, made.stack().get(), made.live().orElse(null), t.ecs());
+            SafetyGates.ecs(
+                plan, made.stack().get(), made.live().orElse(null), t.ecs(), waitForDeployments);
         return run(plan, writer, t, gate);
       }
     }
@@ -167,7 +179,7 @@ public final class ApplyCommand extends BaseCommand {
           out().println("Applying the saved plan for stack " + plan.stack() + " (made "
               + plan.createdAt() + "): " + TextPlanRenderer.summary(plan));
         }
-        return run(plan, writer, t, SafetyGates.ecs(plan, live, t.ecs()));
+        return run(plan, writer, t, SafetyGates.ecs(plan, live, t.ecs(), waitForDeployments));
       }
     }
   }

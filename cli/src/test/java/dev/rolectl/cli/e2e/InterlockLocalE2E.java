@@ -1,0 +1,177 @@
+package dev.rolectl.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolectl.cli.TestCli;
+import dev.rolectl.cli.e2e.InterlockStacks.Change;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ECS blue/green interlock on a {@code local:} account file whose {@code ecs} section says
+ * service web uses the guide's role: what {@code plan} and {@code apply} do while its deployment is
+ * under way, once it is over, when it starts between plan and apply, while waiting for it, and
+ * when ECS is unknown. In-process CLI runs only.
+ */
+@Tag("e2e")
+class InterlockLocalE2E {
+  @TempDir Path dir;
+  Path account;
+  String target;
+
+  @BeforeEach
+  void roleExists() {
+    account = dir.resolve("account.json");
+    target = "local:" + account;
+    TestCli.Run made = rolectl("apply", InterlockStacks.full(dir).toString(), "--auto-approve");
+    assertEquals(0, made.exit(), made::toString);
+  }
+
+  private TestCli.Run rolectl(String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--target";
+    all[args.length + 1] = target;
+    return TestCli.run(Map.of(), all);
+  }
+
+  private String file() throws Exception {
+    return Files.readString(account);
+  }
+
+  /** Whether IAM in the account file has the role / the attachment (the ecs section aside). */
+  private boolean has(String what) throws Exception {
+    String iam = file().replaceAll("\\s", "");
+    iam = iam.contains("\"ecs\":") ? iam.substring(0, iam.indexOf("\"ecs\":")) : iam;
+    return iam.contains(what);
+  }
+
+  static final String ROLE_ENTRY = "\"RoleName\":\"" + InterlockStacks.ROLE + "\"";
+  static final String ATTACHED = "\"PolicyArn\":\"" + InterlockStacks.POLICY + "\"";
+
+  @Test
+  void eachDisruptiveChangeIsBlockedDuringTheDeploymentAndGoesThroughAfterIt() throws Exception {
+    for (Change c : new Change[] {Change.DELETE, Change.TRUST, Change.DETACH}) {
+      InterlockStacks.setDeployment(account, "IN_PROGRESS");
+      String before = file();
+      Path stack = InterlockStacks.changed(dir, c);
+
+      TestCli.Run plan = rolectl("plan", stack.toString());
+      assertEquals(3, plan.exit(), c + "\n" + plan);
+      assertTrue(plan.out().contains(c.rule), c + "\n" + plan);
+      TestCli.Run apply = rolectl("apply", stack.toString(), "--auto-approve");
+      assertEquals(3, apply.exit(), c + "\n" + apply);
+      assertTrue(apply.out().contains("Blocked by a safety rule"), c + "\n" + apply);
+      assertEquals(before, file(), c + ": a blocked apply changes nothing");
+
+      InterlockStacks.setDeployment(account, "COMPLETED");
+      TestCli.Run after = rolectl("apply", stack.toString(), "--auto-approve");
+      assertEquals(0, after.exit(), c + "\n" + after);
+      String changed = file();
+      switch (c) {
+        case DELETE:
+          assertFalse(has(ROLE_ENTRY), changed);
+          break;
+        case TRUST:
+          assertTrue(changed.contains("ec2.amazonaws.com"), changed);
+          assertTrue(has(ATTACHED), changed);
+          break;
+        default:
+          assertFalse(has(ATTACHED), changed);
+          assertTrue(has(ROLE_ENTRY), changed);
+          break;
+      }
+      TestCli.Run restored = rolectl("apply", InterlockStacks.full(dir).toString(), "--auto-approve");
+      assertEquals(0, restored.exit(), restored::toString);
+    }
+  }
+
+  @Test
+  void aDeploymentThatStartsBetweenPlanAndApplyIsCaughtByTheRecheck() throws Exception {
+    Path planFile = dir.resolve("plan.json");
+    TestCli.Run plan = rolectl("plan", InterlockStacks.changed(dir, Change.DELETE).toString(),
+        "--out", planFile.toString());
+    assertEquals(0, plan.exit(), plan::toString);
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    String before = file();
+
+    TestCli.Run apply = rolectl("apply", planFile.toString(), "--auto-approve");
+    assertEquals(3, apply.exit(), apply::toString);
+    assertTrue(apply.out().contains("Blocked by a safety rule"), apply::toString);
+    assertTrue(apply.out().contains("ecs-svc/1"), apply::toString);
+    assertTrue(apply.out().contains("Skipped"), apply::toString);
+    assertEquals(before, file());
+  }
+
+  @Test
+  void aSavedPlanThatBlockedIsRefusedEvenWhenTheDeploymentIsOverByNow() throws Exception {
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    Path planFile = dir.resolve("plan.json");
+    TestCli.Run plan = rolectl("plan", InterlockStacks.changed(dir, Change.DETACH).toString(),
+        "--out", planFile.toString());
+    assertEquals(3, plan.exit(), plan::toString);
+    InterlockStacks.setDeployment(account, "COMPLETED");
+    String before = file();
+
+    TestCli.Run apply = rolectl("apply", planFile.toString(), "--auto-approve");
+    assertEquals(3, apply.exit(), apply::toString);
+    assertTrue(apply.out().contains("the plan blocked this change"), apply::toString);
+    assertEquals(before, file());
+  }
+
+  @Test
+  void aTagOnlyChangeAppliesDuringADeployment() throws Exception {
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    TestCli.Run apply =
+        rolectl("apply", InterlockStacks.changed(dir, Change.TAG).toString(), "--auto-approve");
+    assertEquals(0, apply.exit(), apply::toString);
+    assertTrue(file().contains("platform"), this::toString);
+  }
+
+  @Test
+  void unknownEcsBlocks() throws Exception {
+    InterlockStacks.setDeployment(account, null); // a snapshot without ECS state says nothing
+    TestCli.Run plan = TestCli.run(Map.of(), "plan",
+        InterlockStacks.changed(dir, Change.DELETE).toString(), "--target", "snapshot:" + account);
+    assertEquals(3, plan.exit(), plan::toString);
+    assertTrue(plan.out().contains("has no ecs section"), plan::toString);
+  }
+
+  @Test
+  void waitsForTheDeploymentThenGoesOn() throws Exception {
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    Path stack = InterlockStacks.changed(dir, Change.DETACH);
+    long start = System.nanoTime();
+    CompletableFuture<TestCli.Run> apply = CompletableFuture.supplyAsync(
+        () -> rolectl("apply", stack.toString(), "--auto-approve", "--wait-for-deployments", "30s"));
+    Thread.sleep(2000);
+    assertFalse(apply.isDone(), () -> apply.join().toString());
+    InterlockStacks.setDeployment(account, "COMPLETED");
+    TestCli.Run done = apply.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    assertEquals(0, done.exit(), done::toString);
+    assertTrue(done.out().contains("Still waiting"), done::toString);
+    assertTrue(done.out().contains("deployment ecs-svc/1"), done::toString);
+    assertFalse(has(ATTACHED), file());
+    assertTrue(seconds < 15, "went on within an interval of the deployment's end: " + seconds);
+  }
+
+  @Test
+  void givesUpWhenTheWaitIsOver() throws Exception {
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    String before = file();
+    TestCli.Run apply = rolectl("apply", InterlockStacks.changed(dir, Change.DELETE).toString(),
+        "--auto-approve", "--wait-for-deployments", "2s");
+    assertEquals(3, apply.exit(), apply::toString);
+    assertTrue(apply.out().contains("--wait-for-deployments time (2s) was up"), apply::toString);
+    assertEquals(before, file());
+  }
+}
