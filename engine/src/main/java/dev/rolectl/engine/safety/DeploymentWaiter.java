@@ -66,12 +66,13 @@ public final class DeploymentWaiter {
       if (scan.isKnown() && roleArns.stream().noneMatch(scan::deploying)) {
         return new Result(Outcome.DONE, soFar, scan);
       }
-      if (clock.instant().plus(interval).isAfter(deadline)) {
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (left.isNegative() || left.isZero()) {
         return new Result(Outcome.TIMEOUT, soFar, scan);
       }
       report(scan, soFar, progress);
       try {
-        sleeper.sleep(interval);
+        sleeper.sleep(left.compareTo(interval) < 0 ? left : interval); // the last read at the end
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Result(Outcome.INTERRUPTED, Duration.between(start, clock.instant()), scan);
