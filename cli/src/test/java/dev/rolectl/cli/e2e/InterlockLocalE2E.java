@@ -136,6 +136,18 @@ class InterlockLocalE2E {
   }
 
   @Test
+  void independentChangesGoOnWhileTheBlockedOneIsRefused() throws Exception {
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    Path stack = InterlockStacks.write(dir.resolve("detach-and-other.yaml"),
+        Files.readString(InterlockStacks.changed(dir, Change.DETACH))
+            + "  other:\n    trustPolicy: " + StackFiles.TRUST + "\n");
+    TestCli.Run apply = rolectl("apply", stack.toString(), "--auto-approve");
+    assertEquals(3, apply.exit(), apply::toString);
+    assertTrue(has("\"RoleName\":\"other\""), this::toString);
+    assertTrue(has(ATTACHED), "the blocked detach was not made");
+  }
+
+  @Test
   void unknownEcsBlocks() throws Exception {
     InterlockStacks.setDeployment(account, null); // a snapshot without ECS state says nothing
     TestCli.Run plan = TestCli.run(Map.of(), "plan",
