@@ -1,8 +1,6 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.engine.live.Target;
-import dev.rolectl.engine.live.TargetOptions;
-import dev.rolectl.engine.live.Targets;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -46,8 +44,8 @@ public final class TargetMixin {
     return fromEnv == null || fromEnv.isBlank() ? "aws" : fromEnv;
   }
 
-  /** Opens the target; the aws target connects on first use. */
+  /** Opens the target (see {@link TargetOpener}); the aws target connects on first use. */
   Target open(Map<String, String> env) {
-    return Targets.open(spec(env), TargetOptions.defaults().withProfile(profile).withRegion(region));
+    return TargetOpener.open(spec(env), profile, region, env);
   }
 }
