@@ -1,12 +1,11 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.render.CheckReport;
+import dev.rolectl.engine.apply.StalePlan;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.model.Diagnostic;
-import dev.rolectl.engine.model.PrincipalPolicyAttachment;
-import dev.rolectl.engine.model.PrincipalType;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Plan;
@@ -89,14 +88,8 @@ public final class Planning {
     return new Outcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
   }
 
-  /** Users and groups are read only when the stack attaches policies to them. */
+  /** What to read: the same rule as the stale-plan check uses, so fingerprints agree. */
   static ReadRequest readRequest(Stack stack) {
-    boolean users =
-        stack.resources(PrincipalPolicyAttachment.class)
-            .anyMatch(a -> a.principalType() == PrincipalType.USER);
-    boolean groups =
-        stack.resources(PrincipalPolicyAttachment.class)
-            .anyMatch(a -> a.principalType() == PrincipalType.GROUP);
-    return new ReadRequest(users, groups, true);
+    return StalePlan.readRequest(stack);
   }
 }

@@ -44,10 +44,7 @@ public final class TargetMixin {
     return fromEnv == null || fromEnv.isBlank() ? "aws" : fromEnv;
   }
 
-  /**
-   * Opens the target with the CLI's environment (see {@link TargetOpener}); the aws target connects
-   * on first use.
-   */
+  /** Opens the target (see {@link TargetOpener}); the aws target connects on first use. */
   Target open(Map<String, String> env) {
     return TargetOpener.open(spec(env), profile, region, env);
   }

@@ -10,9 +10,8 @@ import java.util.Map;
  * Opens the {@code --target} with the options and the CLI's environment map: {@code
  * AWS_ENDPOINT_URL}, {@code AWS_REGION} and static keys ({@code AWS_ACCESS_KEY_ID}, {@code
  * AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}) are taken from that map (so that in-process
- * tests can point the CLI at an emulator), everything else from the SDK's defaults. When a
- * service-specific endpoint ({@code AWS_ENDPOINT_URL_IAM}, {@code _STS}, {@code _ECS}) is set, the
- * SDK's own precedence decides (a service-specific variable wins over {@code AWS_ENDPOINT_URL}).
+ * tests can point the CLI at an emulator), everything else from the SDK's defaults. When
+ * service-specific {@code AWS_ENDPOINT_URL_*} variables are set, endpoints are left to the SDK.
  */
 final class TargetOpener {
   private TargetOpener() {}
@@ -27,7 +26,10 @@ final class TargetOpener {
       options = options.withRegion(r);
     }
     String endpoint = env.get("AWS_ENDPOINT_URL");
-    if (endpoint != null && !endpoint.isBlank() && !perService(env)) {
+    boolean perService =
+        env.keySet().stream().anyMatch(k -> k.startsWith("AWS_ENDPOINT_URL_"));
+    // with per-service endpoints set, the SDK's own precedence decides (it reads the same variables)
+    if (endpoint != null && !endpoint.isBlank() && !perService) {
       options = options.withEndpoint(URI.create(endpoint));
     }
     String key = env.get("AWS_ACCESS_KEY_ID");
@@ -38,12 +40,5 @@ final class TargetOpener {
               new TargetOptions.Credentials(key, secret, env.get("AWS_SESSION_TOKEN")));
     }
     return Targets.open(spec, options);
-  }
-
-  private static boolean perService(Map<String, String> env) {
-    return env.keySet().stream()
-        .anyMatch(
-            k -> k.equals("AWS_ENDPOINT_URL_IAM") || k.equals("AWS_ENDPOINT_URL_STS")
-                || k.equals("AWS_ENDPOINT_URL_ECS"));
   }
 }
