@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -75,19 +76,22 @@ class ApplyInterruptE2E {
     int kills = 0;
     for (int run = 0; run < maxRuns && kills < wantedKills; run++) {
       Path stack = stacks.get(run % stacks.size());
-      ChildCli child = ChildCli.start(side.env(), l -> PROGRESS.matcher(l).matches(),
+      // Kill right after a random one of the first 59 changes has started (every stack here makes
+      // at least 60 changes): a point in the work, not in time, so a fast machine cannot finish
+      // the apply before the kill.
+      int killAt = 1 + random.nextInt(59);
+      AtomicInteger started = new AtomicInteger();
+      ChildCli child = ChildCli.start(side.env(),
+          l -> PROGRESS.matcher(l).matches() && started.incrementAndGet() == killAt,
           "apply", stack.toString(), "--target", side.target(), "--auto-approve");
       boolean running = child.awaitSignal(Duration.ofSeconds(90));
-      if (running) {
-        Thread.sleep(random.nextInt(side.name().equals("local") ? 400 : 1200));
-      }
       boolean killed = child.kill();
       if (killed && running) {
         kills++;
       }
       long done = child.lines.stream().filter(l -> l.contains(" complete after ")).count();
-      System.err.printf("[interrupt] %s run %d %s: killed=%s after %d finished changes%n",
-          side.name(), run, stack.getFileName(), killed && running, done);
+      System.err.printf("[interrupt] %s run %d %s: killed=%s at started change %d, after %d finished%n",
+          side.name(), run, stack.getFileName(), killed && running, killAt, done);
       String context = "run " + run + " (" + stack.getFileName() + ", killed=" + killed + "):\n" + child.output();
       TestCli.Run rerun = side.rolectl("apply", stack.toString(), "--auto-approve");
       assertEquals(0, rerun.exit(), () -> context + "\nrerun: " + rerun);
