@@ -238,4 +238,22 @@ class DifferTest {
     assertEquals(Action.UPDATE, c.action());
     assertEquals("document", c.diffs().get(0).attribute());
   }
+
+  @Test
+  void attachingToAUserThatDoesNotExistIsAWarningAtPlanTime() {
+    dev.rolectl.engine.model.ManagedPolicy p = Fixtures.policy("pass", allow("iam:PassRole", "*"));
+    dev.rolectl.engine.model.PrincipalPolicyAttachment a =
+        new dev.rolectl.engine.model.PrincipalPolicyAttachment(
+            Address.principalAttachment("pass", dev.rolectl.engine.model.PrincipalType.USER, "deployer"),
+            Fixtures.LOC, dev.rolectl.engine.model.PrincipalType.USER, "deployer", "pass",
+            "arn:aws:iam::123456789012:policy/pass", java.util.Set.of(p.address()));
+
+    PlanResult result = Differ.plan(stack(p, a), new Fixtures.Live().build(), OPTIONS);
+
+    assertTrue(result.plan().isPresent());
+    Diagnostic d = result.diagnostics().get(0);
+    assertEquals("missing-principal", d.rule());
+    assertEquals(dev.rolectl.engine.model.Severity.WARNING, d.severity());
+    assertTrue(d.message().contains("has no such user"), d.message());
+  }
 }
