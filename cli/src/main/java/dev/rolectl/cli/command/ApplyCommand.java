@@ -1,7 +1,6 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
-import dev.rolectl.cli.render.DiagnosticOrder;
 import dev.rolectl.cli.render.TextReport;
 import dev.rolectl.cli.render.apply.ApplyJsonLines;
 import dev.rolectl.cli.render.apply.ApplyProgress;
@@ -130,8 +129,7 @@ public final class ApplyCommand extends BaseCommand {
       IamWriter writer = writer(t);
       try (IamWriter.Lock lock = writer.lock()) {
         Planning.Outcome made = Planning.plan(stack, t, adopt, this::progress);
-        List<Diagnostic> found =
-            made.diagnostics().stream().sorted(DiagnosticOrder.INSTANCE).toList();
+        List<Diagnostic> found = made.shown();
         if (jsonOut != null) {
           found.forEach(this::diagnostic);
         } else {

@@ -1,11 +1,9 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
-import dev.rolectl.cli.render.DiagnosticOrder;
 import dev.rolectl.cli.render.TextReport;
 import dev.rolectl.cli.render.plan.PlanOutput;
 import dev.rolectl.engine.live.Target;
-import dev.rolectl.engine.model.Severity;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanFile;
 import java.io.IOException;
@@ -86,14 +84,7 @@ public final class PlanCommand extends BaseCommand {
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       Planning.Outcome outcome = Planning.plan(stack, target, adopt, this::progress);
-      // suggestions are for validate; plan shows what needs attention
-      TextReport.diagnostics(
-          outcome.diagnostics().stream()
-              .filter(d -> d.severity() != Severity.SUGGESTION)
-              .sorted(DiagnosticOrder.INSTANCE)
-              .toList(),
-          err(),
-          errStyle());
+      TextReport.diagnostics(outcome.shown(), err(), errStyle());
       if (stats) {
         Stats.print(target.stats(), err());
       }

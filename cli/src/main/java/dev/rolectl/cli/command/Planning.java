@@ -5,7 +5,9 @@ import dev.rolectl.engine.apply.StalePlan;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
+import dev.rolectl.cli.render.DiagnosticOrder;
 import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.Severity;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Plan;
@@ -45,6 +47,17 @@ public final class Planning {
 
     public boolean failed() {
       return plan.isEmpty();
+    }
+
+    /**
+     * What plan and apply show on stderr, in file order: errors and warnings. Suggestions are
+     * validate's business.
+     */
+    public List<Diagnostic> shown() {
+      return diagnostics.stream()
+          .filter(d -> d.severity() != Severity.SUGGESTION)
+          .sorted(DiagnosticOrder.INSTANCE)
+          .toList();
     }
   }
 
