@@ -1,11 +1,8 @@
 package dev.rolectl.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 
-/** Runs the whole CLI in-process and captures what it printed. */
+/** Runs the whole CLI in-process (not a terminal, nothing typed) and captures what it printed. */
 public record CliRun(int exitCode, String out, String err) {
 
   public static CliRun run(String... args) {
@@ -13,16 +10,8 @@ public record CliRun(int exitCode, String out, String err) {
   }
 
   public static CliRun run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        new Main(
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]),
-                env)
-            .run(args);
-    return new CliRun(code, out.toString(), err.toString());
+    TestCli.Run run = TestCli.run(env, args);
+    return new CliRun(run.exit(), run.out(), run.err());
   }
 
   @Override
