@@ -99,7 +99,7 @@ final class StackAssembler {
     policyDeps.remove(address);
     ManagedPolicy policy = new ManagedPolicy(address, entry.keyLocation(), name,
         p.string("path", "/"), p.string("description", null), documents.get(base.key("document")),
-        tags(p), p.bool("adopt"), policyDeps);
+        tags(p), p.bool("protect"), p.bool("adopt"), policyDeps);
     out.add(policy);
     Fields attachTo = p.mapping("attachTo");
     for (PrincipalType type : PrincipalType.values()) {

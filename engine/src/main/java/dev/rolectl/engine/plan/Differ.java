@@ -29,6 +29,7 @@ public final class Differ {
   private final Map<Address, Resource> desired = new TreeMap<>();
   private final AttributeDiffs attributeDiffs;
   private final Map<Address, Action> topLevelActions = new HashMap<>();
+  private final Map<Address, Verdict> protectedParents = new HashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   private Differ(Stack stack, LiveAccount live, PlanOptions options) {
@@ -119,7 +120,10 @@ public final class Differ {
     if (act.action() == Action.REPLACE || act.action() == Action.CREATE || act.action() == Action.DELETE) {
       diffs = List.of();
     }
-    return Optional.of(change(address, act.action(), c, d, diffs, act.reason()));
+    ResourceChange change = change(address, act.action(), c, d, diffs, act.reason());
+    Optional<Verdict> kept = Protection.verdict(change);
+    kept.ifPresent(v -> protectedParents.put(address, v));
+    return Optional.of(change.withVerdicts(kept.stream().toList()));
   }
 
   private Optional<ResourceChange> child(Address address, Resource d, Resource c) {
@@ -145,7 +149,12 @@ public final class Differ {
       }
       action = diffs.isEmpty() ? Action.NO_OP : Action.UPDATE;
     }
-    return Optional.of(change(address, action, c, d, diffs, reason));
+    ResourceChange change = change(address, action, c, d, diffs, reason);
+    Verdict parentKept = protectedParents.get(parentOf(any));
+    if (parentKept != null && (action == Action.DELETE || action == Action.REPLACE)) {
+      change = change.withVerdicts(List.of(Protection.withParent(change, parentKept)));
+    }
+    return Optional.of(change);
   }
 
   private Resource parentResource(Resource child) {
