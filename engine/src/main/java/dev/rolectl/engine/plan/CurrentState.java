@@ -42,6 +42,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
     Set<Address> declared = new HashSet<>();
     stack.resources().forEach(r -> declared.add(r.address()));
     Set<String> managedRoles = new HashSet<>();
+    Set<String> othersPolicies = otherStacksPolicies(stack.name(), live);
     Map<String, Address> policiesByArn = new TreeMap<>();
     for (LiveManagedPolicy policy : live.policies().values()) {
       Address address = Address.policy(policy.name());
@@ -58,7 +59,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
       }
       ownership.put(address, owner);
       managedRoles.add(role.name());
-      addRole(role, policiesByArn, resources);
+      addRole(role, policiesByArn, othersPolicies, resources);
     }
     for (LiveManagedPolicy policy : live.policies().values()) {
       Address address = Address.policy(policy.name());
@@ -72,8 +73,31 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
     return new CurrentState(resources, ownership);
   }
 
+  /**
+   * ARNs of the customer policies that another rolectl stack owns: their attachments are that
+   * stack's ({@code attachTo}), never this stack's drift.
+   */
+  static Set<String> otherStacksPolicies(String stackName, LiveAccount live) {
+    Set<String> arns = new HashSet<>();
+    for (LiveManagedPolicy p : live.policies().values()) {
+      if (Ownership.of(stackName, p.path(), p.tags()) == Ownership.OTHER_STACK) {
+        arns.add(p.arn());
+      }
+    }
+    return arns;
+  }
+
   static void addRole(
       LiveRole role, Map<String, Address> policiesByArn, Map<Address, Resource> out) {
+    addRole(role, policiesByArn, Set.of(), out);
+  }
+
+  /** The role and its attachments (but those of {@code othersPolicies}) and inline policies. */
+  static void addRole(
+      LiveRole role,
+      Map<String, Address> policiesByArn,
+      Set<String> othersPolicies,
+      Map<Address, Resource> out) {
     Address address = Address.role(role.name());
     Set<Address> parent = Set.of(address);
     out.put(
@@ -93,6 +117,9 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
             false,
             Set.of()));
     for (String arn : role.attachedPolicyArns()) {
+      if (othersPolicies.contains(arn)) {
+        continue; // another stack's attachTo
+      }
       Address a = Address.attachment(role.name(), arn);
       Address policy = policiesByArn.get(arn);
       Set<Address> deps = policy == null ? parent : Set.of(address, policy);

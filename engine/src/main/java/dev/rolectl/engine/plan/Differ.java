@@ -49,6 +49,7 @@ public final class Differ {
 
   private PlanResult run(LiveAccount live) {
     diagnostics.addAll(MissingPrincipals.check(stack, live));
+    diagnostics.addAll(AttachmentOwners.check(stack, live));
     TreeSet<Address> all = new TreeSet<>(desired.keySet());
     all.addAll(current.resources().keySet());
     Map<Address, ResourceChange> changes = new TreeMap<>();
