@@ -81,7 +81,8 @@ public final class Differ {
             live.accountId(),
             options.target(),
             options.now(),
-            List.copyOf(changes.values()));
+            RemovalOrder.apply(
+                List.copyOf(changes.values()), stack.settings().maxManagedPoliciesPerRole()));
     return new PlanResult(Optional.of(plan), diagnostics);
   }
 

@@ -8,6 +8,7 @@ import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.plan.AttributeDiff;
 import dev.rolectl.engine.plan.Action;
+import dev.rolectl.engine.plan.RemovalOrder;
 import dev.rolectl.engine.plan.ResourceChange;
 import dev.rolectl.engine.plan.ResourceKind;
 import dev.rolectl.engine.policy.AccessImpact;
@@ -67,6 +68,30 @@ class WalkTest {
         Set.of(app.address(), Address.attachment("app", Fx.READ_ONLY)),
         waits.get(Address.attachment("app", Fx.LB)));
     assertTrue(!waits.containsKey(Address.inline("app", "x")), "no-ops are not nodes");
+  }
+
+  @Test
+  void aRolesRemovalsWaitForItsAdditionsUnlessThePlanSaysAQuotaForcesTheOtherOrder() {
+    var changes = new ArrayList<>(List.of(
+        change(Action.NO_OP, Fx.role("app")),
+        change(Action.DELETE, Fx.attach("app", Fx.READ_ONLY)),
+        change(Action.CREATE, Fx.attach("app", Fx.LB)),
+        change(Action.DELETE, Fx.inline("app", "queue-send", Fx.allow("sqs:SendMessage"))),
+        change(Action.CREATE, Fx.inline("app", "queue-access", Fx.allow("sqs:*")))));
+    Map<Address, Set<Address>> waits = WaitGraph.of(changes);
+    Set<Address> adds = Set.of(Address.attachment("app", Fx.LB), Address.inline("app", "queue-access"));
+    assertEquals(adds, waits.get(Address.attachment("app", Fx.READ_ONLY)));
+    assertEquals(adds, waits.get(Address.inline("app", "queue-send")));
+    assertEquals(Set.of(), waits.get(Address.attachment("app", Fx.LB)));
+
+    ResourceChange quota = changes.get(1);
+    changes.set(1, new ResourceChange(quota.address(), quota.kind(), quota.action(), quota.before(),
+        null, quota.diffs(), quota.impact(), RemovalOrder.REMOVE_FIRST + ": over the quota",
+        quota.dependsOn()));
+    Map<Address, Set<Address>> forced = WaitGraph.of(changes);
+    assertEquals(Set.of(), forced.get(Address.attachment("app", Fx.READ_ONLY)));
+    assertEquals(Set.of(Address.attachment("app", Fx.READ_ONLY)),
+        forced.get(Address.attachment("app", Fx.LB)));
   }
 
   @Test
