@@ -49,6 +49,9 @@ final class AttributeDiffs {
 
   /** Why a role cannot be changed in place, or null. */
   static String roleReplaceReason(Role before, Role after) {
+    if (!before.name().equals(after.name())) {
+      return caseOnly("role", before.name(), after.name());
+    }
     if (!before.path().equals(after.path())) {
       return "its path changes from "
           + before.path()
@@ -61,6 +64,9 @@ final class AttributeDiffs {
 
   /** Why a managed policy cannot be changed in place, or null. */
   static String policyReplaceReason(ManagedPolicy before, ManagedPolicy after) {
+    if (!before.name().equals(after.name())) {
+      return caseOnly("policy", before.name(), after.name());
+    }
     if (!before.path().equals(after.path())) {
       return "its path changes from "
           + before.path()
@@ -72,6 +78,13 @@ final class AttributeDiffs {
       return "its description changes and IAM cannot change a managed policy's description";
     }
     return null;
+  }
+
+  /** A rename that changes only the case of the name (IAM matches names case-insensitively). */
+  private static String caseOnly(String kind, String live, String declared) {
+    return "its name changes case from " + live + " to " + declared + " and IAM cannot rename a "
+        + kind + "; IAM names are case-insensitive, so the old " + kind + " is deleted before the"
+        + " new one is created";
   }
 
   private void tags(List<AttributeDiff> diffs, Map<String, String> before, Map<String, String> after) {

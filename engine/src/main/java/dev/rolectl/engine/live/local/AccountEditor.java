@@ -36,8 +36,10 @@ import java.util.function.Function;
  */
 final class AccountEditor implements IamWriter {
   private final LocalState original;
-  private final Map<String, MutableRole> roles = new TreeMap<>();
-  private final Map<String, MutablePolicy> policies = new TreeMap<>();
+  // IAM names are unique case-insensitively: "DeployRole" finds "deployrole"
+  private final Map<String, MutableRole> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, MutablePolicy> policies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, String> boundaries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<PrincipalType, Map<String, List<String>>> principals =
       new EnumMap<>(PrincipalType.class);
   private boolean changed;
@@ -47,10 +49,13 @@ final class AccountEditor implements IamWriter {
     LiveAccount a = state.account();
     a.roles().values().forEach(r -> roles.put(r.name(), new MutableRole(r)));
     a.policies().values().forEach(p -> policies.put(p.name(), new MutablePolicy(p)));
-    principals.put(PrincipalType.USER, new TreeMap<>());
-    principals.put(PrincipalType.GROUP, new TreeMap<>());
+    principals.put(PrincipalType.USER, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+    principals.put(PrincipalType.GROUP, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
     for (LivePrincipal p : a.principals()) {
       principals.get(p.type()).put(p.name(), new ArrayList<>(p.attachedPolicyArns()));
+      if (p.permissionsBoundaryArn() != null) {
+        boundaries.put(p.type() + "/" + p.name(), p.permissionsBoundaryArn());
+      }
     }
   }
 
@@ -67,7 +72,10 @@ final class AccountEditor implements IamWriter {
     List<LivePrincipal> livePrincipals = new ArrayList<>();
     principals.forEach(
         (type, byName) ->
-            byName.forEach((name, arns) -> livePrincipals.add(new LivePrincipal(type, name, arns))));
+            byName.forEach(
+                (name, arns) ->
+                    livePrincipals.add(
+                        new LivePrincipal(type, name, arns, boundaries.get(type + "/" + name)))));
     return new LocalState(
         new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, livePrincipals),
         original.ecs());
@@ -319,6 +327,14 @@ final class AccountEditor implements IamWriter {
     if (!attachments(policyArn).isEmpty()) {
       throw error(DELETE_CONFLICT, "DeleteConflict", "Cannot delete a policy attached to entities.");
     }
+    List<String> bounded = boundaryOf(p.arn);
+    if (!bounded.isEmpty()) {
+      throw error(
+          DELETE_CONFLICT,
+          "DeleteConflict",
+          "Cannot delete a policy that is the permissions boundary of " + String.join(", ", bounded)
+              + ".");
+    }
     if (p.versionIds.size() > 1) {
       throw error(
           DELETE_CONFLICT, "DeleteConflict", "This policy has more than one version. Before you"
@@ -326,6 +342,21 @@ final class AccountEditor implements IamWriter {
     }
     policies.remove(p.name);
     changed = true;
+  }
+
+  /** The roles and users whose permissions boundary the policy is ("role/NAME", "user/NAME"). */
+  private List<String> boundaryOf(String arn) {
+    List<String> out = new ArrayList<>();
+    roles.values().stream()
+        .filter(r -> arn.equals(r.permissionsBoundaryArn))
+        .forEach(r -> out.add("role/" + r.name));
+    boundaries.forEach(
+        (who, b) -> {
+          if (b.equals(arn)) {
+            out.add(who.toLowerCase(Locale.ROOT).substring(0, who.indexOf('/')) + who.substring(who.indexOf('/')));
+          }
+        });
+    return out;
   }
 
   private Map<PrincipalType, List<String>> attachments(String arn) {
@@ -375,7 +406,7 @@ final class AccountEditor implements IamWriter {
   }
 
   private Optional<MutablePolicy> findPolicy(String arn) {
-    return policies.values().stream().filter(p -> p.arn.equals(arn)).findFirst();
+    return policies.values().stream().filter(p -> p.arn.equalsIgnoreCase(arn)).findFirst();
   }
 
   private MutablePolicy policy(String arn) {
