@@ -13,6 +13,7 @@ import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanOptions;
 import dev.rolectl.engine.plan.PlanResult;
+import dev.rolectl.engine.plan.PolicyDeletes;
 import dev.rolectl.engine.safety.Safety;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,7 +90,13 @@ public final class Planning {
     }
     Stack stack = check.stack().get();
     progress.accept("reading live IAM from " + target.spec());
-    LiveAccount live = target.iam().read(readRequest(stack));
+    ReadRequest first = readRequest(stack);
+    LiveAccount live = target.iam().read(first);
+    ReadRequest wider = PolicyDeletes.readRequest(stack, live, first);
+    if (!wider.equals(first)) {
+      progress.accept("reading users and groups too (a policy is deleted or replaced)");
+      live = target.iam().read(wider);
+    }
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
     diagnostics.addAll(result.diagnostics());

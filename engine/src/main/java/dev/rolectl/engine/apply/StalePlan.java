@@ -13,6 +13,7 @@ import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.model.StackSettings;
 import dev.rolectl.engine.plan.Fingerprints;
 import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PolicyDeletes;
 import dev.rolectl.engine.plan.ResourceChange;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ public final class StalePlan {
 
   /** What to read to check a saved plan: the same as {@link #readRequest(Stack)} gave. */
   public static ReadRequest readRequest(Plan plan) {
-    return request(declared(plan));
+    ReadRequest r = request(declared(plan));
+    return PolicyDeletes.needsPrincipals(plan) ? new ReadRequest(true, true, r.policyTags()) : r;
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.rolectl.engine.apply;
 
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
 import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.RolePolicyAttachment;
@@ -29,6 +31,7 @@ import java.util.TreeSet;
  *       RemovalOrder}); a removal the plan marks {@link RemovalOrder#removesFirst} (a quota would
  *       be exceeded otherwise) goes the other way: the creates and updates wait for it, as they
  *       do when the role is replaced (it has no access to keep while it is re-created).
+ *   <li>a policy delete waits for the role changes that take it away as a permissions boundary.
  * </ul>
  *
  * No-ops are not nodes. Edges only point from changes to changes, so a valid plan has no cycle.
@@ -61,7 +64,34 @@ final class WaitGraph {
       }
     }
     addBeforeRemove(byAddress, waits);
+    boundariesFreedFirst(byAddress, waits);
     return waits;
+  }
+
+  /**
+   * A policy is deleted (or replaced) after the changes of this plan that take it away as a
+   * role's permissions boundary: IAM refuses {@code DeletePolicy} while it is one.
+   */
+  private static void boundariesFreedFirst(
+      Map<Address, ResourceChange> byAddress, Map<Address, Set<Address>> waits) {
+    for (ResourceChange p : byAddress.values()) {
+      if (!(p.before() instanceof ManagedPolicy policy)
+          || (p.action() != Action.DELETE && p.action() != Action.REPLACE)) {
+        continue;
+      }
+      String suffix = ":policy" + policy.path() + policy.name();
+      for (ResourceChange r : byAddress.values()) {
+        if (r.before() instanceof Role role
+            && r.action() != Action.CREATE
+            && role.permissionsBoundary() != null
+            && role.permissionsBoundary().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(suffix.toLowerCase(java.util.Locale.ROOT))
+            && (r.after() == null
+                || !role.permissionsBoundary().equals(((Role) r.after()).permissionsBoundary()))) {
+          waits.get(p.address()).add(r.address());
+        }
+      }
+    }
   }
 
   private static void addBeforeRemove(

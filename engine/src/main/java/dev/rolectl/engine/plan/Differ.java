@@ -69,6 +69,7 @@ public final class Differ {
         child(address, d, c).ifPresent(ch -> changes.put(address, ch));
       }
     }
+    diagnostics.addAll(PolicyDeletes.check(changes.values(), live, stack));
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new PlanResult(Optional.empty(), diagnostics);
     }
@@ -139,7 +140,7 @@ public final class Differ {
     String reason = null;
     if (d == null) {
       action = Action.DELETE;
-      reason = parent == Action.DELETE ? null : "not in the stack (drift)";
+      reason = parent == Action.DELETE ? impliedBy(any) : "not in the stack (drift)";
     } else if (c == null) {
       action = Action.CREATE;
     } else if (parent == Action.REPLACE) {
@@ -157,6 +158,13 @@ public final class Differ {
       change = change.withVerdicts(List.of(Protection.withParent(change, parentKept)));
     }
     return Optional.of(change);
+  }
+
+  /** Why a child of a deleted resource goes: said for detachments from other principals. */
+  private static String impliedBy(Resource child) {
+    return child instanceof PrincipalPolicyAttachment p
+        ? "detached because " + Address.policy(p.policyName()) + " is deleted"
+        : null;
   }
 
   private Resource parentResource(Resource child) {
