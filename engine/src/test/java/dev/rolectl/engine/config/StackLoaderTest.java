@@ -148,6 +148,27 @@ class StackLoaderTest {
   }
 
   @Test
+  void aReferenceMatchesTheDeclaredNameCaseInsensitivelyAsIamDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("stack.yaml");
+    java.nio.file.Files.writeString(file, """
+        apiVersion: rolectl/v1
+        stack: refs
+        roles:
+          DeployRole:
+            trustPolicy: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: ecs.amazonaws.com}, Action: "sts:AssumeRole"}]}
+        policies:
+          pass:
+            document: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "iam:PassRole", Resource: "${roles.deployrole.arn}"}]}
+        """);
+    Stack stack = load(file, new LoadOptions(Map.of(), List.of(), "123456789012", "aws"));
+    ManagedPolicy pass = (ManagedPolicy) stack.find(Address.policy("pass")).orElseThrow();
+    assertEquals(List.of("arn:aws:iam::123456789012:role/DeployRole"),
+        pass.document().statements().get(0).resource());
+    assertEquals(Set.of(Address.role("DeployRole")), pass.dependsOn());
+  }
+
+  @Test
   void aLiteralArnOfAStackPolicyCountsAsAReference() throws Exception {
     Stack stack = load(stacks("refs/stack.yaml"), new LoadOptions(Map.of("env", "prod",
         "team", "ops"), List.of(), LoadOptions.PLACEHOLDER_ACCOUNT_ID, "aws"));
