@@ -15,6 +15,7 @@ import dev.rolectl.engine.plan.Fingerprints;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PolicyDeletes;
 import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.plan.TrustPhases;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +86,11 @@ public final class StalePlan {
 
   /** The declared resources: every change's {@code after}. */
   static List<Resource> declared(Plan plan) {
-    return plan.changes().stream().map(ResourceChange::after).filter(Objects::nonNull).toList();
+    return plan.changes().stream()
+        .filter(c -> !TrustPhases.isSecondPhase(c))
+        .map(ResourceChange::after)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private static ReadRequest request(List<Resource> declared) {

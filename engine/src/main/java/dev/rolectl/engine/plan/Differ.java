@@ -83,7 +83,9 @@ public final class Differ {
             options.target(),
             options.now(),
             RemovalOrder.apply(
-                List.copyOf(changes.values()), stack.settings().maxManagedPoliciesPerRole()));
+                TrustPhases.apply(
+                    List.copyOf(changes.values()), stack.partition(), stack.accountId()),
+                stack.settings().maxManagedPoliciesPerRole()));
     return new PlanResult(Optional.of(plan), diagnostics);
   }
 
