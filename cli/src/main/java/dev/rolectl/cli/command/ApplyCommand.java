@@ -14,6 +14,7 @@ import dev.rolectl.engine.apply.SafetyGate;
 import dev.rolectl.engine.apply.SafetyGates;
 import dev.rolectl.engine.apply.StalePlan;
 import dev.rolectl.engine.live.IamWriter;
+import dev.rolectl.engine.live.LockRequest;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.TargetException;
@@ -104,6 +105,13 @@ public final class ApplyCommand extends BaseCommand {
           + " refused at once (exit 3).")
   Duration waitForDeployments = Duration.ZERO;
 
+  @Option(names = "--lock-timeout", order = 25, paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "When another apply of the same stack holds the lock (in the account for"
+          + " aws, FILE.lock for local:), wait up to DURATION (e.g. 30s, 5m) for it, with a"
+          + " progress line; without it apply stops at once, naming the holder. Default: 0s.")
+  Duration lockTimeout = Duration.ZERO;
+
   private ApplyJsonLines jsonOut;
 
   @Override
@@ -127,8 +135,12 @@ public final class ApplyCommand extends BaseCommand {
   private int applyStack() {
     try (Target t = open(targetOptions.spec(cli.env()))) {
       IamWriter writer = writer(t);
-      try (IamWriter.Lock lock = writer.lock()) {
-        Planning.Outcome made = Planning.plan(stack, t, adopt, this::progress);
+      IamWriter.Lock[] stackLock = {null};
+      try (IamWriter.Lock lock = writer.lock(lockTimeout, events());
+          IamWriter.Lock released = () -> close(stackLock[0])) {
+        Planning.Outcome made =
+            Planning.plan(stack, t, adopt, this::progress,
+                s -> stackLock[0] = writer.lockStack(new LockRequest(s.name(), lockTimeout, events())));
         List<Diagnostic> found = made.shown();
         if (jsonOut != null) {
           found.forEach(this::diagnostic);
@@ -161,7 +173,9 @@ public final class ApplyCommand extends BaseCommand {
     String spec = targetOptions.target != null ? targetOptions.target : plan.target();
     try (Target t = open(spec)) {
       IamWriter writer = writer(t);
-      try (IamWriter.Lock lock = writer.lock()) {
+      try (IamWriter.Lock lock = writer.lock(lockTimeout, events());
+          IamWriter.Lock stackLock =
+              writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events()))) {
         LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
         Optional<String> stale = StalePlan.check(plan, live);
         if (stale.isPresent()) {
@@ -196,6 +210,17 @@ public final class ApplyCommand extends BaseCommand {
       return ExitCode.ERROR;
     }
     return result.blocked() ? ExitCode.BLOCKED : ExitCode.OK;
+  }
+
+  /** Where waiting for a lock is reported: the JSON lines, or progress lines. */
+  private Consumer<EngineEvent> events() {
+    return jsonOut != null ? jsonOut : new ApplyProgress(out());
+  }
+
+  private static void close(IamWriter.Lock lock) {
+    if (lock != null) {
+      lock.close();
+    }
   }
 
   private IamWriter writer(Target t) {

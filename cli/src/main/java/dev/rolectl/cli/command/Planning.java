@@ -69,6 +69,19 @@ public final class Planning {
    */
   public static Outcome plan(
       StackOptions stackOptions, Target target, boolean adoptAll, Consumer<String> progress) {
+    return plan(stackOptions, target, adoptAll, progress, stack -> {});
+  }
+
+  /**
+   * As above; {@code beforeRead} gets the loaded stack before live IAM is read (apply takes the
+   * stack's lock there, so that it plans what the previous apply left).
+   */
+  public static Outcome plan(
+      StackOptions stackOptions,
+      Target target,
+      boolean adoptAll,
+      Consumer<String> progress,
+      Consumer<Stack> beforeRead) {
     progress.accept("reading the account id from " + target.spec());
     String accountId = target.iam().accountId();
     String partition = target.iam().partition();
@@ -89,6 +102,7 @@ public final class Planning {
       return new Outcome(Optional.empty(), check.stack(), Optional.empty(), diagnostics);
     }
     Stack stack = check.stack().get();
+    beforeRead.accept(stack);
     progress.accept("reading live IAM from " + target.spec());
     ReadRequest first = readRequest(stack);
     LiveAccount live = target.iam().read(first);
