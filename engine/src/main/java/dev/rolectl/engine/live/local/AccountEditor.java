@@ -103,6 +103,7 @@ final class AccountEditor implements IamWriter {
       throw error(ALREADY_EXISTS, "EntityAlreadyExists", "Role with name " + r.name() + " already exists.");
     }
     checkMaxSession(r.maxSessionDuration());
+    TrustPrincipals.check(r.trustPolicy(), rolePrefix(), roles::containsKey);
     LiveAccount a = original.account();
     String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":role" + r.path() + r.name();
     String id = "AROA" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT);
@@ -122,7 +123,9 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy) {
-    role(roleName).trustPolicy = trustPolicy;
+    MutableRole r = role(roleName);
+    TrustPrincipals.check(trustPolicy, rolePrefix(), roles::containsKey);
+    r.trustPolicy = trustPolicy;
     changed = true;
   }
 
@@ -412,6 +415,11 @@ final class AccountEditor implements IamWriter {
   private MutablePolicy policy(String arn) {
     return findPolicy(arn)
         .orElseThrow(() -> error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist."));
+  }
+
+  private String rolePrefix() {
+    LiveAccount a = original.account();
+    return "arn:" + a.partition() + ":iam::" + a.accountId() + ":role/";
   }
 
   private static void checkMaxSession(int seconds) {

@@ -103,6 +103,21 @@ class LocalIamWriterTest {
   }
 
   @Test
+  void aTrustPolicyNamingARoleThatDoesNotExistIsAnInvalidPrincipalAsInIam() {
+    IamWriter w = new LocalIamWriter(new LocalAccountStore(dir.resolve("account.json")));
+    var selfTrust = dev.rolectl.engine.policy.PolicyParser.parseJson(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"AWS\":\"arn:aws:iam::123456789012:role/ci/selfish\"},\"Action\":\"sts:AssumeRole\"}]}")
+        .document().orElseThrow();
+    IamWriteException e = assertThrows(IamWriteException.class, () -> w.createRole(
+        new NewRole("selfish", "/ci/", null, 3600, selfTrust, null, Map.of())));
+    assertEquals(IamWriteException.Kind.MALFORMED_POLICY, e.kind());
+    assertTrue(e.getMessage().contains("Invalid principal"), e.getMessage());
+    w.createRole(new NewRole("selfish", "/ci/", null, 3600, LocalAccountStoreTest.TRUST, null, Map.of()));
+    w.updateAssumeRolePolicy("selfish", selfTrust); // accepted once the role exists
+  }
+
+  @Test
   void aSecondApplyIsRefusedAtOnceNamingTheHolder() {
     Path file = dir.resolve("account.json");
     LocalIamWriter w = new LocalIamWriter(new LocalAccountStore(file));
