@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * access that never dips (order of the apply's JSON lines), roles that trust themselves or each
  * other. Case 8 (one apply at a time) is {@link ApplyLockE2E}.
  *
- * <p>moto is not AWS: it compares names case-sensitively and accepts a trust policy naming a
- * role that does not exist, so there the test checks rolectl's own plan; the local target
- * follows IAM's rules (it refuses both), which proves the apply side.
+ * <p>moto is not AWS: it compares names case-sensitively, accepts a trust policy naming a role
+ * that does not exist and deletes a policy that is a permissions boundary. The CLI reaches moto
+ * through {@link IamRulesProxy}, which stands in for those three rules of IAM (and records the
+ * calls, in order); the local target follows the same rules itself.
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
@@ -44,8 +47,56 @@ class GuardsE2E {
   static final String S3_FULL = "arn:aws:iam::aws:policy/AmazonS3FullAccess";
   static final String ACCOUNT = Moto.ACCOUNT_ID;
 
-  static List<Side> sides(Moto moto, Path dir) {
-    return List.of(Side.moto(moto), Side.local(dir.resolve("account.json")));
+  private IamRulesProxy proxy;
+
+  @BeforeEach
+  void proxy(Moto moto) throws java.io.IOException {
+    proxy = new IamRulesProxy(moto);
+  }
+
+  @AfterEach
+  void closeProxy() {
+    proxy.close();
+  }
+
+  /** moto behind {@link IamRulesProxy} (IAM's rules that moto lacks), and a local file. */
+  List<Side> sides(Moto moto, Path dir) {
+    return List.of(proxied(Side.moto(moto), proxy), Side.local(dir.resolve("account.json")));
+  }
+
+  /** The CLI goes through the proxy; out-of-band set-up and reads go to moto directly. */
+  static Side proxied(Side moto, IamRulesProxy proxy) {
+    return new Side() {
+      @Override
+      public String name() {
+        return "moto (IAM rules proxy)";
+      }
+
+      @Override
+      public String target() {
+        return moto.target();
+      }
+
+      @Override
+      public Map<String, String> env() {
+        return proxy.env();
+      }
+
+      @Override
+      public dev.rolectl.engine.live.TargetOptions targetOptions() {
+        return moto.targetOptions();
+      }
+
+      @Override
+      public void ensurePrincipals(Map<PrincipalType, java.util.Set<String>> principals) {
+        moto.ensurePrincipals(principals);
+      }
+
+      @Override
+      public void createRole(String name, Map<String, String> tags) {
+        moto.createRole(name, tags);
+      }
+    };
   }
 
   static Path stack(Path dir, String file, String yaml) {
@@ -222,10 +273,26 @@ class GuardsE2E {
               + remove + " is taken away:\n" + swapped.out());
         }
       }
+      if (side.env().equals(proxy.env())) {
+        List<String> calls = proxy.calls();
+        int lastAdd = Math.max(
+            callIndex(calls, "AttachRolePolicy RoleName=app PolicyArn=" + S3_FULL),
+            callIndex(calls, "PutRolePolicy RoleName=app PolicyName=queue-access"));
+        int firstRemove = Math.min(
+            callIndex(calls, "DetachRolePolicy RoleName=app PolicyArn=" + S3_READ),
+            callIndex(calls, "DeleteRolePolicy RoleName=app PolicyName=queue-send"));
+        assertTrue(lastAdd < firstRemove, () -> "IAM calls in the order moto got them: " + calls);
+      }
       LiveRole app = side.read().roles().get("app");
       assertEquals(List.of(S3_FULL), app.attachedPolicyArns());
       assertEquals(java.util.Set.of("queue-access"), app.inlinePolicies().keySet());
     }
+  }
+
+  static int callIndex(List<String> calls, String call) {
+    int i = calls.indexOf(call);
+    assertTrue(i >= 0, () -> "no call " + call + " in " + calls);
+    return i;
   }
 
   static int index(List<String> lines, String fragment) {
@@ -261,22 +328,44 @@ class GuardsE2E {
     }
   }
 
+  /**
+   * The three IAM rules moto lacks, through the engine's writer: the local target and the proxy
+   * (standing in for IAM in front of moto) refuse them alike.
+   */
   @Test
-  void theLocalTargetRefusesWhatIamRefuses(@TempDir Path dir) {
-    Side local = Side.local(dir.resolve("iam-rules.json"));
-    local.createRole("deployrole", Map.of());
-    outOfBand(local, w -> {
-      var e = org.junit.jupiter.api.Assertions.assertThrows(
-          dev.rolectl.engine.live.IamWriteException.class, () -> w.createRole(new NewRole(
-              "DeployRole", "/", null, 3600, PolicyParser.parseJson(Side.TRUST).document().orElseThrow(),
-              null, Map.of())));
-      assertTrue(e.getMessage().contains("EntityAlreadyExists"), e.getMessage());
-      String arn = w.createPolicy(new NewPolicy("fence", "/", null,
-          PolicyParser.parseJson(Side.TRUST).document().orElseThrow(), Map.of()));
-      w.putRolePermissionsBoundary("deployrole", arn);
-      var conflict = org.junit.jupiter.api.Assertions.assertThrows(
-          dev.rolectl.engine.live.IamWriteException.class, () -> w.deletePolicy(arn));
-      assertTrue(conflict.getMessage().contains("DeleteConflict"), conflict.getMessage());
-    });
+  void theLocalTargetAndTheProxyRefuseWhatIamRefuses(Moto moto, @TempDir Path dir) {
+    Target local = Targets.open("local:" + dir.resolve("iam-rules.json"), null);
+    Target aws = Targets.open("aws", moto.targetOptions().withEndpoint(proxy.endpoint()));
+    for (Target t : List.of(local, aws)) {
+      try (t) {
+        IamWriter w = t.writer().orElseThrow();
+        var trust = PolicyParser.parseJson(Side.TRUST).document().orElseThrow();
+        w.createRole(new NewRole("deployrole", "/", null, 3600, trust, null, Map.of()));
+        assertEquals("EntityAlreadyExists", refused(() -> w.createRole(
+            new NewRole("DeployRole", "/", null, 3600, trust, null, Map.of()))).code(), t.spec());
+
+        var selfTrust = PolicyParser.parseJson("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+            + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
+            + ":role/selfish\"},\"Action\":\"sts:AssumeRole\"}]}").document().orElseThrow();
+        var invalid = refused(() -> w.createRole(
+            new NewRole("selfish", "/", null, 3600, selfTrust, null, Map.of())));
+        assertEquals("MalformedPolicyDocument", invalid.code(), t.spec());
+        assertTrue(invalid.getMessage().contains("Invalid principal"), invalid.getMessage());
+        w.createRole(new NewRole("selfish", "/", null, 3600, trust, null, Map.of()));
+        w.updateAssumeRolePolicy("selfish", selfTrust); // fine once the role exists
+
+        var allow = PolicyParser.parseJson("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+            + "\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")
+            .document().orElseThrow();
+        String arn = w.createPolicy(new NewPolicy("fence", "/", null, allow, Map.of()));
+        w.putRolePermissionsBoundary("deployrole", arn);
+        assertEquals("DeleteConflict", refused(() -> w.deletePolicy(arn)).code(), t.spec());
+      }
+    }
+  }
+
+  static dev.rolectl.engine.live.IamWriteException refused(Runnable call) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+        dev.rolectl.engine.live.IamWriteException.class, call::run);
   }
 }
