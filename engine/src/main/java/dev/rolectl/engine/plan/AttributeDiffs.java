@@ -47,6 +47,12 @@ final class AttributeDiffs {
     return diffs;
   }
 
+  /**
+   * Why a replace cannot create the new resource first (as Terraform's create_before_destroy
+   * would): the new one has the same name, and IAM names are unique.
+   */
+  static final String SAME_NAME = "; the new one has the same name, so the old one is deleted first";
+
   /** Why a role cannot be changed in place, or null. */
   static String roleReplaceReason(Role before, Role after) {
     if (!before.name().equals(after.name())) {
@@ -57,7 +63,8 @@ final class AttributeDiffs {
           + before.path()
           + " to "
           + after.path()
-          + " and IAM cannot move a role";
+          + " and IAM cannot move a role"
+          + SAME_NAME;
     }
     return null;
   }
@@ -72,10 +79,12 @@ final class AttributeDiffs {
           + before.path()
           + " to "
           + after.path()
-          + " and IAM cannot move a policy";
+          + " and IAM cannot move a policy"
+          + SAME_NAME;
     }
     if (!Objects.equals(blankToNull(before.description()), blankToNull(after.description()))) {
-      return "its description changes and IAM cannot change a managed policy's description";
+      return "its description changes and IAM cannot change a managed policy's description"
+          + SAME_NAME;
     }
     return null;
   }
