@@ -10,7 +10,6 @@ import dev.rolectl.engine.live.IamWriteException;
 import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveManagedPolicy;
-import dev.rolectl.engine.live.LivePrincipal;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.NewPolicy;
 import dev.rolectl.engine.live.NewRole;
@@ -39,9 +38,7 @@ final class AccountEditor implements IamWriter {
   // IAM names are unique case-insensitively: "DeployRole" finds "deployrole"
   private final Map<String, MutableRole> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, MutablePolicy> policies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  private final Map<String, String> boundaries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  private final Map<PrincipalType, Map<String, List<String>>> principals =
-      new EnumMap<>(PrincipalType.class);
+  private final LocalPrincipals principals;
   private boolean changed;
 
   AccountEditor(LocalState state) {
@@ -49,14 +46,7 @@ final class AccountEditor implements IamWriter {
     LiveAccount a = state.account();
     a.roles().values().forEach(r -> roles.put(r.name(), new MutableRole(r)));
     a.policies().values().forEach(p -> policies.put(p.name(), new MutablePolicy(p)));
-    principals.put(PrincipalType.USER, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
-    principals.put(PrincipalType.GROUP, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
-    for (LivePrincipal p : a.principals()) {
-      principals.get(p.type()).put(p.name(), new ArrayList<>(p.attachedPolicyArns()));
-      if (p.permissionsBoundaryArn() != null) {
-        boundaries.put(p.type() + "/" + p.name(), p.permissionsBoundaryArn());
-      }
-    }
+    principals = new LocalPrincipals(a.principals());
   }
 
   /** The edited state, or the original object itself when nothing changed. */
@@ -69,15 +59,8 @@ final class AccountEditor implements IamWriter {
     roles.values().forEach(r -> liveRoles.put(r.name, r.toLive()));
     Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
     policies.values().forEach(p -> livePolicies.put(p.name, p.toLive(attachments(p.arn))));
-    List<LivePrincipal> livePrincipals = new ArrayList<>();
-    principals.forEach(
-        (type, byName) ->
-            byName.forEach(
-                (name, arns) ->
-                    livePrincipals.add(
-                        new LivePrincipal(type, name, arns, boundaries.get(type + "/" + name)))));
     return new LocalState(
-        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, livePrincipals),
+        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, principals.toLive()),
         original.ecs());
   }
 
@@ -353,12 +336,7 @@ final class AccountEditor implements IamWriter {
     roles.values().stream()
         .filter(r -> arn.equals(r.permissionsBoundaryArn))
         .forEach(r -> out.add("role/" + r.name));
-    boundaries.forEach(
-        (who, b) -> {
-          if (b.equals(arn)) {
-            out.add(who.toLowerCase(Locale.ROOT).substring(0, who.indexOf('/')) + who.substring(who.indexOf('/')));
-          }
-        });
+    out.addAll(principals.boundedBy(arn));
     return out;
   }
 
@@ -367,14 +345,7 @@ final class AccountEditor implements IamWriter {
     roles.values().stream()
         .filter(r -> r.attachedPolicyArns.contains(arn))
         .forEach(r -> out.computeIfAbsent(PrincipalType.ROLE, t -> new ArrayList<>()).add(r.name));
-    principals.forEach(
-        (type, byName) ->
-            byName.forEach(
-                (name, arns) -> {
-                  if (arns.contains(arn)) {
-                    out.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
-                  }
-                }));
+    principals.addAttachments(arn, out);
     return out;
   }
 
@@ -382,7 +353,7 @@ final class AccountEditor implements IamWriter {
     if (type == PrincipalType.ROLE) {
       return role(name).attachedPolicyArns;
     }
-    List<String> arns = principals.get(type).get(name);
+    List<String> arns = principals.attached(type, name);
     if (arns == null) {
       throw error(
           NOT_FOUND,
