@@ -318,7 +318,9 @@ class GuardsE2E {
       TestCli.Run plan = exits(2, side, "plan", s.toString(), "--detailed-exitcode");
       assertTrue(plan.out().contains("roles.selfish.trustPolicy") && plan.out().contains("two phases"),
           plan::toString);
-      ok(side, "apply", s.toString(), "--auto-approve");
+      Path saved = dir.resolve("trust-plan-" + side.target().length() + ".json");
+      exits(2, side, "plan", s.toString(), "--out", saved.toString(), "--detailed-exitcode");
+      ok(side, "apply", saved.toString()); // the saved plan keeps both phases
       LiveAccount live = side.read();
       assertTrue(PolicyParser.toJson(live.roles().get("selfish").trustPolicy())
           .contains("arn:aws:iam::" + ACCOUNT + ":role/selfish"), side.name());
