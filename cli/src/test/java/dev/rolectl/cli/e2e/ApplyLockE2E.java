@@ -128,7 +128,8 @@ class ApplyLockE2E {
     List<software.amazon.awssdk.services.iam.model.Tag> tags = new ArrayList<>();
     tags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key("rolectl:lock").value("guard-held").build());
     tags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key("rolectl:lock-holder").value("arn:aws:iam::" + Moto.ACCOUNT_ID + ":user/alice").build());
-    tags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key("rolectl:lock-host").value("build-7 pid 42").build());
+    tags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key("rolectl:lock-host").value("build-7").build());
+    tags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key("rolectl:lock-pid").value("42").build());
     tags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key("rolectl:lock-started").value(expires.minus(Duration.ofMinutes(10)).toString()).build());
     tags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key("rolectl:lock-expires").value(expires.toString()).build());
     iam.createPolicy(r -> r.policyName("rolectl-lock.guard-held").path(IamWriter.LOCK_PATH)

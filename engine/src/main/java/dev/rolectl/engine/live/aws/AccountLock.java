@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * (a second caller gets {@code EntityAlreadyExists}), so no other infrastructure is needed. The
  * policy denies {@code sts:AssumeRole} and is attached to nothing; its tags name the holder (the
  * caller's ARN, host, process id), when it started and when the lease ends, and a random token.
+ * A lock is taken over when its lease ended, or at once when its holder is a process of this host
+ * that is gone (a killed apply); a lock whose lease cannot be read is never taken over.
  *
  * <p>Calls: {@code CreatePolicy} to take, {@code DeletePolicy} to release (2 for an apply that
  * meets no other holder), one {@code TagPolicy} per third of a lease while held; while another
@@ -40,6 +42,7 @@ final class AccountLock {
   static final String TAG_LOCK = "rolectl:lock";
   static final String TAG_HOLDER = "rolectl:lock-holder";
   static final String TAG_HOST = "rolectl:lock-host";
+  static final String TAG_PID = "rolectl:lock-pid";
   static final String TAG_STARTED = "rolectl:lock-started";
   static final String TAG_EXPIRES = "rolectl:lock-expires";
   static final String TAG_TOKEN = "rolectl:lock-token";
@@ -72,6 +75,7 @@ final class AccountLock {
     String arn = arnPrefix + IamWriter.LOCK_PATH + name;
     Instant start = clock.instant();
     String token = UUID.randomUUID().toString();
+    int released = 0;
     while (true) {
       Instant now = clock.instant();
       try {
@@ -81,26 +85,31 @@ final class AccountLock {
             .tags(tags(r.stack(), token, now, now.plus(r.lease()))));
         return new Held(arn, r.lease());
       } catch (EntityAlreadyExistsException e) {
-        Optional<Map<String, String>> other = tagsOf(arn);
-        if (other.isEmpty()) {
-          continue; // released meanwhile
+        Optional<Map<String, String>> read = tagsOf(arn);
+        if (read.isEmpty() && released++ < 3) {
+          continue; // released between the two calls: try again
         }
-        Instant expires = instant(other.get().get(TAG_EXPIRES));
-        if (expires == null || expires.isBefore(now)) {
+        Map<String, String> other = read.orElse(Map.of());
+        Instant expires = instant(other.get(TAG_EXPIRES));
+        String stale = stale(other, expires, now);
+        if (stale != null) {
           r.events().accept(new EngineEvent.Waiting("apply lock of stack " + r.stack(),
-              "taking over the lock of " + describe(other.get()) + ": its lease ended", Duration.ZERO));
+              "taking over the lock of " + describe(other) + ": " + stale, Duration.ZERO));
           deleteQuietly(arn);
           continue;
         }
         Duration waited = Duration.between(start, now);
         if (waited.compareTo(r.timeout()) >= 0) {
           throw new TargetException("another rolectl apply of stack " + r.stack() + " holds the"
-              + " lock in this account (" + arn + "): " + describe(other.get()) + "; its lease"
-              + " ends at " + expires + " unless it renews it. Wait for it to finish, or run"
-              + " with --lock-timeout DURATION to wait; nothing was changed");
+              + " lock in this account (" + arn + "): " + describe(other) + "; "
+              + (expires == null
+                  ? "its lease cannot be read (delete the policy if no apply is running)"
+                  : "its lease ends at " + expires + " unless it renews it")
+              + ". Wait for it to finish, or run with --lock-timeout DURATION to wait; nothing"
+              + " was changed");
         }
         r.events().accept(new EngineEvent.Waiting("apply lock of stack " + r.stack(),
-            "held by " + describe(other.get()) + "; waiting up to " + r.timeout().toSeconds()
+            "held by " + describe(other) + "; waiting up to " + r.timeout().toSeconds()
                 + " s in all", waited));
         sleep(Duration.ofSeconds(POLL_SECONDS).compareTo(r.timeout().minus(waited)) < 0
             ? Duration.ofSeconds(POLL_SECONDS) : r.timeout().minus(waited));
@@ -112,11 +121,29 @@ final class AccountLock {
     }
   }
 
+  /**
+   * Why a lock someone holds may be taken over, or null: its lease ended, or its holder is a
+   * process of this host that is gone (killed before it could delete the lock). A lock whose
+   * lease cannot be read is not taken over (fail closed).
+   */
+  private static String stale(Map<String, String> other, Instant expires, Instant now) {
+    if (expires != null && expires.isBefore(now)) {
+      return "its lease ended at " + expires;
+    }
+    String pid = other.get(TAG_PID);
+    if (host().equals(other.get(TAG_HOST)) && pid != null && pid.matches("\\d{1,18}")
+        && ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true)) {
+      return "its process " + pid + " on this host is gone";
+    }
+    return null;
+  }
+
   private List<Tag> tags(String stack, String token, Instant started, Instant expires) {
     Map<String, String> t = new HashMap<>();
     t.put(TAG_LOCK, stack);
     t.put(TAG_HOLDER, tagValue(holder));
-    t.put(TAG_HOST, tagValue(host() + " pid " + ProcessHandle.current().pid()));
+    t.put(TAG_HOST, tagValue(host()));
+    t.put(TAG_PID, Long.toString(ProcessHandle.current().pid()));
     t.put(TAG_STARTED, started.toString());
     t.put(TAG_EXPIRES, expires.toString());
     t.put(TAG_TOKEN, token);
@@ -145,7 +172,8 @@ final class AccountLock {
 
   private static String describe(Map<String, String> tags) {
     return tags.getOrDefault(TAG_HOLDER, "an unknown holder") + " on "
-        + tags.getOrDefault(TAG_HOST, "an unknown host") + " since "
+        + tags.getOrDefault(TAG_HOST, "an unknown host") + " pid " + tags.getOrDefault(TAG_PID, "?")
+        + " since "
         + tags.getOrDefault(TAG_STARTED, "an unknown time");
   }
 
@@ -164,6 +192,10 @@ final class AccountLock {
   }
 
   private static String host() {
+    return tagValue(rawHost());
+  }
+
+  private static String rawHost() {
     String h = System.getenv("HOSTNAME");
     if (h == null || h.isBlank()) {
       try {
