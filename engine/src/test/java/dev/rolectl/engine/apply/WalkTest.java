@@ -95,6 +95,21 @@ class WalkTest {
   }
 
   @Test
+  void aPolicyIsDeletedAfterTheChangesThatTakeItAwayAsABoundary() {
+    Role bounded = Fx.role("app");
+    Role before = new Role(bounded.address(), bounded.location(), "app", "/", null, 3600,
+        bounded.trustPolicy(), Fx.policyArn("fence"), Map.of(), null, false, false, Set.of());
+    ResourceChange freed = new ResourceChange(bounded.address(), ResourceKind.ROLE, Action.UPDATE,
+        before, bounded, List.of(), AccessImpact.values()[0], null, Set.of());
+    var changes = List.of(freed, change(Action.DELETE, Fx.policy("fence", Fx.allow("s3:*"))));
+    assertEquals(Set.of(bounded.address()), WaitGraph.of(changes).get(Address.policy("fence")));
+
+    var kept = List.of(change(Action.UPDATE, before), change(Action.DELETE, Fx.policy("fence", Fx.allow("s3:*"))));
+    assertEquals(Set.of(), WaitGraph.of(kept).get(Address.policy("fence")),
+        "a role that keeps the boundary is not waited for (the plan refuses that delete)");
+  }
+
+  @Test
   void runsAtMostParallelismAtOnceAndNeverBeforeItsDependencies() {
     List<ResourceChange> changes = new ArrayList<>();
     for (int i = 0; i < 12; i++) {

@@ -62,6 +62,19 @@ class PolicyDeletesTest {
   }
 
   @Test
+  void aBoundaryThatThePlanTakesAwayDoesNotStopTheDelete() {
+    LiveAccount live = account("app", List.of());
+    LiveRole app = live.roles().get("app");
+    Map<String, LiveRole> owned = Map.of("app", new LiveRole("app", "/", app.arn(), app.roleId(),
+        null, 3600, app.trustPolicy(), ARN, owned(Map.of()), List.of(), Map.of(), List.of(), null));
+    LiveAccount ours = new LiveAccount(ACCOUNT, "aws", owned, live.policies(), List.of());
+    var declared = new dev.rolectl.engine.model.Role(Address.role("app"), Fixtures.LOC, "app", "/",
+        null, 3600, app.trustPolicy(), null, Map.of(), null, false, false, java.util.Set.of());
+    PlanResult r = Differ.plan(stack(declared), ours, OPTIONS);
+    assertTrue(r.plan().isPresent(), () -> r.diagnostics().toString());
+  }
+
+  @Test
   void usersAndGroupsAreReadOnlyWhenAPolicyOfTheStackGoes() {
     LiveAccount live = account(null, List.of());
     ReadRequest first = ReadRequest.rolesAndPolicies();
