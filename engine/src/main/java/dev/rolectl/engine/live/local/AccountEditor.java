@@ -29,39 +29,125 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The {@link IamWriter} of one unit of work on an account file: changes an in-memory copy of the
- * file's state the way IAM would (same errors for missing, existing and still-attached things),
- * for {@link LocalIamWriter} to write once. Not thread-safe: one per unit.
+ * The {@link IamWriter} of an account file's state in memory: changes it the way IAM would (same
+ * errors for missing, existing and still-attached things). {@link LocalIamWriter} runs each unit
+ * of work on one: a fresh editor per unit written once, or, while an apply holds the file
+ * ({@link HeldAccount}), one editor for the whole apply whose units are {@link #begin begun} and
+ * {@link #rollback rolled back} when a step fails, so that a unit changes all or nothing. Each
+ * step costs time in proportion to what it touches, not to the size of the account. Not
+ * thread-safe.
  */
 final class AccountEditor implements IamWriter {
   private final LocalState original;
   // IAM names are unique case-insensitively: "DeployRole" finds "deployrole"
   private final Map<String, MutableRole> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, MutablePolicy> policies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  private final LocalPrincipals principals;
-  private boolean changed;
+  private final Map<String, MutablePolicy> policiesByArn = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private LocalPrincipals principals;
+  private final EditorUndo undo = new EditorUndo();
+  private long version;
+  private long resultVersion;
+  private LocalState result;
 
   AccountEditor(LocalState state) {
     this.original = state;
+    this.result = state;
     LiveAccount a = state.account();
     a.roles().values().forEach(r -> roles.put(r.name(), new MutableRole(r)));
-    a.policies().values().forEach(p -> policies.put(p.name(), new MutablePolicy(p)));
+    a.policies().values().forEach(this::putPolicy);
     principals = new LocalPrincipals(a.principals());
   }
 
-  /** The edited state, or the original object itself when nothing changed. */
+  /**
+   * The edited state, or the original object itself when nothing changed; the same object again
+   * until the next change.
+   */
   LocalState result() {
-    if (!changed) {
-      return original;
+    if (version == resultVersion) {
+      return result;
     }
     LiveAccount a = original.account();
     Map<String, LiveRole> liveRoles = new TreeMap<>();
     roles.values().forEach(r -> liveRoles.put(r.name, r.toLive()));
+    Map<String, Map<PrincipalType, List<String>>> attached = attachmentsByArn();
     Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
-    policies.values().forEach(p -> livePolicies.put(p.name, p.toLive(attachments(p.arn))));
-    return new LocalState(
-        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, principals.toLive()),
-        original.ecs());
+    policies.values()
+        .forEach(p -> livePolicies.put(p.name, p.toLive(attached.getOrDefault(p.arn, Map.of()))));
+    result =
+        new LocalState(
+            new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, principals.toLive()),
+            original.ecs());
+    resultVersion = version;
+    return result;
+  }
+
+  /** Counts changes: equal before and after a unit when the unit changed nothing. */
+  long version() {
+    return version;
+  }
+
+  /** Starts a unit: what it touches from now on is kept until {@link #commit} or {@link #rollback}. */
+  void begin() {
+    undo.begin();
+  }
+
+  /** Ends a unit, keeping its changes. */
+  void commit() {
+    undo.end();
+  }
+
+  /** Ends a unit, putting back everything it touched as it was at {@link #begin}. */
+  void rollback() {
+    undo.restore(
+        (name, before) -> {
+          MutableRole now = roles.remove(name);
+          if (before != null) {
+            roles.put(before.name(), new MutableRole(before));
+          }
+          if (now != null || before != null) {
+            changed();
+          }
+        },
+        (name, before) -> {
+          MutablePolicy now = policies.remove(name);
+          if (now != null) {
+            policiesByArn.remove(now.arn);
+          }
+          if (before != null) {
+            putPolicy(before);
+          }
+          if (now != null || before != null) {
+            changed();
+          }
+        },
+        before -> {
+          principals = before;
+          changed();
+        });
+  }
+
+  private void putPolicy(LiveManagedPolicy p) {
+    MutablePolicy m = new MutablePolicy(p);
+    policies.put(m.name, m);
+    policiesByArn.put(m.arn, m);
+  }
+
+  private void changed() {
+    version++;
+  }
+
+  private void touchRole(String name) {
+    undo.role(name, () -> {
+      MutableRole r = roles.get(name);
+      return r == null ? null : r.toLive();
+    });
+  }
+
+  private void touchPolicy(String name) {
+    undo.policy(name, () -> {
+      MutablePolicy p = policies.get(name);
+      return p == null ? null : p.toLive(Map.of());
+    });
   }
 
   @Override
@@ -94,8 +180,9 @@ final class AccountEditor implements IamWriter {
         new LiveRole(
             r.name(), r.path(), arn, id, blankToNull(r.description()), r.maxSessionDuration(),
             r.trustPolicy(), r.permissionsBoundary(), r.tags(), List.of(), Map.of(), List.of(), null);
+    touchRole(r.name());
     roles.put(r.name(), new MutableRole(created));
-    changed = true;
+    changed();
   }
 
   @Override
@@ -109,7 +196,7 @@ final class AccountEditor implements IamWriter {
     MutableRole r = role(roleName);
     TrustPrincipals.check(trustPolicy, rolePrefix(), roles::containsKey);
     r.trustPolicy = trustPolicy;
-    changed = true;
+    changed();
   }
 
   @Override
@@ -118,7 +205,7 @@ final class AccountEditor implements IamWriter {
     checkMaxSession(maxSessionDuration);
     r.description = blankToNull(description);
     r.maxSessionDuration = maxSessionDuration;
-    changed = true;
+    changed();
   }
 
   @Override
@@ -126,7 +213,7 @@ final class AccountEditor implements IamWriter {
     MutableRole r = role(roleName);
     policyArnExists(policyArn);
     r.permissionsBoundaryArn = policyArn;
-    changed = true;
+    changed();
   }
 
   @Override
@@ -136,25 +223,25 @@ final class AccountEditor implements IamWriter {
       throw error(NOT_FOUND, "NoSuchEntity", "Role " + roleName + " has no permissions boundary.");
     }
     r.permissionsBoundaryArn = null;
-    changed = true;
+    changed();
   }
 
   @Override
   public void tagRole(String roleName, Map<String, String> tags) {
     role(roleName).tags.putAll(tags);
-    changed = true;
+    changed();
   }
 
   @Override
   public void untagRole(String roleName, Collection<String> keys) {
     role(roleName).tags.keySet().removeAll(keys);
-    changed = true;
+    changed();
   }
 
   @Override
   public void putRolePolicy(String roleName, String policyName, PolicyDocument document) {
     role(roleName).inlinePolicies.put(policyName, document);
-    changed = true;
+    changed();
   }
 
   @Override
@@ -163,7 +250,7 @@ final class AccountEditor implements IamWriter {
       throw error(
           NOT_FOUND, "NoSuchEntity", "The role policy with name " + policyName + " cannot be found.");
     }
-    changed = true;
+    changed();
   }
 
   @Override
@@ -178,7 +265,7 @@ final class AccountEditor implements IamWriter {
     MutableRole r = role(roleName);
     if (!r.instanceProfiles.contains(instanceProfile)) {
       r.instanceProfiles.add(instanceProfile);
-      changed = true;
+      changed();
     }
   }
 
@@ -190,7 +277,7 @@ final class AccountEditor implements IamWriter {
           "NoSuchEntity",
           "Role " + roleName + " is not in instance profile " + instanceProfile + ".");
     }
-    changed = true;
+    changed();
   }
 
   @Override
@@ -209,7 +296,7 @@ final class AccountEditor implements IamWriter {
       throw error(DELETE_CONFLICT, "DeleteConflict", "Cannot delete entity, must delete policies first.");
     }
     roles.remove(roleName);
-    changed = true;
+    changed();
   }
 
   @Override
@@ -218,7 +305,7 @@ final class AccountEditor implements IamWriter {
     policyArnExists(policyArn);
     if (!attached.contains(policyArn)) {
       attached.add(policyArn);
-      changed = true;
+      changed();
     }
   }
 
@@ -227,7 +314,7 @@ final class AccountEditor implements IamWriter {
     if (!attachedTo(type, principalName).remove(policyArn)) {
       throw error(NOT_FOUND, "NoSuchEntity", "Policy " + policyArn + " was not found.");
     }
-    changed = true;
+    changed();
   }
 
   @Override
@@ -244,8 +331,9 @@ final class AccountEditor implements IamWriter {
         new LiveManagedPolicy(
             p.name(), p.path(), arn, blankToNull(p.description()), p.document(), "v1",
             List.of("v1"), p.tags(), Map.of());
-    policies.put(p.name(), new MutablePolicy(created));
-    changed = true;
+    touchPolicy(p.name());
+    putPolicy(created);
+    changed();
     return arn;
   }
 
@@ -274,7 +362,7 @@ final class AccountEditor implements IamWriter {
     p.versionIds.add(id);
     p.defaultVersionId = id;
     p.defaultDocument = document;
-    changed = true;
+    changed();
   }
 
   @Override
@@ -286,19 +374,19 @@ final class AccountEditor implements IamWriter {
     if (!p.versionIds.remove(versionId)) {
       throw error(NOT_FOUND, "NoSuchEntity", "Policy version " + versionId + " was not found.");
     }
-    changed = true;
+    changed();
   }
 
   @Override
   public void tagPolicy(String policyArn, Map<String, String> tags) {
     policy(policyArn).tags.putAll(tags);
-    changed = true;
+    changed();
   }
 
   @Override
   public void untagPolicy(String policyArn, Collection<String> keys) {
     policy(policyArn).tags.keySet().removeAll(keys);
-    changed = true;
+    changed();
   }
 
   @Override
@@ -327,7 +415,8 @@ final class AccountEditor implements IamWriter {
               + " delete a policy, you must delete the policy's versions.");
     }
     policies.remove(p.name);
-    changed = true;
+    policiesByArn.remove(p.arn);
+    changed();
   }
 
   /** The roles and users whose permissions boundary the policy is ("role/NAME", "user/NAME"). */
@@ -337,6 +426,25 @@ final class AccountEditor implements IamWriter {
         .filter(r -> arn.equals(r.permissionsBoundaryArn))
         .forEach(r -> out.add("role/" + r.name));
     out.addAll(principals.boundedBy(arn));
+    return out;
+  }
+
+  /** Policy ARN to the principals it is attached to, by type (one pass over all principals). */
+  private Map<String, Map<PrincipalType, List<String>>> attachmentsByArn() {
+    Map<String, Map<PrincipalType, List<String>>> out = new java.util.HashMap<>();
+    roles.values()
+        .forEach(
+            r ->
+                r.attachedPolicyArns.forEach(
+                    arn ->
+                        out.computeIfAbsent(arn, k -> new EnumMap<>(PrincipalType.class))
+                            .computeIfAbsent(PrincipalType.ROLE, t -> new ArrayList<>())
+                            .add(r.name)));
+    principals.forEachAttachment(
+        (type, name, arn) ->
+            out.computeIfAbsent(arn, k -> new EnumMap<>(PrincipalType.class))
+                .computeIfAbsent(type, t -> new ArrayList<>())
+                .add(name));
     return out;
   }
 
@@ -353,6 +461,7 @@ final class AccountEditor implements IamWriter {
     if (type == PrincipalType.ROLE) {
       return role(name).attachedPolicyArns;
     }
+    undo.principals(() -> principals.copy());
     List<String> arns = principals.attached(type, name);
     if (arns == null) {
       throw error(
@@ -371,7 +480,9 @@ final class AccountEditor implements IamWriter {
     policy(arn);
   }
 
+  /** The role to read or change (kept for {@link #rollback}); NOT_FOUND when there is none. */
   private MutableRole role(String name) {
+    touchRole(name);
     MutableRole r = roles.get(name);
     if (r == null) {
       throw error(NOT_FOUND, "NoSuchEntity", "The role with name " + name + " cannot be found.");
@@ -380,12 +491,16 @@ final class AccountEditor implements IamWriter {
   }
 
   private Optional<MutablePolicy> findPolicy(String arn) {
-    return policies.values().stream().filter(p -> p.arn.equalsIgnoreCase(arn)).findFirst();
+    return Optional.ofNullable(policiesByArn.get(arn));
   }
 
+  /** The policy to read or change (kept for {@link #rollback}); NOT_FOUND when there is none. */
   private MutablePolicy policy(String arn) {
-    return findPolicy(arn)
-        .orElseThrow(() -> error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist."));
+    MutablePolicy p =
+        findPolicy(arn)
+            .orElseThrow(() -> error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist."));
+    touchPolicy(p.name);
+    return policies.get(p.name);
   }
 
   private String rolePrefix() {

@@ -49,4 +49,23 @@ final class AtomicFiles {
       }
     }
   }
+
+  /**
+   * Deletes the temp files that {@link #write} leaves beside {@code file} when killed before its
+   * rename. Only for a caller holding the file's lock (no write of another process is under way).
+   */
+  static void removeStrays(Path file) {
+    Path target = file.toAbsolutePath();
+    String prefix = "." + target.getFileName() + ".";
+    try (java.util.stream.Stream<Path> siblings = Files.list(target.getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      // best effort: a stray temp file does not change the account file
+    }
+  }
 }

@@ -22,12 +22,19 @@ import java.util.function.UnaryOperator;
  * account ({@link LocalState#empty()}); the first {@link #update} creates it. Updates hold a lock
  * ({@code FILE.lock} beside it, an OS file lock, so concurrent rolectl processes take turns) and
  * replace the file atomically, so a crash leaves the old or the new file, never a part.
+ *
+ * <p>While this process holds the lock for a whole apply ({@link #exclusive}), the file is read
+ * once and changed in memory, written in batches and when the lock is released ({@link
+ * HeldAccount}); otherwise each update reads and writes the whole file.
  */
 public final class LocalAccountStore {
   private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
   private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
   /** Files whose lock this process holds for a whole apply ({@link #exclusive}). */
-  private static final Map<Path, FileLock> HELD = new ConcurrentHashMap<>();
+  private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
+
+  /** The lock of a file held for a whole apply, and the account read under it. */
+  private record Held(FileChannel channel, FileLock lock, HeldAccount account) {}
 
   private final Path file;
 
@@ -39,8 +46,19 @@ public final class LocalAccountStore {
     return file;
   }
 
-  /** The current content; an empty account when the file does not exist. */
+  /**
+   * The current content; an empty account when the file does not exist. While this process holds
+   * the lock for an apply, the state in memory (with the file's ECS section).
+   */
   public LocalState load() {
+    Held held = HELD.get(file);
+    if (held != null) {
+      return held.account().state();
+    }
+    return read();
+  }
+
+  private LocalState read() {
     try {
       return AccountFile.read(file);
     } catch (NoSuchFileException e) {
@@ -59,8 +77,9 @@ public final class LocalAccountStore {
     ReentrantLock inProcess = inProcessLock();
     inProcess.lock();
     try {
-      if (HELD.containsKey(file)) {
-        return apply(change); // this process holds the file lock for a whole apply
+      Held held = HELD.get(file);
+      if (held != null) {
+        return held.account().update(change); // this process holds the lock for a whole apply
       }
       try (FileChannel lockFile = openLockFile();
           FileLock lock = acquire(lockFile)) {
@@ -75,8 +94,32 @@ public final class LocalAccountStore {
     }
   }
 
+  /**
+   * Runs one unit of work on an {@link AccountEditor} of the account under the lock: it changes
+   * all or nothing. While this process holds the lock for an apply, on the state in memory ({@link
+   * HeldAccount}); otherwise on the file, read and written (when something changed) once.
+   *
+   * @throws TargetException as {@link #update}
+   */
+  <T> T edit(java.util.function.Function<AccountEditor, T> steps) {
+    Held held = HELD.get(file);
+    if (held != null) {
+      return held.account().edit(steps);
+    }
+    Object[] out = new Object[1];
+    update(
+        state -> {
+          AccountEditor editor = new AccountEditor(state);
+          out[0] = steps.apply(editor);
+          return editor.result();
+        });
+    @SuppressWarnings("unchecked")
+    T result = (T) out[0];
+    return result;
+  }
+
   private LocalState apply(UnaryOperator<LocalState> change) {
-    LocalState current = load();
+    LocalState current = read();
     LocalState next = change.apply(current);
     if (next != current) {
       SnapshotWriter.write(next, file);
@@ -118,9 +161,10 @@ public final class LocalAccountStore {
           ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(pid), 0);
-      HELD.put(file, lock);
-      FileLock held = lock;
-      return () -> release(channel, held);
+      AtomicFiles.removeStrays(file); // temp files of a writer killed mid-write
+      Held held = new Held(channel, lock, new HeldAccount(file));
+      HELD.put(file, held);
+      return () -> release(held);
     } catch (IOException e) {
       throw new TargetException(
           lockPath() + ": cannot use the lock file (" + e + "): check that the folder is writable",
@@ -130,21 +174,26 @@ public final class LocalAccountStore {
     }
   }
 
-  private void release(FileChannel channel, FileLock lock) {
+  /** Writes what the apply changed and not yet written, then releases the lock. */
+  private void release(Held held) {
     ReentrantLock inProcess = inProcessLock();
     inProcess.lock();
     try {
-      if (HELD.remove(file, lock)) {
-        try {
-          channel.truncate(0);
-          lock.release();
-          channel.close();
-        } catch (IOException e) {
-          // closing the channel releases the lock anyway; a stale pid is harmless
-        }
+      if (HELD.get(file) == held) {
+        held.account().flush();
       }
     } finally {
-      inProcess.unlock();
+      try {
+        if (HELD.remove(file, held)) {
+          held.channel().truncate(0);
+          held.lock().release();
+          held.channel().close();
+        }
+      } catch (IOException e) {
+        // closing the channel releases the lock anyway; a stale pid is harmless
+      } finally {
+        inProcess.unlock();
+      }
     }
   }
 

@@ -18,8 +18,10 @@ import java.util.function.Function;
 
 /**
  * The {@code local:} adapter of {@link IamWriter}: every {@link #unit} is one {@link
- * LocalAccountStore#update} (read, change in memory, one atomic replace of the file; nothing
- * written when a step fails or nothing changed). A call outside a unit is a unit of its own.
+ * LocalAccountStore#edit}, all or nothing (nothing written when a step fails or nothing changed):
+ * under the apply's {@link #lock()} a change of the state in memory, written in batches; without
+ * it a read, a change and one atomic replace of the file. A call outside a unit is a unit of its
+ * own.
  */
 public final class LocalIamWriter implements IamWriter {
   private final LocalAccountStore store;
@@ -30,16 +32,7 @@ public final class LocalIamWriter implements IamWriter {
 
   @Override
   public <T> T unit(Function<IamWriter, T> steps) {
-    Object[] out = new Object[1];
-    store.update(
-        state -> {
-          AccountEditor editor = new AccountEditor(state);
-          out[0] = steps.apply(editor);
-          return editor.result();
-        });
-    @SuppressWarnings("unchecked")
-    T result = (T) out[0];
-    return result;
+    return store.edit(steps::apply);
   }
 
   private void run(Consumer<IamWriter> step) {

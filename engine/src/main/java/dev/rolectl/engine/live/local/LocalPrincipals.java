@@ -46,6 +46,22 @@ final class LocalPrincipals {
                 }));
   }
 
+  /** Calls {@code each} with every (type, name, policy ARN) attachment. */
+  void forEachAttachment(AttachmentConsumer each) {
+    attached.forEach(
+        (type, byName) -> byName.forEach((name, arns) -> arns.forEach(arn -> each.accept(type, name, arn))));
+  }
+
+  /** A copy that later changes to this one do not affect. */
+  LocalPrincipals copy() {
+    return new LocalPrincipals(toLive());
+  }
+
+  /** Receives one attachment of a policy to a user or group. */
+  interface AttachmentConsumer {
+    void accept(PrincipalType type, String name, String policyArn);
+  }
+
   /** The principals whose permissions boundary the policy is, as {@code user/NAME}. */
   List<String> boundedBy(String arn) {
     List<String> out = new ArrayList<>();

@@ -19,6 +19,11 @@ public record LocalState(LiveAccount account, LocalEcsState ecs) {
     Objects.requireNonNull(ecs, "ecs");
   }
 
+  /** The same state with another ECS section. */
+  public LocalState withEcs(LocalEcsState other) {
+    return other == ecs ? this : new LocalState(account, other);
+  }
+
   /** An account with nothing in it ({@code local:} with a missing file). */
   public static LocalState empty() {
     return new LocalState(
