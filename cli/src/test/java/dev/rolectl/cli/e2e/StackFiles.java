@@ -47,6 +47,32 @@ final class StackFiles {
     return write(dir.resolve(file), y.toString());
   }
 
+  /**
+   * A directory stack of customer managed policies {@code prefix0000}... with the given documents
+   * (JSON text, used in turn), 200 policies a file (stack files are limited to 3 MB).
+   */
+  static Path policies(Path dir, String stack, String prefix, int count, java.util.List<String> documents) {
+    Path stackDir = dir.resolve(stack + "-policies");
+    int perFile = 200;
+    for (int first = 0; first < count; first += perFile) {
+      StringBuilder y = new StringBuilder();
+      y.append("apiVersion: rolectl/v1\nstack: ").append(stack).append("\npolicies:\n");
+      for (int i = first; i < Math.min(count, first + perFile); i++) {
+        y.append("  ").append(String.format("%s%04d", prefix, i)).append(":\n");
+        y.append("    document: ").append(documents.get(i % documents.size())).append('\n');
+      }
+      write(stackDir.resolve(String.format("policies-%02d.yaml", first / perFile)), y.toString());
+    }
+    return stackDir;
+  }
+
+  /** A small customer policy document (JSON text) that lint finds nothing to say about. */
+  static String bucketPolicy(int i) {
+    return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"Read\", \"Effect\": \"Allow\","
+        + " \"Action\": [\"s3:GetObject\", \"s3:ListBucket\"], \"Resource\": [\"arn:aws:s3:::bucket-" + i
+        + "\", \"arn:aws:s3:::bucket-" + i + "/*\"]}]}";
+  }
+
   /** A stack that declares nothing: applying it deletes what the stack owns. */
   static Path empty(Path dir, String stack) {
     return write(dir.resolve(stack + "-empty.yaml"), "apiVersion: rolectl/v1\nstack: " + stack + "\n");
