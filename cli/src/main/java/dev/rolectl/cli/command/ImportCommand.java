@@ -61,7 +61,8 @@ public final class ImportCommand extends BaseCommand {
   @Override
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
-      LiveAccount account = target.iam().read(ReadRequest.rolesAndPolicies());
+      // roles only: no policy tags (one call per customer policy on aws), no users or groups
+      LiveAccount account = target.iam().read(new ReadRequest(false, false, false));
       List<Resource> resources = new ArrayList<>();
       for (String name : new TreeSet<>(roleNames)) {
         LiveRole role = account.roles().get(name);

@@ -109,7 +109,7 @@ public final class Planning {
     ReadRequest wider = PolicyDeletes.readRequest(stack, live, first);
     if (!wider.equals(first)) {
       progress.accept("reading users and groups too (a policy is deleted or replaced)");
-      live = target.iam().read(wider);
+      live = live.withPrincipals(target.iam().readPrincipals(wider.users(), wider.groups()));
     }
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));

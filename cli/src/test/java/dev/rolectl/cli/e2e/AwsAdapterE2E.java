@@ -159,6 +159,14 @@ class AwsAdapterE2E {
       assertEquals(1L, target.stats().calls("GetCallerIdentity"));
       assertEquals(2L, target.stats().calls("ListPolicyTags"));
       assertEquals(2L, target.stats().calls("GetAccountAuthorizationDetails"));
+
+      // users and groups alone (a plan that deletes a policy): one more GAAD page, nothing else
+      long before = target.stats().totalCalls();
+      List<dev.rolectl.engine.live.LivePrincipal> principals = target.iam().readPrincipals(true, true);
+      assertEquals(1, target.stats().totalCalls() - before, target.stats().toString());
+      assertEquals(3L, target.stats().calls("GetAccountAuthorizationDetails"));
+      assertEquals(full.principals(), principals);
+      assertEquals(full, full.narrowedTo(ReadRequest.rolesAndPolicies()).withPrincipals(principals));
     }
   }
 
@@ -208,6 +216,11 @@ class AwsAdapterE2E {
         assertEquals(
             fromMoto.narrowedTo(ReadRequest.rolesAndPolicies()),
             target.iam().read(ReadRequest.rolesAndPolicies()),
+            spec);
+        assertEquals(
+            fromMoto,
+            target.iam().read(ReadRequest.rolesAndPolicies())
+                .withPrincipals(target.iam().readPrincipals(true, true)),
             spec);
         assertEquals(ApiStats.none(), target.stats());
       }

@@ -14,4 +14,14 @@ public interface IamAccount {
 
   /** Reads roles, customer managed policies and, if asked, users and groups. */
   LiveAccount read(ReadRequest request);
+
+  /**
+   * Reads users and groups alone (planning asks for them once its first read shows that a policy
+   * is deleted; {@link LiveAccount#withPrincipals} adds them to that read), without reading roles
+   * and policies, or policy tags, again. {@code aws}: {@code GetAccountAuthorizationDetails}
+   * filtered to {@code User} and {@code Group}, one call a page.
+   */
+  default java.util.List<LivePrincipal> readPrincipals(boolean users, boolean groups) {
+    return read(new ReadRequest(users, groups, false)).principals();
+  }
 }

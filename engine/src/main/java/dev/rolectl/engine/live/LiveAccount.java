@@ -74,6 +74,36 @@ public record LiveAccount(
     return new LiveAccount(accountId, partition, roles, narrowed, kept);
   }
 
+  /**
+   * This account with other users and groups ({@link IamAccount#readPrincipals}): {@code
+   * principals} replace the ones read, and the policies' attachments to users and groups are
+   * taken from them (names sorted), as a read that asked for them would have given.
+   */
+  public LiveAccount withPrincipals(List<LivePrincipal> others) {
+    Map<String, Map<PrincipalType, List<String>>> byArn = new java.util.HashMap<>();
+    for (LivePrincipal pr : others) {
+      for (String arn : pr.attachedPolicyArns()) {
+        byArn.computeIfAbsent(arn, k -> new java.util.EnumMap<>(PrincipalType.class))
+            .computeIfAbsent(pr.type(), t -> new java.util.ArrayList<>())
+            .add(pr.name());
+      }
+    }
+    Map<String, LiveManagedPolicy> changed = new java.util.LinkedHashMap<>();
+    policies.forEach(
+        (name, p) -> {
+          Map<PrincipalType, List<String>> attachments = new java.util.EnumMap<>(PrincipalType.class);
+          p.attachedTo(PrincipalType.ROLE).forEach(
+              r -> attachments.computeIfAbsent(PrincipalType.ROLE, t -> new java.util.ArrayList<>()).add(r));
+          byArn.getOrDefault(p.arn(), Map.of())
+              .forEach((type, names) -> attachments.put(type, names.stream().sorted().toList()));
+          changed.put(
+              name,
+              new LiveManagedPolicy(p.name(), p.path(), p.arn(), p.description(), p.defaultDocument(),
+                  p.defaultVersionId(), p.versionIds(), p.tags(), attachments));
+        });
+    return new LiveAccount(accountId, partition, roles, changed, others);
+  }
+
   private static boolean wanted(PrincipalType type, ReadRequest request) {
     return switch (type) {
       case ROLE -> true;

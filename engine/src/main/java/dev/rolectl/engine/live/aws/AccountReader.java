@@ -99,6 +99,27 @@ final class AccountReader {
     return new LiveAccount(accountId, partition, roles, policies, principals);
   }
 
+  /** Users and/or groups alone: GetAccountAuthorizationDetails filtered to them. */
+  List<LivePrincipal> principals(boolean users, boolean groups) {
+    List<EntityType> filter = new ArrayList<>();
+    if (users) {
+      filter.add(EntityType.USER);
+    }
+    if (groups) {
+      filter.add(EntityType.GROUP);
+    }
+    List<LivePrincipal> out = new ArrayList<>();
+    if (filter.isEmpty()) {
+      return out;
+    }
+    for (GetAccountAuthorizationDetailsResponse page :
+        iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(filter).maxItems(PAGE))) {
+      page.userDetailList().forEach(u -> out.add(DetailMapper.user(u)));
+      page.groupDetailList().forEach(g -> out.add(DetailMapper.group(g)));
+    }
+    return out;
+  }
+
   /** A role missing from ListRoles was created after it; {@code null} if it is gone again. */
   private Role getRole(String name) {
     try {

@@ -58,6 +58,15 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     }
   }
 
+  @Override
+  public java.util.List<dev.rolectl.engine.live.LivePrincipal> readPrincipals(boolean users, boolean groups) {
+    try {
+      return new AccountReader(clients().iam).principals(users, groups);
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e, "read IAM users and groups");
+    }
+  }
+
   /** API calls so far (for {@code --stats}). */
   public ApiStats stats() {
     return counter.snapshot();
