@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  *   <li>{@code ListRoles} (1000 a page): description and max session duration, which {@code
  *       RoleDetail} lacks ({@code GetRole} only for a role created between the two reads);
  *   <li>{@code ListPolicyTags}, one per customer managed policy when {@link
- *       ReadRequest#policyTags()} (policy tags come from nowhere else), four at a time.
+ *       ReadRequest#policyTags()} (policy tags come from nowhere else), eight at a time ({@link
+ *       PolicyTagReader}).
  * </ol>
  *
  * <p>For R roles and P customer managed policies: {@code ceil((R+P)/1000)} or more pages of the
