@@ -57,6 +57,8 @@ final class IamRulesProxy implements AutoCloseable {
   private final JsonNode model;
   private final IamClient iam;
   private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
   IamRulesProxy(Moto moto) throws IOException {
     this.moto = moto;
@@ -90,6 +92,12 @@ final class IamRulesProxy implements AutoCloseable {
 
   void clearCalls() {
     calls.clear();
+    maxInFlight.set(0);
+  }
+
+  /** The most IAM requests that were being answered at once since the last {@link #clearCalls}. */
+  int maxInFlight() {
+    return maxInFlight.get();
   }
 
   private static JsonNode model() throws IOException {
@@ -113,13 +121,25 @@ final class IamRulesProxy implements AutoCloseable {
     Map<String, String> form = auth != null && auth.contains("/iam/aws4_request") ? form(body) : Map.of();
     String action = form.get("Action");
     if (action != null) {
-      calls.add(describe(action, form));
-      String refusal = refusal(action, form);
-      if (refusal != null) {
-        String[] parts = refusal.split("\\|", 2);
-        reply(ex, parts[0], parts[1]);
-        return;
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        answer(ex, body, action, form);
+      } finally {
+        inFlight.decrementAndGet();
       }
+      return;
+    }
+    forward(ex, body);
+  }
+
+  private void answer(HttpExchange ex, byte[] body, String action, Map<String, String> form)
+      throws IOException {
+    calls.add(describe(action, form));
+    String refusal = refusal(action, form);
+    if (refusal != null) {
+      String[] parts = refusal.split("\\|", 2);
+      reply(ex, parts[0], parts[1]);
+      return;
     }
     forward(ex, body);
   }
@@ -247,6 +267,13 @@ final class IamRulesProxy implements AutoCloseable {
       if (form.containsKey(key)) {
         parts.add(key + "=" + form.get(key));
       }
+    }
+    List<String> filter = new ArrayList<>();
+    for (int i = 1; form.containsKey("Filter.member." + i); i++) {
+      filter.add(form.get("Filter.member." + i));
+    }
+    if (!filter.isEmpty()) {
+      parts.add("Filter=" + String.join(",", filter));
     }
     return String.join(" ", parts);
   }
