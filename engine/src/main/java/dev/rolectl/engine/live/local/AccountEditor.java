@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -39,23 +38,22 @@ import java.util.function.Function;
  */
 final class AccountEditor implements IamWriter {
   private final LocalState original;
+  private final EditedAccount state;
   // IAM names are unique case-insensitively: "DeployRole" finds "deployrole"
-  private final Map<String, MutableRole> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  private final Map<String, MutablePolicy> policies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  private final Map<String, MutablePolicy> policiesByArn = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  private LocalPrincipals principals;
-  private final EditorUndo undo = new EditorUndo();
-  private long version;
+  private final Map<String, MutableRole> roles;
+  private final Map<String, MutablePolicy> policies;
+  private final LocalPrincipals principals;
   private long resultVersion;
   private LocalState result;
 
   AccountEditor(LocalState state) {
     this.original = state;
     this.result = state;
-    LiveAccount a = state.account();
-    a.roles().values().forEach(r -> roles.put(r.name(), new MutableRole(r)));
-    a.policies().values().forEach(this::putPolicy);
-    principals = new LocalPrincipals(a.principals());
+    this.state = new EditedAccount(state.account());
+    this.resultVersion = this.state.version();
+    roles = this.state.roles;
+    policies = this.state.policies;
+    principals = this.state.principals;
   }
 
   /**
@@ -63,91 +61,36 @@ final class AccountEditor implements IamWriter {
    * until the next change.
    */
   LocalState result() {
-    if (version == resultVersion) {
-      return result;
+    if (state.version() != resultVersion) {
+      LiveAccount a = original.account();
+      result = new LocalState(state.toLive(a.accountId(), a.partition()), original.ecs());
+      resultVersion = state.version();
     }
-    LiveAccount a = original.account();
-    Map<String, LiveRole> liveRoles = new TreeMap<>();
-    roles.values().forEach(r -> liveRoles.put(r.name, r.toLive()));
-    Map<String, Map<PrincipalType, List<String>>> attached = attachmentsByArn();
-    Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
-    policies.values()
-        .forEach(p -> livePolicies.put(p.name, p.toLive(attached.getOrDefault(p.arn, Map.of()))));
-    result =
-        new LocalState(
-            new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, principals.toLive()),
-            original.ecs());
-    resultVersion = version;
     return result;
   }
 
   /** Counts changes: equal before and after a unit when the unit changed nothing. */
   long version() {
-    return version;
+    return state.version();
   }
 
   /** Starts a unit: what it touches from now on is kept until {@link #commit} or {@link #rollback}. */
   void begin() {
-    undo.begin();
+    state.begin();
   }
 
   /** Ends a unit, keeping its changes. */
   void commit() {
-    undo.end();
+    state.commit();
   }
 
   /** Ends a unit, putting back everything it touched as it was at {@link #begin}. */
   void rollback() {
-    undo.restore(
-        (name, before) -> {
-          MutableRole now = roles.remove(name);
-          if (before != null) {
-            roles.put(before.name(), new MutableRole(before));
-          }
-          if (now != null || before != null) {
-            changed();
-          }
-        },
-        (name, before) -> {
-          MutablePolicy now = policies.remove(name);
-          if (now != null) {
-            policiesByArn.remove(now.arn);
-          }
-          if (before != null) {
-            putPolicy(before);
-          }
-          if (now != null || before != null) {
-            changed();
-          }
-        },
-        before -> {
-          principals = before;
-          changed();
-        });
-  }
-
-  private void putPolicy(LiveManagedPolicy p) {
-    MutablePolicy m = new MutablePolicy(p);
-    policies.put(m.name, m);
-    policiesByArn.put(m.arn, m);
+    state.rollback();
   }
 
   private void changed() {
-    version++;
-  }
-
-  private void touchRole(String name) {
-    undo.role(name, () -> {
-      MutableRole r = roles.get(name);
-      return r == null ? null : r.toLive();
-    });
-  }
-
-  private void touchPolicy(String name) {
-    undo.policy(name, () -> {
-      MutablePolicy p = policies.get(name);
-      return p == null ? null : p.toLive(Map.of());
-    });
+    state.changed();
   }
 
   @Override
@@ -180,7 +123,7 @@ final class AccountEditor implements IamWriter {
         new LiveRole(
             r.name(), r.path(), arn, id, blankToNull(r.description()), r.maxSessionDuration(),
             r.trustPolicy(), r.permissionsBoundary(), r.tags(), List.of(), Map.of(), List.of(), null);
-    touchRole(r.name());
+    state.touchRole(r.name());
     roles.put(r.name(), new MutableRole(created));
     changed();
   }
@@ -331,8 +274,8 @@ final class AccountEditor implements IamWriter {
         new LiveManagedPolicy(
             p.name(), p.path(), arn, blankToNull(p.description()), p.document(), "v1",
             List.of("v1"), p.tags(), Map.of());
-    touchPolicy(p.name());
-    putPolicy(created);
+    state.touchPolicy(p.name());
+    state.putPolicy(created);
     changed();
     return arn;
   }
@@ -414,8 +357,7 @@ final class AccountEditor implements IamWriter {
           DELETE_CONFLICT, "DeleteConflict", "This policy has more than one version. Before you"
               + " delete a policy, you must delete the policy's versions.");
     }
-    policies.remove(p.name);
-    policiesByArn.remove(p.arn);
+    state.removePolicy(p);
     changed();
   }
 
@@ -426,25 +368,6 @@ final class AccountEditor implements IamWriter {
         .filter(r -> arn.equals(r.permissionsBoundaryArn))
         .forEach(r -> out.add("role/" + r.name));
     out.addAll(principals.boundedBy(arn));
-    return out;
-  }
-
-  /** Policy ARN to the principals it is attached to, by type (one pass over all principals). */
-  private Map<String, Map<PrincipalType, List<String>>> attachmentsByArn() {
-    Map<String, Map<PrincipalType, List<String>>> out = new java.util.HashMap<>();
-    roles.values()
-        .forEach(
-            r ->
-                r.attachedPolicyArns.forEach(
-                    arn ->
-                        out.computeIfAbsent(arn, k -> new EnumMap<>(PrincipalType.class))
-                            .computeIfAbsent(PrincipalType.ROLE, t -> new ArrayList<>())
-                            .add(r.name)));
-    principals.forEachAttachment(
-        (type, name, arn) ->
-            out.computeIfAbsent(arn, k -> new EnumMap<>(PrincipalType.class))
-                .computeIfAbsent(type, t -> new ArrayList<>())
-                .add(name));
     return out;
   }
 
@@ -461,7 +384,7 @@ final class AccountEditor implements IamWriter {
     if (type == PrincipalType.ROLE) {
       return role(name).attachedPolicyArns;
     }
-    undo.principals(() -> principals.copy());
+    state.touchPrincipals();
     List<String> arns = principals.attached(type, name);
     if (arns == null) {
       throw error(
@@ -482,7 +405,7 @@ final class AccountEditor implements IamWriter {
 
   /** The role to read or change (kept for {@link #rollback}); NOT_FOUND when there is none. */
   private MutableRole role(String name) {
-    touchRole(name);
+    state.touchRole(name);
     MutableRole r = roles.get(name);
     if (r == null) {
       throw error(NOT_FOUND, "NoSuchEntity", "The role with name " + name + " cannot be found.");
@@ -491,7 +414,7 @@ final class AccountEditor implements IamWriter {
   }
 
   private Optional<MutablePolicy> findPolicy(String arn) {
-    return Optional.ofNullable(policiesByArn.get(arn));
+    return Optional.ofNullable(state.policiesByArn.get(arn));
   }
 
   /** The policy to read or change (kept for {@link #rollback}); NOT_FOUND when there is none. */
@@ -499,8 +422,8 @@ final class AccountEditor implements IamWriter {
     MutablePolicy p =
         findPolicy(arn)
             .orElseThrow(() -> error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist."));
-    touchPolicy(p.name);
-    return policies.get(p.name);
+    state.touchPolicy(p.name);
+    return p;
   }
 
   private String rolePrefix() {

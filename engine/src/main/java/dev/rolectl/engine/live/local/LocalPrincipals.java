@@ -52,6 +52,16 @@ final class LocalPrincipals {
         (type, byName) -> byName.forEach((name, arns) -> arns.forEach(arn -> each.accept(type, name, arn))));
   }
 
+  /** Makes this equal to {@code other} (a {@link #copy()} taken earlier), which it then owns. */
+  void replaceWith(LocalPrincipals other) {
+    attached.forEach((type, byName) -> {
+      byName.clear();
+      byName.putAll(other.attached.get(type));
+    });
+    boundaries.clear();
+    boundaries.putAll(other.boundaries);
+  }
+
   /** A copy that later changes to this one do not affect. */
   LocalPrincipals copy() {
     return new LocalPrincipals(toLive());
