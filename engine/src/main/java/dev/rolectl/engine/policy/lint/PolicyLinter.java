@@ -38,7 +38,21 @@ public final class PolicyLinter {
       new MaxSessionDuration(),
       new EcsRules.Trust(),
       new EcsRules.Policy(),
-      new EcsRules.Undeclared());
+      new EcsRules.Undeclared(),
+      new TrustNotPrincipal(),
+      new VersionRules.Missing(),
+      new VersionRules.Variables(),
+      new ConditionCatalogue.UnknownOperator(),
+      new ConditionCatalogue.UnknownKey(),
+      new ActionCatalogue.UnknownService(),
+      new ActionCatalogue.UnknownAction(),
+      new ResourceCatalogue.Malformed(),
+      new ResourceCatalogue.UnknownType(),
+      new ResourceCatalogue.Mismatch(),
+      new ManagedPolicyArns.Unknown(),
+      new ManagedPolicyArns.ServiceLinked(),
+      new Characters.Policy(),
+      new Characters.Text());
 
   private PolicyLinter() {}
 
