@@ -166,7 +166,7 @@ public final class Differ {
         beforeKept,
         afterKept,
         diffs,
-        Impacts.of(action, any, diffs),
+        Impacts.of(action, before, after, diffs),
         reason,
         any.dependsOn());
   }
