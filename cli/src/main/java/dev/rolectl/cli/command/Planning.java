@@ -45,8 +45,9 @@ public final class Planning {
       diagnostics = List.copyOf(diagnostics);
     }
 
+    /** No plan, or a plan with errors (shown, but never saved or applied). */
     public boolean failed() {
-      return plan.isEmpty();
+      return plan.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     /**

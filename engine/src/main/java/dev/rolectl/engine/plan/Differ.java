@@ -47,6 +47,7 @@ public final class Differ {
   }
 
   private PlanResult run(LiveAccount live) {
+    UnreadableLive.exclude(desired, UnreadableLive.check(stack, live, diagnostics));
     diagnostics.addAll(MissingPrincipals.check(stack, live));
     TreeSet<Address> all = new TreeSet<>(desired.keySet());
     all.addAll(current.resources().keySet());
@@ -67,7 +68,8 @@ public final class Differ {
         child(address, d, c).ifPresent(ch -> changes.put(address, ch));
       }
     }
-    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+    if (diagnostics.stream()
+        .anyMatch(d -> d.isError() && !d.rule().equals(UnreadableLive.DECLARED))) {
       return new PlanResult(Optional.empty(), diagnostics);
     }
     Plan plan =

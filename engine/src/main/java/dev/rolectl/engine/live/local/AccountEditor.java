@@ -69,7 +69,8 @@ final class AccountEditor implements IamWriter {
         (type, byName) ->
             byName.forEach((name, arns) -> livePrincipals.add(new LivePrincipal(type, name, arns))));
     return new LocalState(
-        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, livePrincipals),
+        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, livePrincipals,
+            a.unreadable()),
         original.ecs());
   }
 
