@@ -13,6 +13,7 @@ import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanOptions;
 import dev.rolectl.engine.plan.PlanResult;
+import dev.rolectl.engine.plan.PolicyReferences;
 import dev.rolectl.engine.safety.Safety;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,6 +92,12 @@ public final class Planning {
     Stack stack = check.stack().get();
     progress.accept("reading live IAM from " + target.spec());
     LiveAccount live = target.iam().read(readRequest(stack));
+    java.util.Set<String> unanswered = PolicyReferences.toCheck(stack, live);
+    if (!unanswered.isEmpty()) {
+      progress.accept("checking that " + unanswered.size() + " managed policies exist");
+      diagnostics.addAll(
+          PolicyReferences.diagnostics(stack, target.iam().missingPolicies(unanswered)));
+    }
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
     diagnostics.addAll(result.diagnostics());

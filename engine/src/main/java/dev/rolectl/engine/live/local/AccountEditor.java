@@ -96,6 +96,8 @@ final class AccountEditor implements IamWriter {
       throw error(ALREADY_EXISTS, "EntityAlreadyExists", "Role with name " + r.name() + " already exists.");
     }
     checkMaxSession(r.maxSessionDuration());
+    InputRules.role(r.name(), r.path(), r.description(), r.tags());
+    InputRules.document(r.trustPolicy());
     LiveAccount a = original.account();
     String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":role" + r.path() + r.name();
     String id = "AROA" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT);
@@ -115,6 +117,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy) {
+    InputRules.document(trustPolicy);
     role(roleName).trustPolicy = trustPolicy;
     changed = true;
   }
@@ -123,6 +126,7 @@ final class AccountEditor implements IamWriter {
   public void updateRole(String roleName, String description, int maxSessionDuration) {
     MutableRole r = role(roleName);
     checkMaxSession(maxSessionDuration);
+    InputRules.description(description);
     r.description = blankToNull(description);
     r.maxSessionDuration = maxSessionDuration;
     changed = true;
@@ -148,6 +152,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void tagRole(String roleName, Map<String, String> tags) {
+    InputRules.tags(tags);
     role(roleName).tags.putAll(tags);
     changed = true;
   }
@@ -160,6 +165,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void putRolePolicy(String roleName, String policyName, PolicyDocument document) {
+    InputRules.document(document);
     role(roleName).inlinePolicies.put(policyName, document);
     changed = true;
   }
@@ -223,6 +229,9 @@ final class AccountEditor implements IamWriter {
   public void attachPolicy(PrincipalType type, String principalName, String policyArn) {
     List<String> attached = attachedTo(type, principalName);
     policyArnExists(policyArn);
+    if (type == PrincipalType.ROLE) {
+      InputRules.attachable(policyArn);
+    }
     if (!attached.contains(policyArn)) {
       attached.add(policyArn);
       changed = true;
@@ -239,6 +248,8 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public String createPolicy(NewPolicy p) {
+    InputRules.policy(p.name(), p.path(), p.description(), p.tags());
+    InputRules.document(p.document());
     if (policies.containsKey(p.name())) {
       throw error(
           ALREADY_EXISTS,
@@ -269,6 +280,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void createPolicyVersion(String policyArn, PolicyDocument document) {
+    InputRules.document(document);
     MutablePolicy p = policy(policyArn);
     if (p.versionIds.size() >= PolicyVersionList.MAX_VERSIONS) {
       throw error(
@@ -298,6 +310,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void tagPolicy(String policyArn, Map<String, String> tags) {
+    InputRules.tags(tags);
     policy(policyArn).tags.putAll(tags);
     changed = true;
   }
@@ -359,9 +372,13 @@ final class AccountEditor implements IamWriter {
     return arns;
   }
 
-  /** AWS managed policies are always there; customer ones must exist in the file. */
+  /** AWS managed policies are those of the catalogue; customer ones must exist in the file. */
   private void policyArnExists(String arn) {
-    if (arn.contains(":iam::aws:policy/")) {
+    if (AwsManagedPolicies.isAwsManaged(arn)) {
+      if (!AwsManagedPolicies.exists(arn)) {
+        throw error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist or is not "
+            + "attachable.");
+      }
       return;
     }
     policy(arn);

@@ -19,10 +19,13 @@ final class ManagedPolicyArns {
 
   private ManagedPolicyArns() {}
 
-  /** A name no AWS managed policy has, or the right name under the wrong path. */
-  static final class Unknown implements LintRule {
-    static final RuleInfo INFO = new RuleInfo("unknown-aws-managed-policy", Severity.ERROR,
-        "AWS managed policy ARN that names no AWS managed policy (wrong name or path)");
+  /**
+   * A name the catalogue does not have: a warning, as AWS adds policies after the catalogue's
+   * date; plan checks it against live IAM and makes a missing one an error.
+   */
+  static final class Unknown extends ArnRule {
+    static final RuleInfo INFO = new RuleInfo("unknown-aws-managed-policy", Severity.WARNING,
+        "AWS managed policy ARN whose name is not in the AWS managed policy catalogue");
 
     @Override
     public RuleInfo info() {
@@ -30,41 +33,63 @@ final class ManagedPolicyArns {
     }
 
     @Override
+    Optional<String> problem(Matcher m, String arn, ManagedPolicyCatalogue catalogue) {
+      if (catalogue.byName(m.group(3)).isPresent()) {
+        return Optional.empty();
+      }
+      return Optional.of("which is no AWS managed policy as of " + catalogue.info().date()
+          + Statements.didYouMean(m.group(3), catalogue.names()) + " (IAM cannot attach a "
+          + "policy that does not exist; plan checks it against the account)");
+    }
+  }
+
+  /** A known AWS managed policy named under the wrong path (or case): IAM cannot find it. */
+  static final class WrongPath extends ArnRule {
+    static final RuleInfo INFO = new RuleInfo("aws-managed-policy-path", Severity.ERROR,
+        "AWS managed policy ARN with the wrong path, e.g. without /service-role/ (IAM cannot "
+            + "find it)");
+
+    @Override
+    public RuleInfo info() {
+      return INFO;
+    }
+
+    @Override
+    Optional<String> problem(Matcher m, String arn, ManagedPolicyCatalogue catalogue) {
+      Optional<Entry> entry = catalogue.byName(m.group(3));
+      if (entry.isEmpty() || entry.get().arn(m.group(1)).equals(arn)) {
+        return Optional.empty();
+      }
+      String right = entry.get().arn(m.group(1));
+      return Optional.of("but that policy is " + right + " (" + (entry.get().path()
+          .equals(m.group(2)) ? "names are case-sensitive in ARNs" : "it lives under the path "
+          + entry.get().path()) + "), so IAM cannot find it: did you mean " + right + "?");
+    }
+  }
+
+  /** Checks every AWS managed policy ARN a role attaches or uses as its boundary. */
+  abstract static class ArnRule implements LintRule {
+    abstract Optional<String> problem(Matcher m, String arn, ManagedPolicyCatalogue catalogue);
+
+    @Override
     public void check(LintContext ctx) {
       ManagedPolicyCatalogue catalogue = ManagedPolicyCatalogue.get();
       for (Role r : ctx.roles()) {
         for (RolePolicyAttachment a : ctx.attachments(r)) {
-          problem(a.policyArn(), catalogue).ifPresent(p -> ctx.report(this, a.address(),
-              a.location(), "role " + r.name() + " attaches " + a.policyArn() + ", " + p));
+          Matcher m = AWS_POLICY.matcher(a.policyArn());
+          if (m.matches()) {
+            problem(m, a.policyArn(), catalogue).ifPresent(p -> ctx.report(this, a.address(),
+                a.location(), "role " + r.name() + " attaches " + a.policyArn() + ", " + p));
+          }
         }
-        if (r.permissionsBoundary() != null) {
-          problem(r.permissionsBoundary(), catalogue).ifPresent(p -> ctx.report(this, r,
-              LintContext.rolePointer(r) + "/permissionsBoundary", "the permissions boundary "
-              + r.permissionsBoundary() + " of role " + r.name() + " " + p.replaceFirst(
-              "^which ", "")));
+        Matcher m = AWS_POLICY.matcher(r.permissionsBoundary() == null ? ""
+            : r.permissionsBoundary());
+        if (m.matches()) {
+          problem(m, r.permissionsBoundary(), catalogue).ifPresent(p -> ctx.report(this, r,
+              LintContext.rolePointer(r) + "/permissionsBoundary", "role " + r.name()
+              + " has the permissions boundary " + r.permissionsBoundary() + ", " + p));
         }
       }
-    }
-
-    static Optional<String> problem(String arn, ManagedPolicyCatalogue catalogue) {
-      Matcher m = AWS_POLICY.matcher(arn);
-      if (!m.matches()) {
-        return Optional.empty();
-      }
-      String date = " (AWS managed policies as of " + catalogue.info().date() + ")";
-      Optional<Entry> entry = catalogue.byName(m.group(3));
-      if (entry.isEmpty()) {
-        return Optional.of("which is no AWS managed policy, so IAM cannot attach it"
-            + Statements.didYouMean(m.group(3), catalogue.names()) + date);
-      }
-      String right = entry.get().arn(m.group(1));
-      if (!right.equals(arn)) {
-        return Optional.of("but that policy is " + right + " (" + (entry.get().path()
-            .equals(m.group(2)) ? "names are case-sensitive in ARNs" : "it lives under the path "
-            + entry.get().path()) + "), so IAM cannot find it: did you mean " + right + "?"
-            + date);
-      }
-      return Optional.empty();
     }
   }
 

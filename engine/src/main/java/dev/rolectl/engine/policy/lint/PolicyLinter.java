@@ -50,6 +50,7 @@ public final class PolicyLinter {
       new ResourceCatalogue.UnknownType(),
       new ResourceCatalogue.Mismatch(),
       new ManagedPolicyArns.Unknown(),
+      new ManagedPolicyArns.WrongPath(),
       new ManagedPolicyArns.ServiceLinked(),
       new Characters.Policy(),
       new Characters.Text());
