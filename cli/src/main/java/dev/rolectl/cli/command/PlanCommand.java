@@ -98,8 +98,8 @@ public final class PlanCommand extends BaseCommand {
       out().print(PlanOutput.render(plan, format, outColor()));
       out().flush();
       if (outcome.failed()) {
-        err().println("error: the plan above is incomplete (see the errors before it); it was"
-            + (out != null ? " not saved and" : "") + " cannot be applied until they are fixed");
+        err().println("error: the plan above is incomplete (see the errors before it): it "
+            + (out != null ? "was not saved and " : "") + "cannot be applied until they are fixed");
         return ExitCode.ERROR;
       }
       if (plan.blocked()) {

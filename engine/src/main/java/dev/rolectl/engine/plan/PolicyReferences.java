@@ -51,7 +51,8 @@ public final class PolicyReferences {
             "role " + a.roleName() + " attaches " + a.policyArn() + ", which does not exist in "
             + "the account (IAM: NoSuchEntity): correct the ARN (AWS managed policies often "
             + "live under a path such as /service-role/) or create the policy first")));
-    stack.resources(Role.class).filter(r -> missing.contains(r.permissionsBoundary()))
+    stack.resources(Role.class)
+        .filter(r -> r.permissionsBoundary() != null && missing.contains(r.permissionsBoundary()))
         .forEach(r -> out.add(new Diagnostic(Severity.ERROR, RULE, r.location(), r.address(),
             "the permissions boundary " + r.permissionsBoundary() + " of role " + r.name()
             + " does not exist in the account (IAM: NoSuchEntity): correct the ARN")));
