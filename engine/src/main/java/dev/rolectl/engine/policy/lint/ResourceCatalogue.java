@@ -25,6 +25,20 @@ final class ResourceCatalogue {
         ? site.statement(index, element) : site.statement(index, element, String.valueOf(i));
   }
 
+  interface ResourceVisitor {
+    void visit(String element, String value, String pointer);
+  }
+
+  /** Every Resource and NotResource value of statement {@code index}, with its pointer. */
+  static void each(PolicySite site, int index, Statement s, ResourceVisitor v) {
+    for (String element : List.of("Resource", "NotResource")) {
+      List<String> values = element.equals("Resource") ? s.resource() : s.notResource();
+      for (int i = 0; i < values.size(); i++) {
+        v.visit(element, values.get(i), pointer(site, index, element, values, i));
+      }
+    }
+  }
+
   /** A Resource that is neither "*" nor an ARN: IAM refuses the document. */
   static final class Malformed implements StatementRule {
     static final RuleInfo INFO = new RuleInfo("malformed-resource", Severity.ERROR,
@@ -42,21 +56,14 @@ final class ResourceCatalogue {
 
     @Override
     public void check(LintContext ctx, PolicySite site, int index, Statement s) {
-      check(ctx, site, index, s, "Resource", s.resource());
-      check(ctx, site, index, s, "NotResource", s.notResource());
-    }
-
-    private void check(LintContext ctx, PolicySite site, int index, Statement s, String element,
-        List<String> values) {
-      for (int i = 0; i < values.size(); i++) {
-        String v = values.get(i);
+      each(site, index, s, (element, v, pointer) -> {
         if (!v.equals("*") && !arnShaped(v)) {
-          ctx.report(this, site.resource(), pointer(site, index, element, values, i),
+          ctx.report(this, site.resource(), pointer,
               Statements.name(site, index, s) + " has " + element + " '" + v + "', which is "
               + "not an ARN, so IAM refuses the policy: write \"*\" or a full ARN "
               + "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE (e.g. arn:aws:s3:::my-bucket/*)");
         }
-      }
+      });
     }
   }
 
@@ -77,16 +84,9 @@ final class ResourceCatalogue {
 
     @Override
     public void check(LintContext ctx, PolicySite site, int index, Statement s) {
-      check(ctx, site, index, s, "Resource", s.resource());
-      check(ctx, site, index, s, "NotResource", s.notResource());
-    }
-
-    private void check(LintContext ctx, PolicySite site, int index, Statement s, String element,
-        List<String> values) {
-      for (int i = 0; i < values.size(); i++) {
-        String v = values.get(i);
+      each(site, index, s, (element, v, pointer) -> {
         if (!arnShaped(v) || v.split(":", 4)[2].matches(".*[*?$].*")) {
-          continue;
+          return;
         }
         String service = v.split(":", 4)[2];
         List<ResourceType> types = IamCatalogue.get().resourceTypesOfArnService(service);
@@ -98,13 +98,13 @@ final class ResourceCatalogue {
               + service + " (e.g. " + types.get(0).arnTemplate() + ")";
         }
         if (problem != null) {
-          ctx.report(this, site.resource(), pointer(site, index, element, values, i),
+          ctx.report(this, site.resource(), pointer,
               Statements.name(site, index, s) + " has " + element + " '" + v + "', but "
               + problem + ", so it names nothing IAM can match. Check the ARN format in the "
               + "service's reference (IAM service reference " + IamCatalogue.get().info().date()
               + ")");
         }
-      }
+      });
     }
   }
 
