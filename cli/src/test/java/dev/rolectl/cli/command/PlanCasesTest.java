@@ -149,5 +149,11 @@ class PlanCasesTest {
     for (String internal : new String[] {"Source", "REDACTED", "StreamReadFeature"}) {
       assertFalse(r.err().contains(internal), r.err());
     }
+    CliRun imported = CliRun.run("import", "legacy", "--stack", "t",
+        "--target=snapshot:" + dir.resolve("account.json"));
+    assertEquals(1, imported.exitCode(), imported.toString());
+    assertTrue(imported.err().contains("cannot import role arn:aws:iam::" + ACCOUNT
+        + ":role/legacy: the trust policy of role legacy is not a policy document"),
+        imported.err());
   }
 }
