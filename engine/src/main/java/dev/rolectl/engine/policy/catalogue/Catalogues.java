@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The offline catalogues rolectl checks policies against, and where they come from. */
 public final class Catalogues {
-  static final String SERVICES = "iam-services.txt.gz";
+  static final String SERVICES = "iam-services.bin";
   static final String MANAGED_POLICIES = "aws-managed-policies.txt.gz";
 
   private Catalogues() {}

@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The IAM service reference: every service prefix with its actions, resource types and condition
  * keys, and the global condition keys. Loaded once, on first use, from the resource that
- * {@code scripts/refresh-catalogues.sh} writes (about 175 KB compressed): the load only finds where
- * each service's lines are; a service is parsed when first asked for. Thread-safe.
+ * {@code scripts/refresh-catalogues.sh} writes (about 250 KB, one gzip member per service): the
+ * load reads only its index; a service is inflated and parsed when first asked for. Thread-safe.
  */
 public final class IamCatalogue {
   static final String NAME = "IAM service reference";
 
-  private final CatalogueFile file;
-  /** Lower-case prefix to the start and end of the service's block (after its S line). */
+  private final IndexedFile file;
+  /** Lower-case prefix to the offset and length of the service's gzip member. */
   private final Map<String, int[]> blocks = new HashMap<>();
   private final Map<String, String> written = new HashMap<>();
   private final Map<String, List<String>> byNamespace = new HashMap<>();
@@ -28,27 +28,19 @@ public final class IamCatalogue {
   private final List<String> prefixes = new ArrayList<>();
 
   private IamCatalogue() {
-    file = CatalogueFile.read(Catalogues.SERVICES);
-    String text = file.text;
-    String current = null;
-    int blockStart = 0;
-    for (int at = file.body; at < text.length(); ) {
-      int end = file.lineEnd(at);
+    file = IndexedFile.read(Catalogues.SERVICES);
+    CatalogueFile index = file.head;
+    String text = index.text;
+    for (int at = index.body; at < text.length(); ) {
+      int end = index.lineEnd(at);
       char kind = text.charAt(at);
-      if (kind == 'S' || kind == 'G') {
-        if (current != null) {
-          blocks.put(current, new int[] {blockStart, at});
-          current = null;
-        }
-      }
       if (kind == 'S') {
         String[] f = text.substring(at + 2, end).split("\t", -1);
         String lower = f[0].toLowerCase(Locale.ROOT);
-        current = lower;
-        blockStart = end + 1;
+        blocks.put(lower, new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])});
         written.put(lower, f[0]);
         prefixes.add(f[0]);
-        if (f.length > 1 && !f[1].isEmpty()) {
+        if (!f[1].isEmpty()) {
           for (String ns : f[1].split(",")) {
             byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(lower);
           }
@@ -57,9 +49,6 @@ public final class IamCatalogue {
         globalKeys.add(text.substring(at + 2, end));
       }
       at = end + 1;
-    }
-    if (current != null) {
-      blocks.put(current, new int[] {blockStart, text.length()});
     }
   }
 
@@ -73,7 +62,7 @@ public final class IamCatalogue {
   }
 
   public CatalogueInfo info() {
-    return file.info(NAME);
+    return file.head.info(NAME);
   }
 
   /** The service with this prefix, ignoring case. */
@@ -88,9 +77,10 @@ public final class IamCatalogue {
   private IamService parse(String lower) {
     IamService s = new IamService(written.get(lower));
     int[] range = blocks.get(lower);
-    String text = file.text;
-    for (int at = range[0]; at < range[1]; ) {
-      int end = file.lineEnd(at);
+    String text = file.block(range[0], range[1]);
+    for (int at = 0; at < text.length(); ) {
+      int end = text.indexOf('\n', at);
+      end = end < 0 ? text.length() : end;
       switch (text.charAt(at)) {
         case 'A' -> s.addActionLine(text.substring(at, end));
         case 'K' -> s.addConditionKey(text.substring(at + 2, end));

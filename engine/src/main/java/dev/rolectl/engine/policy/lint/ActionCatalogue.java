@@ -93,11 +93,16 @@ final class ActionCatalogue {
       String value = values.get(i);
       int colon = value.indexOf(':');
       boolean wellFormed = colon > 0 && colon == value.lastIndexOf(':')
-          && colon < value.length() - 1 && !value.substring(0, colon).matches(".*[*?].*");
+          && colon < value.length() - 1 && noWildcard(value.substring(0, colon));
       if (wellFormed) {
         v.visit(element, i, value, value.substring(0, colon), value.substring(colon + 1));
       }
     }
+  }
+
+  /** Whether a text has no IAM wildcard ({@code *}, {@code ?}) and no variable ({@code $}). */
+  static boolean noWildcard(String text) {
+    return text.indexOf('*') < 0 && text.indexOf('?') < 0 && text.indexOf('$') < 0;
   }
 
   static String pointer(PolicySite site, int index, Statement s, String element, int i) {

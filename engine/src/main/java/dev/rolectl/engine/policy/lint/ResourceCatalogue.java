@@ -85,7 +85,7 @@ final class ResourceCatalogue {
     @Override
     public void check(LintContext ctx, PolicySite site, int index, Statement s) {
       each(site, index, s, (element, v, pointer) -> {
-        if (!arnShaped(v) || v.split(":", 4)[2].matches(".*[*?$].*")) {
+        if (!arnShaped(v) || !ActionCatalogue.noWildcard(v.split(":", 4)[2])) {
           return;
         }
         String service = v.split(":", 4)[2];
