@@ -63,7 +63,7 @@ final class AccountEditor implements IamWriter {
   LocalState result() {
     if (state.version() != resultVersion) {
       LiveAccount a = original.account();
-      result = new LocalState(state.toLive(a.accountId(), a.partition()), original.ecs());
+      result = new LocalState(state.toLive(a), original.ecs());
       resultVersion = state.version();
     }
     return result;
@@ -115,6 +115,8 @@ final class AccountEditor implements IamWriter {
       throw error(ALREADY_EXISTS, "EntityAlreadyExists", "Role with name " + r.name() + " already exists.");
     }
     checkMaxSession(r.maxSessionDuration());
+    InputRules.role(r.name(), r.path(), r.description(), r.tags());
+    InputRules.document(r.trustPolicy());
     TrustPrincipals.check(r.trustPolicy(), rolePrefix(), roles::containsKey);
     LiveAccount a = original.account();
     String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":role" + r.path() + r.name();
@@ -136,6 +138,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy) {
+    InputRules.document(trustPolicy);
     MutableRole r = role(roleName);
     TrustPrincipals.check(trustPolicy, rolePrefix(), roles::containsKey);
     r.trustPolicy = trustPolicy;
@@ -146,6 +149,7 @@ final class AccountEditor implements IamWriter {
   public void updateRole(String roleName, String description, int maxSessionDuration) {
     MutableRole r = role(roleName);
     checkMaxSession(maxSessionDuration);
+    InputRules.description(description);
     r.description = blankToNull(description);
     r.maxSessionDuration = maxSessionDuration;
     changed();
@@ -171,6 +175,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void tagRole(String roleName, Map<String, String> tags) {
+    InputRules.tags(tags);
     role(roleName).tags.putAll(tags);
     changed();
   }
@@ -183,6 +188,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void putRolePolicy(String roleName, String policyName, PolicyDocument document) {
+    InputRules.document(document);
     role(roleName).inlinePolicies.put(policyName, document);
     changed();
   }
@@ -246,6 +252,9 @@ final class AccountEditor implements IamWriter {
   public void attachPolicy(PrincipalType type, String principalName, String policyArn) {
     List<String> attached = attachedTo(type, principalName);
     policyArnExists(policyArn);
+    if (type == PrincipalType.ROLE) {
+      InputRules.attachable(policyArn);
+    }
     if (!attached.contains(policyArn)) {
       attached.add(policyArn);
       changed();
@@ -262,6 +271,8 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public String createPolicy(NewPolicy p) {
+    InputRules.policy(p.name(), p.path(), p.description(), p.tags());
+    InputRules.document(p.document());
     if (policies.containsKey(p.name())) {
       throw error(
           ALREADY_EXISTS,
@@ -293,6 +304,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void createPolicyVersion(String policyArn, PolicyDocument document) {
+    InputRules.document(document);
     MutablePolicy p = policy(policyArn);
     if (p.versionIds.size() >= PolicyVersionList.MAX_VERSIONS) {
       throw error(
@@ -322,6 +334,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void tagPolicy(String policyArn, Map<String, String> tags) {
+    InputRules.tags(tags);
     policy(policyArn).tags.putAll(tags);
     changed();
   }
@@ -395,9 +408,13 @@ final class AccountEditor implements IamWriter {
     return arns;
   }
 
-  /** AWS managed policies are always there; customer ones must exist in the file. */
+  /** AWS managed policies are those of the catalogue; customer ones must exist in the file. */
   private void policyArnExists(String arn) {
-    if (arn.contains(":iam::aws:policy/")) {
+    if (AwsManagedPolicies.isAwsManaged(arn)) {
+      if (!AwsManagedPolicies.exists(arn)) {
+        throw error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist or is not "
+            + "attachable.");
+      }
       return;
     }
     policy(arn);

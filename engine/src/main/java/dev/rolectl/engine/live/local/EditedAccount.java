@@ -109,15 +109,20 @@ final class EditedAccount {
         });
   }
 
-  /** The state as a {@link LiveAccount} (each policy with its attachments). */
-  LiveAccount toLive(String accountId, String partition) {
+  /**
+   * The state as a {@link LiveAccount} (each policy with its attachments), with {@code
+   * original}'s account id, partition and entries that could not be read (written back as they
+   * were).
+   */
+  LiveAccount toLive(LiveAccount original) {
     Map<String, LiveRole> liveRoles = new TreeMap<>();
     roles.values().forEach(r -> liveRoles.put(r.name, r.toLive()));
     Map<String, Map<PrincipalType, List<String>>> attached = attachmentsByArn();
     Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
     policies.values()
         .forEach(p -> livePolicies.put(p.name, p.toLive(attached.getOrDefault(p.arn, Map.of()))));
-    return new LiveAccount(accountId, partition, liveRoles, livePolicies, principals.toLive());
+    return new LiveAccount(original.accountId(), original.partition(), liveRoles, livePolicies,
+        principals.toLive(), original.unreadable());
   }
 
   /** Policy ARN to the principals it is attached to, by type (one pass over all principals). */
