@@ -3,12 +3,9 @@ package dev.rolectl.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.Targets;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalApplyBenchmark {
   static final int POLICIES = Integer.getInteger("bench.policies", 1500);
   static final int RUNS = Integer.getInteger("bench.runs", 2);
-  static final int MAX_POLICY_CHARS = 6144;
 
   @Test
   void applyCustomerPoliciesOnLocalAndOnMoto(Moto moto, @TempDir Path dir) throws Exception {
@@ -129,27 +123,19 @@ class LocalApplyBenchmark {
     return true;
   }
 
-  /** The documents of moto's AWS managed policy catalogue that fit a customer policy, by name. */
-  static List<String> awsManagedPolicyDocuments() throws IOException {
-    Path lib = MotoInstall.venv().resolve("lib");
-    Path file;
-    try (Stream<Path> pythons = Files.list(lib)) {
-      file = pythons.map(p -> p.resolve("site-packages/moto/iam/aws_managed_policies.py"))
-          .filter(Files::isRegularFile).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no moto/iam/aws_managed_policies.py under " + lib));
-    }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    int start = text.indexOf("\"\"\"");
-    int end = text.lastIndexOf("\"\"\"");
-    ObjectMapper mapper = new ObjectMapper();
-    JsonNode all = mapper.readTree(text.substring(start + 3, end));
-    Map<String, String> documents = new TreeMap<>();
-    all.fields().forEachRemaining(e -> {
-      String json = e.getValue().get("Document").toString();
-      if (json.length() <= MAX_POLICY_CHARS && motoAccepts(json)) {
-        documents.put(e.getKey(), json);
+  /**
+   * The documents of moto's AWS managed policy catalogue ({@link ManagedPolicyCorpus}) that fit a
+   * customer policy and that moto accepts, in moto's order.
+   */
+  static List<String> awsManagedPolicyDocuments() {
+    List<String> out = new ArrayList<>();
+    ManagedPolicyCorpus.documents().forEach((name, document) -> {
+      String json = document.toString();
+      if (ManagedPolicyCorpus.size(document) <= ManagedPolicyCorpus.CUSTOMER_POLICY_SIZE
+          && motoAccepts(json)) {
+        out.add(json);
       }
     });
-    return List.copyOf(documents.values());
+    return out;
   }
 }
