@@ -156,6 +156,11 @@ class EcsRealApiE2E {
     EcsWorld.loadBalancer(api, EcsApiFixture.ROLE_ARN);
     String d = fx.deployment("eu-west-1", api, "IN_PROGRESS", "PRODUCTION_TRAFFIC_SHIFT");
     blocked(fx.rolectl("apply", plan.toString(), "--auto-approve"), "service api (cluster blue, eu-west-1)");
+    // the same as a child process, as a user runs it: the SDK's own AWS_ENDPOINT_URL_ECS handling
+    dev.rolectl.cli.CliRun child = RolectlProcess.run(dir, fx.env(), "apply", plan.toString(), "--auto-approve");
+    assertEquals(3, child.exitCode(), child::toString);
+    assertTrue(child.out().contains(d), child::toString);
+    assertEquals(before, InterlockIam.read(fx.moto).orElseThrow());
 
     fx.ecs.world.setDeploymentStatus("eu-west-1", "SUCCESSFUL");
     TestCli.Run apply = fx.rolectl("apply", plan.toString(), "--auto-approve");
