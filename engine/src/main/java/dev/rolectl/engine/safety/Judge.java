@@ -77,7 +77,7 @@ final class Judge {
                   : "Check that the role keeps what ECS needs before the next deployment.")
               + (asOf.isEmpty() ? "" : " apply re-checks live ECS before the change."));
     }
-    String where = scan.regions().isEmpty() ? "" : " in " + String.join(", ", scan.regions());
+    String where = where(scan.regions());
     if (scan.asOf().isPresent()) {
       return Verdict.warn(
           rule,
@@ -95,6 +95,24 @@ final class Judge {
         rule,
         "no ECS service, capacity provider or gateway" + where + " uses role " + role.name()
             + " as an infrastructure role");
+  }
+
+  /** E.g. {@code " in us-east-1, eu-west-1"} or {@code " in 17 regions (af-south-1 ... us-west-2)"}. */
+  private static String where(List<String> regions) {
+    if (regions.isEmpty()) {
+      return "";
+    }
+    if (regions.size() <= 4) {
+      return " in " + String.join(", ", regions);
+    }
+    List<String> sorted = regions.stream().sorted().toList();
+    return " in "
+        + regions.size()
+        + " regions ("
+        + sorted.get(0)
+        + " ... "
+        + sorted.get(sorted.size() - 1)
+        + ", listed in the plan's ecs.regions)";
   }
 
   private static long deployingCount(List<ServiceUse> deploying) {

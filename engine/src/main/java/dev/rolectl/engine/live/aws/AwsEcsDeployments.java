@@ -68,8 +68,7 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
       return EcsScan.unknown(List.of(), where.unknown);
     }
     Set<String> unknown = ConcurrentHashMap.newKeySet();
-    List<RegionScan> states =
-        parallel(where.regions, r -> fresh(r, unknown));
+    List<RegionScan> states = parallel(where.regions, r -> fresh(r, unknown));
     Set<String> roles = new LinkedHashSet<>();
     states.forEach(s -> roles.addAll(s.namedRoles(unknown)));
     return collect(where.regions, states, roles, unknown);
@@ -82,22 +81,46 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
 
   private synchronized EcsScan scan(
       Collection<String> roleArns, Collection<String> regions, boolean fresh) {
-    Resolved where = resolve(regions);
+    Set<String> unknown = ConcurrentHashMap.newKeySet();
+    Function<String, RegionScan> read =
+        r -> {
+          RegionScan cached;
+          synchronized (cache) {
+            cached = fresh ? null : cache.get(r);
+          }
+          return cached != null ? cached : fresh(r, unknown);
+        };
+    Map<String, RegionScan> early = new HashMap<>();
+    Resolved where = resolveOverlapping(regions, read, early);
     if (where.unknown != null) {
       return EcsScan.unknown(List.of(), where.unknown);
     }
-    Set<String> unknown = ConcurrentHashMap.newKeySet();
-    List<RegionScan> states =
-        parallel(
-            where.regions,
-            r -> {
-              RegionScan cached;
-              synchronized (cache) {
-                cached = fresh ? null : cache.get(r);
-              }
-              return cached != null ? cached : fresh(r, unknown);
-            });
+    List<RegionScan> states = parallel(where.regions, r -> early.containsKey(r) ? early.get(r) : read.apply(r));
     return collect(where.regions, states, roleArns, unknown);
+  }
+
+  /**
+   * The regions to scan. When the enabled regions must be read first, the home region (where they
+   * are read, nearly always enabled) is read meanwhile into {@code early}, so that loading the EC2
+   * client and its call overlap the first ECS reads.
+   */
+  private Resolved resolveOverlapping(
+      Collection<String> regions, Function<String, RegionScan> read, Map<String, RegionScan> early) {
+    if (!regions.isEmpty() || enabled != null) {
+      return resolve(regions);
+    }
+    Future<Resolved> discovery = pool().submit(() -> resolve(regions));
+    String home = defaultRegion();
+    early.put(home, read.apply(home));
+    try {
+      return discovery.get();
+    } catch (ExecutionException e) {
+      return new Resolved(List.of(), "cannot list the regions enabled for the account (" + e.getCause()
+          + "): name the regions in the stack (settings: {ecs: {regions: [...]}})");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the enabled regions", e);
+    }
   }
 
   private EcsScan collect(
@@ -140,7 +163,7 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     return state;
   }
 
-  /** The regions to scan, or why they are unknown. */
+  /** The regions to scan, or why they are unknown. Called by one thread at a time. */
   private Resolved resolve(Collection<String> regions) {
     if (!regions.isEmpty()) {
       return new Resolved(List.copyOf(new LinkedHashSet<>(regions)), null);
@@ -163,18 +186,8 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     if (regions.size() == 1) {
       return List.of(task.apply(regions.get(0)));
     }
-    if (pool == null) {
-      pool =
-          Executors.newFixedThreadPool(
-              PARALLEL_REGIONS,
-              r -> {
-                Thread t = new Thread(r, "rolectl-ecs-region");
-                t.setDaemon(true);
-                return t;
-              });
-    }
     List<Future<RegionScan>> futures = new ArrayList<>();
-    regions.forEach(r -> futures.add(pool.submit(() -> task.apply(r))));
+    regions.forEach(r -> futures.add(pool().submit(() -> task.apply(r))));
     List<RegionScan> out = new ArrayList<>();
     for (int i = 0; i < futures.size(); i++) {
       try {
@@ -189,6 +202,20 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
       }
     }
     return out;
+  }
+
+  private synchronized ExecutorService pool() {
+    if (pool == null) {
+      pool =
+          Executors.newFixedThreadPool(
+              PARALLEL_REGIONS,
+              r -> {
+                Thread t = new Thread(r, "rolectl-ecs-region");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return pool;
   }
 
   private EcsClient client(String region) {
