@@ -174,6 +174,31 @@ class EcsApiAdapterE2E {
   }
 
   @Test
+  void whenTheEnabledRegionsCannotBeReadEcsIsUnknownAndTheReasonSaysHowToNameThem() {
+    web("us-east-1", "prod", "web", ROLE);
+    TargetOptions options = TargetOptions.defaults()
+        .withRegion("us-east-1")
+        .withCredentials(new TargetOptions.Credentials("testing", "testing", null))
+        .withServiceEndpoint("ecs", server.endpoint())
+        .withServiceEndpoint("ec2", server.endpoint()) // answers DescribeRegions with 403
+        .withMaxAttempts(2);
+    try (Target denied = Targets.open("aws", options)) {
+      EcsScan scan = denied.ecs().scan(List.of(ROLE), List.of());
+
+      assertFalse(scan.isKnown());
+      String reason = scan.unknownReason().get();
+      assertTrue(reason.contains("cannot list the regions enabled for the account"), reason);
+      assertTrue(reason.contains("denied for DescribeRegions") && reason.contains("ec2:DescribeRegions"), reason);
+      assertTrue(reason.contains("settings: {ecs: {regions: ["), reason);
+      assertEquals(1, server.calls("DescribeRegions").size());
+
+      EcsScan named = denied.ecs().scan(List.of(ROLE), List.of("us-east-1"));
+      assertTrue(named.isKnown(), "regions named in the stack need no DescribeRegions");
+      assertEquals(1, server.calls("DescribeRegions").size());
+    }
+  }
+
+  @Test
   void onlyAPositiveAnswerLetsServiceDeploymentsDecide() {
     web("us-east-1", "prod", "web", ROLE);
     for (Fault f : List.of(

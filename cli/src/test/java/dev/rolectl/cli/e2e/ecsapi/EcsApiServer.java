@@ -109,7 +109,12 @@ public final class EcsApiServer implements AutoCloseable {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       Matcher m = SCOPE.matcher(auth == null ? "" : auth);
       String region = m.find() ? m.group(1) : "us-east-1";
-      JsonNode body = EcsWorld.JSON.readTree(ex.getRequestBody().readAllBytes());
+      byte[] raw = ex.getRequestBody().readAllBytes();
+      if (target == null && new String(raw, StandardCharsets.UTF_8).contains("Action=DescribeRegions")) {
+        ec2DescribeRegions(ex);
+        return;
+      }
+      JsonNode body = EcsWorld.JSON.readTree(raw);
       String op = target == null ? "" : target.substring(target.indexOf('.') + 1);
       Fault fault;
       synchronized (this) {
@@ -148,6 +153,25 @@ public final class EcsApiServer implements AutoCloseable {
       violation("test server failed: " + e);
       send(ex, 500, error("ServerException", e.toString()));
     }
+  }
+
+  /**
+   * EC2 DescribeRegions (query protocol), only as a refusal: stands in for EC2 answering an
+   * identity without ec2:DescribeRegions with HTTP 403 UnauthorizedOperation in EC2's XML error
+   * shape. Anything else there is a test mistake.
+   */
+  private void ec2DescribeRegions(HttpExchange ex) throws IOException {
+    synchronized (this) {
+      calls.add(new Call("-", "DescribeRegions", EcsWorld.JSON.createObjectNode()));
+    }
+    byte[] xml =
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error>"
+                + "<Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this"
+                + " operation.</Message></Error></Errors><RequestID>r-1</RequestID></Response>")
+            .getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
+    ex.sendResponseHeaders(403, xml.length);
+    ex.getResponseBody().write(xml);
   }
 
   private void sendFault(HttpExchange ex, String op, Fault f) throws IOException {

@@ -103,9 +103,12 @@ final class EcsDeploymentReader {
     for (ServiceDeploymentBrief b : briefs) {
       ServiceDeployment d = described.get(b.serviceDeploymentArn());
       if (d == null) {
-        continue; // finished
+        continue; // finished when listed
       }
       String status = d.statusAsString() != null ? d.statusAsString() : b.statusAsString();
+      if (DeploymentSignals.isCompletedStatus(status)) {
+        continue; // finished between the list and the describe
+      }
       active.add(
           new ActiveDeployment(
               b.serviceDeploymentArn(),
