@@ -283,6 +283,21 @@ class EcsRealApiE2E {
     blocked(fx.rolectl("plan", delete(), "--target", "snapshot:" + busy), "As of ", d);
     blocked(fx.rolectl("apply", plan.toString(), "--target", "aws", "--auto-approve"), d);
 
+    Path one = dir.resolve("one.json");
+    assertEquals(0, fx.rolectl("snapshot", "--out", one.toString(), "--ecs-region", "us-east-1").exit());
+    assertEquals("[\"us-east-1\"]",
+        new ObjectMapper().readTree(one.toFile()).path("ecs").path("regions").toString());
+
+    // access denied while taking it: no snapshot that would say "nothing deploys"
+    server.fail(new Fault("ListClusters", "us-east-1", 400, "AccessDeniedException"));
+    Path denied = dir.resolve("denied.json");
+    TestCli.Run refused = fx.rolectl("snapshot", "--out", denied.toString());
+    assertEquals(1, refused.exit(), refused::toString);
+    assertTrue(refused.err().contains("cannot record ECS") && refused.err().contains("denied for ListClusters"),
+        refused::toString);
+    assertFalse(Files.exists(denied));
+    server.clearFaults();
+
     fx.ecs.world.setDeploymentStatus("us-east-1", "SUCCESSFUL");
     TestCli.Run apply = fx.rolectl("apply", plan.toString(), "--target", "aws", "--auto-approve");
     assertEquals(0, apply.exit(), apply::toString);
