@@ -198,6 +198,29 @@ class EcsApiAdapterE2E {
     }
   }
 
+  /**
+   * A daemon deploying on a Managed Instances capacity provider that names the role: ECS launches
+   * and drains the provider's instances with that role (ListDaemons by capacity provider, then
+   * ListDaemonDeployments).
+   */
+  @Test
+  void aDaemonDeployingOnACapacityProviderNamingTheRoleCounts() {
+    ObjectNode cp = server.world.capacityProvider("us-east-1", "prod", "managed", ROLE);
+    String daemon = server.world.daemon("us-east-1", cp, "log-agent");
+    server.world.daemonDeployment("us-east-1", daemon, "d1", "SUCCESSFUL");
+    String d2 = server.world.daemonDeployment("us-east-1", daemon, "d2", "IN_PROGRESS");
+
+    ServiceUse use = scan("us-east-1").usesOf(ROLE).get(0);
+
+    assertEquals("capacity provider managed (cluster prod, us-east-1)", use.describe());
+    assertEquals(List.of(d2), use.activeDeployments().stream().map(a -> a.id()).toList());
+    assertTrue(use.source().contains("ListDaemonDeployments"), use.source());
+    server.world.setDaemonDeploymentStatus("us-east-1", "ROLLBACK_SUCCESSFUL");
+    assertFalse(scan("us-east-1").deploying(ROLE));
+    server.calls("ListDaemonDeployments").forEach(
+        c -> assertFalse(c.body().has("status"), "no status filter: " + c.body()));
+  }
+
   @Test
   void onlyAPositiveAnswerLetsServiceDeploymentsDecide() {
     web("us-east-1", "prod", "web", ROLE);
@@ -226,10 +249,12 @@ class EcsApiAdapterE2E {
     ObjectNode web = web("us-east-1", "prod", "web", ROLE);
     deploy("us-east-1", web, "d1", "IN_PROGRESS", "SCALE_UP", ROLE);
     server.world.express("us-east-1", server.world.service("us-east-1", "prod", "shop"), OTHER);
-    server.world.capacityProvider("us-east-1", "prod", "cp", OTHER);
+    ObjectNode cp = server.world.capacityProvider("us-east-1", "prod", "cp", OTHER);
+    server.world.daemonDeployment("us-east-1", server.world.daemon("us-east-1", cp, "agent"), "d1", "SUCCESSFUL");
     server.world.gateway("us-east-1", "gw", OTHER, "ACTIVE");
     List<String> ops = List.of("ListClusters", "ListServices", "DescribeServices",
-        "DescribeExpressGatewayService", "DescribeCapacityProviders", "ListGateways",
+        "DescribeExpressGatewayService", "DescribeCapacityProviders", "ListDaemons",
+        "ListDaemonDeployments", "ListGateways",
         "DescribeGateway", "ListServiceDeployments", "DescribeServiceDeployments",
         "DescribeServiceRevisions");
     for (String op : ops) {

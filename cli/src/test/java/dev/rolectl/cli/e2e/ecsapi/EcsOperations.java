@@ -43,6 +43,13 @@ final class EcsOperations {
       case "DescribeExpressGatewayService" -> obj().set("service",
           r.express.get(in.path("serviceArn").asText()));
       case "ListServiceDeployments" -> listServiceDeployments(r, in);
+      case "ListDaemons" -> {
+        List<JsonNode> out = new ArrayList<>();
+        in.path("capacityProviderArns").forEach(cp -> out.addAll(r.daemons.getOrDefault(cp.asText(), List.of())));
+        yield page(in, "daemonSummariesList", out, 100);
+      }
+      case "ListDaemonDeployments" -> page(in, "daemonDeployments",
+          nodes(r.daemonDeployments.getOrDefault(in.path("daemonArn").asText(), List.of())), 100);
       case "DescribeServiceDeployments" -> describe(in.path("serviceDeploymentArns"),
           "serviceDeployments", all(r.deployments), "serviceDeploymentArn");
       case "DescribeServiceRevisions" -> describe(in.path("serviceRevisionArns"),

@@ -30,6 +30,9 @@ public final class EcsWorld {
     final Map<String, ObjectNode> revisions = new LinkedHashMap<>();
     final List<ObjectNode> gateways = new ArrayList<>();
     final Map<String, ObjectNode> express = new LinkedHashMap<>();
+    /** Daemon summaries by capacity provider ARN, and deployment summaries by daemon ARN. */
+    final Map<String, List<ObjectNode>> daemons = new LinkedHashMap<>();
+    final Map<String, List<ObjectNode>> daemonDeployments = new LinkedHashMap<>();
   }
 
   synchronized Region region(String name) {
@@ -153,8 +156,39 @@ public final class EcsWorld {
     cp.put("cluster", cluster);
     cp.put("status", "ACTIVE");
     cp.putObject("managedInstancesProvider").put("infrastructureRoleArn", roleArn);
+    cluster(region, cluster);
     region(region).capacityProviders.computeIfAbsent(cluster, k -> new ArrayList<>()).add(cp);
     return cp;
+  }
+
+  /** A daemon on the capacity provider ({@code DaemonSummary}); returns its ARN. */
+  public synchronized String daemon(String region, ObjectNode capacityProvider, String name) {
+    String arn = "arn:aws:ecs:" + region + ":" + ACCOUNT + ":daemon/" + name;
+    ObjectNode d = JSON.createObjectNode();
+    d.put("daemonArn", arn);
+    d.put("status", "ACTIVE");
+    d.put("createdAt", epoch("2026-11-01T00:00:00Z"));
+    region(region).daemons
+        .computeIfAbsent(capacityProvider.path("capacityProviderArn").asText(), k -> new ArrayList<>())
+        .add(d);
+    return arn;
+  }
+
+  /** A deployment of the daemon ({@code DaemonDeploymentSummary}); returns its ARN. */
+  public synchronized String daemonDeployment(String region, String daemonArn, String id, String status) {
+    String arn = daemonArn.replace(":daemon/", ":daemon-deployment/") + "/" + id;
+    ObjectNode d = JSON.createObjectNode();
+    d.put("daemonDeploymentArn", arn);
+    d.put("daemonArn", daemonArn);
+    d.put("status", status);
+    d.put("createdAt", epoch("2026-11-29T09:58:00Z"));
+    region(region).daemonDeployments.computeIfAbsent(daemonArn, k -> new ArrayList<>()).add(d);
+    return arn;
+  }
+
+  /** Sets the status of every daemon deployment of the region. */
+  public synchronized void setDaemonDeploymentStatus(String region, String status) {
+    region(region).daemonDeployments.values().forEach(l -> l.forEach(d -> d.put("status", status)));
   }
 
   /** A gateway naming the role. */

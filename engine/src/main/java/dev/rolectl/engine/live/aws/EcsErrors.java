@@ -13,7 +13,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class EcsErrors {
   static final String PERMISSIONS =
       "ec2:DescribeRegions, ecs:ListClusters, ecs:ListServices, ecs:DescribeServices,"
-          + " ecs:DescribeCapacityProviders, ecs:ListGateways, ecs:DescribeGateway,"
+          + " ecs:DescribeCapacityProviders, ecs:ListDaemons, ecs:ListDaemonDeployments,"
+          + " ecs:ListGateways, ecs:DescribeGateway,"
           + " ecs:DescribeExpressGatewayService, ecs:ListServiceDeployments,"
           + " ecs:DescribeServiceDeployments and ecs:DescribeServiceRevisions";
 

@@ -25,6 +25,7 @@ record EcsInventory(
    *
    * @param status {@code PROVISIONING}, {@code ACTIVE}, {@code DEPROVISIONING}, {@code INACTIVE}
    * @param updateStatus e.g. {@code UPDATE_IN_PROGRESS}; {@code null} when absent
+   * @param daemonDeployments deployments of daemons on it that are not known to be finished
    */
   record CapacityProviderRecord(
       String clusterArn,
@@ -32,7 +33,12 @@ record EcsInventory(
       String name,
       String roleArn,
       String status,
-      String updateStatus) {
+      String updateStatus,
+      List<dev.rolectl.engine.live.ActiveDeployment> daemonDeployments) {
+
+    CapacityProviderRecord {
+      daemonDeployments = List.copyOf(daemonDeployments);
+    }
 
     /** Whether ECS is changing it now: provisioning, deprovisioning, or an update in progress. */
     boolean changing() {

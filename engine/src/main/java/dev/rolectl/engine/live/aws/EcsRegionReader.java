@@ -21,10 +21,11 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * Reads what one region holds ({@link EcsInventory}): {@code ListClusters} (100 a page); per
  * cluster {@code ListServices} (100 a page), {@code DescribeServices} (10 a call), {@code
  * DescribeCapacityProviders} with the cluster (10 a page; Managed Instances capacity providers are
- * cluster-scoped); {@code DescribeExpressGatewayService} for each ECS-managed service; {@code
+ * cluster-scoped) and, per capacity provider with an infrastructure role, its daemons' deployments
+ * ({@link EcsDaemons}); {@code DescribeExpressGatewayService} for each ECS-managed service; {@code
  * ListGateways} (100 a page) and {@code DescribeGateway} per gateway. For C clusters, S services, E
- * Express services and G gateways, with no more than a page each: {@code 1 + C + ceil(S/10) + C +
- * E + 1 + G} calls. An endpoint or region that positively lacks gateways or capacity providers
+ * Express services, M Managed Instances capacity providers with d daemons and G gateways, with no
+ * more than a page each: {@code 1 + C + ceil(S/10) + C + M + d + E + 1 + G} calls. An endpoint or region that positively lacks gateways or capacity providers
  * ({@link EcsErrors#featureAbsent}) has none; any other failure is an {@link EcsReadException}.
  */
 final class EcsRegionReader {
@@ -136,7 +137,9 @@ final class EcsRegionReader {
                   cp.name(),
                   cp.managedInstancesProvider().infrastructureRoleArn(),
                   cp.statusAsString(),
-                  cp.updateStatusAsString()));
+                  cp.updateStatusAsString(),
+                  EcsDaemons.deploying(
+                      ecs, cp.capacityProviderArn() != null ? cp.capacityProviderArn() : cp.name())));
         }
       }
       token = page.nextToken();

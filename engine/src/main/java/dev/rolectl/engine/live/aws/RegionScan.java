@@ -102,16 +102,18 @@ final class RegionScan {
     for (CapacityProviderRecord cp : inventory.capacityProviders()) {
       for (String role : roleArns) {
         if (RoleArns.sameRole(cp.roleArn(), role)) {
-          List<ActiveDeployment> changing =
-              cp.changing()
-                  ? List.of(new ActiveDeployment("capacity provider " + cp.name(), cp.state(), null, null, null))
-                  : List.of();
+          List<ActiveDeployment> changing = new ArrayList<>();
+          if (cp.changing()) {
+            changing.add(new ActiveDeployment("capacity provider " + cp.name(), cp.state(), null, null, null));
+          }
+          changing.addAll(cp.daemonDeployments());
           out.get(role)
               .add(
                   new ServiceUse(
                       region, cp.cluster(), ServiceUse.CAPACITY_PROVIDER, cp.name(),
                       Set.of(EcsRoleField.CAPACITY_PROVIDER), changing,
-                      "DescribeCapacityProviders (status " + cp.state() + ")"));
+                      "DescribeCapacityProviders (status " + cp.state()
+                          + "), ListDaemons and ListDaemonDeployments"));
         }
       }
     }
