@@ -65,6 +65,13 @@ public final class ImportCommand extends BaseCommand {
       List<Resource> resources = new ArrayList<>();
       for (String name : new TreeSet<>(roleNames)) {
         LiveRole role = account.roles().get(name);
+        var unreadable = account.unreadable().stream()
+            .filter(u -> u.kind() == dev.rolectl.engine.live.UnreadableDocument.Kind.ROLE
+                && u.name().equals(name)).findFirst();
+        if (unreadable.isPresent()) {
+          throw new UserError("cannot import role " + unreadable.get().arn() + ": "
+              + unreadable.get().problem());
+        }
         if (role == null) {
           throw new UserError(
               "no role named '"
