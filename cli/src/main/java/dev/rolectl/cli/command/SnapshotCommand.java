@@ -4,6 +4,8 @@ import dev.rolectl.cli.ExitCode;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.EcsScan;
+import dev.rolectl.engine.live.local.EcsSnapshots;
 import dev.rolectl.engine.live.local.FileTarget;
 import dev.rolectl.engine.live.local.LocalEcsState;
 import dev.rolectl.engine.live.local.LocalState;
@@ -18,12 +20,15 @@ import picocli.CommandLine.Option;
     name = "snapshot",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Save a target's IAM state to a file for snapshot: and local: targets.",
+    header = "Save a target's IAM and ECS state to a file for snapshot: and local: targets.",
     description = {
       "Reads roles, customer managed policies, users and groups from the target and writes them"
           + " in the shape of 'aws iam get-account-authorization-details' (see"
-          + " docs/account-files.md). A pull-request bot without AWS credentials can then plan"
-          + " with --target snapshot:FILE."
+          + " docs/account-files.md), with an ecs section: the ECS services, capacity providers and"
+          + " gateways that use a role as an infrastructure role in every region enabled for the"
+          + " account (or --ecs-region), their deployments that are not finished, the regions"
+          + " scanned and when. A pull-request bot without AWS credentials can then plan with"
+          + " --target snapshot:FILE; apply still re-checks live ECS."
     },
     footer = {
       "",
@@ -48,12 +53,34 @@ public final class SnapshotCommand extends BaseCommand {
   @Option(names = "--stats", description = "Print API calls per operation (stderr).")
   boolean stats;
 
+  @Option(
+      names = "--ecs-region",
+      paramLabel = "REGION",
+      split = ",",
+      description =
+          "Regions whose ECS state to record (default: every region enabled for the account).")
+  java.util.List<String> ecsRegions = new java.util.ArrayList<>();
+
   @Override
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       LiveAccount account = target.iam().read(ReadRequest.everything());
-      LocalEcsState ecs =
-          target instanceof FileTarget file ? file.state().ecs() : LocalEcsState.absent();
+      LocalEcsState ecs;
+      if (target instanceof FileTarget file) {
+        ecs = file.state().ecs();
+      } else {
+        java.time.Instant takenAt = java.time.Instant.now();
+        EcsScan inventory = target.ecs().inventory(ecsRegions);
+        if (!inventory.isKnown()) {
+          err().println(
+              "error: cannot record ECS: "
+                  + inventory.unknownReason().get()
+                  + ". Nothing was written (a snapshot must not say that no deployment uses a role"
+                  + " when ECS could not be read).");
+          return ExitCode.ERROR;
+        }
+        ecs = EcsSnapshots.state(inventory, takenAt);
+      }
       SnapshotWriter.write(new LocalState(account, ecs), out);
       out().println(
           "wrote "
@@ -62,7 +89,10 @@ public final class SnapshotCommand extends BaseCommand {
               + account.roles().size()
               + " roles, "
               + account.policies().size()
-              + " customer managed policies");
+              + " customer managed policies"
+              + (ecs.scannedAt() == null
+                  ? ""
+                  : ", ECS in " + ecs.regions().size() + " regions as of " + ecs.scannedAt()));
       if (!ecs.present()) {
         out().println(
             "note: the snapshot has no ecs section, so plans against it cannot tell whether an ECS"

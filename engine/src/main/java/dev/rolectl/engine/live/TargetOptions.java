@@ -1,23 +1,36 @@
 package dev.rolectl.engine.live;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How to reach the {@code aws} target; file targets ignore these. Every field may be {@code null}
  * for "use the SDK's default": the standard credential chain, the region from {@code AWS_REGION}
- * or the profile (else {@code us-east-1}; IAM is global, the region only selects the partition),
- * and endpoints from the SDK's own {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_IAM},
- * {@code AWS_ENDPOINT_URL_STS} and {@code AWS_ENDPOINT_URL_ECS} handling.
+ * {@code AWS_DEFAULT_REGION} or the profile (else {@code us-east-1}; IAM is global, the region
+ * selects the partition and where the enabled regions are read), and endpoints from the SDK's own
+ * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_IAM}, {@code AWS_ENDPOINT_URL_STS}, {@code
+ * AWS_ENDPOINT_URL_ECS} and {@code AWS_ENDPOINT_URL_EC2} handling.
  *
  * @param profile a profile of the shared config/credentials files ({@code --profile})
  * @param region a region name ({@code --region}); also the default region of ECS scans
- * @param endpoint one endpoint for IAM, STS and ECS, overriding everything else (emulators, tests)
+ * @param endpoint one endpoint for IAM, STS, ECS and EC2, overriding the SDK's settings
+ *     (emulators, tests)
+ * @param serviceEndpoints endpoints of single services by the SDK's lower-case service name
+ *     ({@code iam}, {@code sts}, {@code ecs}, {@code ec2}), overriding {@code endpoint} for that
+ *     service, as {@code AWS_ENDPOINT_URL_ECS} overrides {@code AWS_ENDPOINT_URL}
  * @param credentials static credentials instead of the credential chain (emulators, tests)
  * @param maxAttempts attempts per call including the first (standard retry strategy with
  *     throttling backoff); 0 for the default of {@value #DEFAULT_MAX_ATTEMPTS}
  */
 public record TargetOptions(
-    String profile, String region, URI endpoint, Credentials credentials, int maxAttempts) {
+    String profile,
+    String region,
+    URI endpoint,
+    Credentials credentials,
+    int maxAttempts,
+    Map<String, URI> serviceEndpoints) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
 
@@ -28,6 +41,28 @@ public record TargetOptions(
     if (maxAttempts == 0) {
       maxAttempts = DEFAULT_MAX_ATTEMPTS;
     }
+    serviceEndpoints =
+        serviceEndpoints == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(serviceEndpoints));
+  }
+
+  public TargetOptions(
+      String profile, String region, URI endpoint, Credentials credentials, int maxAttempts) {
+    this(profile, region, endpoint, credentials, maxAttempts, Map.of());
+  }
+
+  /** The endpoint of one service: its own, else {@link #endpoint()}; {@code null}: the SDK's. */
+  public URI endpointOf(String service) {
+    URI own = serviceEndpoints.get(service.toLowerCase(Locale.ROOT));
+    return own != null ? own : endpoint;
+  }
+
+  /** The same options with the endpoint of one service ({@code ecs}, {@code ec2}, ...). */
+  public TargetOptions withServiceEndpoint(String service, URI uri) {
+    Map<String, URI> m = new TreeMap<>(serviceEndpoints);
+    m.put(service.toLowerCase(Locale.ROOT), uri);
+    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, m);
   }
 
   /** Everything from the SDK's defaults. */
@@ -36,23 +71,28 @@ public record TargetOptions(
   }
 
   public TargetOptions withProfile(String profile) {
-    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts);
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
   }
 
   public TargetOptions withRegion(String region) {
-    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts);
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
   }
 
   public TargetOptions withEndpoint(URI endpoint) {
-    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts);
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
   }
 
   public TargetOptions withCredentials(Credentials credentials) {
-    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts);
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
   }
 
   public TargetOptions withMaxAttempts(int maxAttempts) {
-    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts);
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
   }
 
   /**

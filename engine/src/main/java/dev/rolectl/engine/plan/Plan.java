@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param accountId the account planned against
  * @param target the target spec, e.g. {@code aws} or {@code local:account.json}
  * @param changes one entry per resource, no-ops included
+ * @param ecs what the safety check read of ECS; {@code null} when no change needed ECS
  */
 public record Plan(
     int formatVersion,
@@ -26,9 +27,11 @@ public record Plan(
     String accountId,
     String target,
     Instant createdAt,
-    List<ResourceChange> changes) {
+    List<ResourceChange> changes,
+    EcsCoverage ecs) {
 
-  public static final int FORMAT_VERSION = 1;
+  /** Version 2 added {@code ecs} (the regions and clusters the safety check read). */
+  public static final int FORMAT_VERSION = 2;
 
   public Plan {
     Objects.requireNonNull(stack, "stack");
@@ -38,6 +41,21 @@ public record Plan(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(createdAt, "createdAt");
     changes = List.copyOf(changes);
+  }
+
+  /** A plan whose safety check read nothing of ECS (yet). */
+  public Plan(
+      int formatVersion,
+      String stack,
+      String stackHash,
+      String liveFingerprint,
+      String accountId,
+      String target,
+      Instant createdAt,
+      List<ResourceChange> changes) {
+    this(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        null);
   }
 
   /** Changes other than no-ops. */
@@ -67,6 +85,14 @@ public record Plan(
   /** The same plan with these changes (e.g. with safety verdicts attached). */
   public Plan withChanges(List<ResourceChange> changes) {
     return new Plan(
-        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes);
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        ecs);
+  }
+
+  /** The same plan with what the safety check read of ECS. */
+  public Plan withEcs(EcsCoverage coverage) {
+    return new Plan(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        coverage);
   }
 }
