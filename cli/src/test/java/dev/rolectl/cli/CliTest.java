@@ -35,10 +35,39 @@ class CliTest {
   }
 
   @Test
-  void noArgumentsPrintsUsage() {
+  void noArgumentsIsAUsageErrorWithTheUsageOnStderr() {
     CliRun r = CliRun.run();
-    assertEquals(0, r.exitCode());
-    assertTrue(r.out().startsWith("Usage: rolectl"), r.out());
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("error: no command given\nUsage: rolectl"), r.err());
+  }
+
+  @Test
+  void versionCommandPrintsVersionCommitBuildDateAndCatalogues() {
+    CliRun r = CliRun.run("version");
+    assertEquals(0, r.exitCode(), r.toString());
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].matches("rolectl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r.out());
+    assertTrue(lines[1].matches("commit: +([0-9a-f]{12}|unknown).*"), r.out());
+    assertTrue(lines[2].matches("built: +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), r.out());
+    assertTrue(r.out().contains("catalogue"), r.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "graph", "plan", "show", "apply", "import", "snapshot", "version"})
+  void helpFitsEightyColumnsAndEveryCommandIsListedOnOneLine(String command) {
+    CliRun help = CliRun.run(command, "--help");
+    assertEquals(0, help.exitCode(), help.toString());
+    for (String line : help.out().split("\n")) {
+      assertTrue(line.length() <= 80, "longer than 80 columns: " + line);
+    }
+    CliRun root = CliRun.run("--help");
+    String listed =
+        root.out().lines().filter(l -> l.startsWith("  " + command + " ")).findFirst().orElseThrow();
+    int next = root.out().lines().toList().indexOf(listed) + 1;
+    assertFalse(
+        root.out().lines().toList().get(next).startsWith("       "),
+        "the summary of " + command + " wraps: " + listed);
   }
 
   @Test

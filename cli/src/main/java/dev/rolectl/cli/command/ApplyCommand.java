@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  rolectl apply examples/ecs-blue-green --target local:account.json",
-      "  rolectl apply stacks/app --var env=prod --auto-approve --json",
+      "  rolectl apply stacks/app --var env=prod --auto-approve --format json",
       "  rolectl apply app.plan.json",
       "  rolectl apply app.plan.json --wait-for-deployments 15m",
       "",
@@ -89,14 +89,25 @@ public final class ApplyCommand extends BaseCommand {
       description = "Changes made at once, 1 to 64 (default: " + ApplyOptions.DEFAULT_PARALLELISM + ").")
   int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
 
-  @Option(names = "--json", order = 22, description = "Progress as JSON lines on stdout, for bots.")
+  /** Output formats of apply. */
+  public enum Format {
+    text,
+    json
+  }
+
+  @Option(names = "--format", order = 22, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json: the plan,"
+          + " progress and summary as JSON lines on stdout, for bots.")
+  Format format;
+
+  @Option(names = "--json", order = 23, description = "Same as --format json.")
   boolean json;
 
-  @Option(names = "--adopt", order = 23,
+  @Option(names = "--adopt", order = 24,
       description = "Adopt every declared role or policy that exists without a rolectl:stack tag.")
   boolean adopt;
 
-  @Option(names = "--wait-for-deployments", order = 24, paramLabel = "DURATION",
+  @Option(names = "--wait-for-deployments", order = 25, paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "When an ECS deployment that uses a role is under way right before a"
           + " disruptive change, wait up to DURATION in all (e.g. 90s, 10m, 1h) for it to finish,"
@@ -111,7 +122,7 @@ public final class ApplyCommand extends BaseCommand {
     if (parallelism < 1 || parallelism > 64) {
       throw new ParameterException(spec.commandLine(), "--parallelism must be 1 to 64, got " + parallelism);
     }
-    jsonOut = json ? new ApplyJsonLines(out()) : null;
+    jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     try {
       Optional<Plan> saved = savedPlan(stack.path());
       return saved.isPresent() ? applySaved(saved.get()) : applyStack();
@@ -241,6 +252,21 @@ public final class ApplyCommand extends BaseCommand {
     }
     out().println();
     return Optional.empty();
+  }
+
+  /**
+   * Shows the positional parameter as {@code PATH|PLANFILE}: apply takes a saved plan where the
+   * other stack commands take only a stack. Called once the command line is built.
+   */
+  public static void labelPositional(CommandSpec spec) {
+    var path = spec.positionalParameters().get(0);
+    spec.remove(path);
+    spec.addPositional(
+        picocli.CommandLine.Model.PositionalParamSpec.builder(path)
+            .paramLabel("PATH|PLANFILE")
+            .description(
+                "A stack file or directory, or a plan saved with 'rolectl plan --out FILE'.")
+            .build());
   }
 
   /** A saved plan when the file is JSON; empty for a stack. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "snapshot",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Save a target's IAM state to a file for snapshot: and local: targets.",
+    header = "Save a target's IAM state as an account file (for snapshot:FILE).",
     description = {
       "Reads roles, customer managed policies, users and groups from the target and writes them"
           + " in the shape of 'aws iam get-account-authorization-details' (see"

@@ -50,6 +50,16 @@ class ApplyCommandTest {
   }
 
   @Test
+  void usageShowsThatApplyTakesAStackOrASavedPlan() {
+    Run r = apply(false, "", "--help");
+    assertTrue(r.out().contains("Usage: rolectl apply [-hV]"), r.out());
+    assertTrue(r.out().contains(" PATH|PLANFILE\nWith a stack"), r.out());
+    assertTrue(r.out().contains("--format=FORMAT"), r.out());
+    Run missing = apply(false, "");
+    assertTrue(missing.err().contains("Missing required parameter: 'PATH|PLANFILE'"), missing.toString());
+  }
+
+  @Test
   void withoutATerminalItRefusesToApplyUnapproved() {
     Run r = apply(false, "yes\n", stack.toString(), "--target", target);
     assertEquals(1, r.exit(), r.toString());
@@ -79,9 +89,10 @@ class ApplyCommandTest {
     assertTrue(again.out().contains("No changes."), again.toString());
   }
 
-  @Test
-  void jsonLinesForBots() throws Exception {
-    Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve", "--json", "--parallelism", "2");
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"--format=json", "--json"})
+  void jsonLinesForBots(String option) throws Exception {
+    Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve", option, "--parallelism", "2");
     assertEquals(0, r.exit(), r.toString());
     ObjectMapper m = new ObjectMapper();
     List<JsonNode> lines = new ArrayList<>();
