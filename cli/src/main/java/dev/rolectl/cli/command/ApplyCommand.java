@@ -143,8 +143,8 @@ public final class ApplyCommand extends BaseCommand {
         List<Diagnostic> found = made.shown();
         if (jsonOut != null) {
           found.forEach(this::diagnostic);
-        } else {
-          TextReport.diagnostics(found, err(), errStyle());
+        } else if (made.failed()) {
+          TextReport.diagnostics(found, err(), errStyle()); // else the plan shown lists them
         }
         if (made.failed()) {
           return error("no plan was made: fix the errors above and run apply again");

@@ -84,7 +84,10 @@ public final class PlanCommand extends BaseCommand {
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       Planning.Outcome outcome = Planning.plan(stack, target, adopt, this::progress);
-      TextReport.diagnostics(outcome.shown(), err(), errStyle());
+      if (outcome.failed() || format != PlanOutput.Format.text) {
+        // a text plan lists them itself; JSON and Markdown carry them too, for the bot
+        TextReport.diagnostics(outcome.shown(), err(), errStyle());
+      }
       if (stats) {
         Stats.print(target.stats(), err());
       }

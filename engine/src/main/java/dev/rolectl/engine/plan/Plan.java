@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.model.Diagnostic;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param accountId the account planned against
  * @param target the target spec, e.g. {@code aws} or {@code local:account.json}
  * @param changes one entry per resource, no-ops included
+ * @param snapshotTakenAt when the target's state was taken, for a {@code snapshot:} file that
+ *     says ({@code TakenAt}); {@code null} for live targets and undated files
+ * @param diagnostics what planning found and the user should see with the plan (errors and
+ *     warnings, in file order): pull-request bots get them with the plan
  */
 public record Plan(
     int formatVersion,
@@ -26,7 +31,9 @@ public record Plan(
     String accountId,
     String target,
     Instant createdAt,
-    List<ResourceChange> changes) {
+    List<ResourceChange> changes,
+    Instant snapshotTakenAt,
+    List<Diagnostic> diagnostics) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -38,6 +45,21 @@ public record Plan(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(createdAt, "createdAt");
     changes = List.copyOf(changes);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** A plan without snapshot date or diagnostics. */
+  public Plan(
+      int formatVersion,
+      String stack,
+      String stackHash,
+      String liveFingerprint,
+      String accountId,
+      String target,
+      Instant createdAt,
+      List<ResourceChange> changes) {
+    this(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        null, List.of());
   }
 
   /** Changes other than no-ops. */
@@ -66,7 +88,13 @@ public record Plan(
 
   /** The same plan with these changes (e.g. with safety verdicts attached). */
   public Plan withChanges(List<ResourceChange> changes) {
-    return new Plan(
-        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes);
+    return new Plan(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt,
+        changes, snapshotTakenAt, diagnostics);
+  }
+
+  /** The same plan with what planning found for the user, and the snapshot's date if known. */
+  public Plan withContext(Instant snapshotTakenAt, List<Diagnostic> diagnostics) {
+    return new Plan(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt,
+        changes, snapshotTakenAt, diagnostics);
   }
 }

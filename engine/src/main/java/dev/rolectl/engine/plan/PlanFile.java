@@ -40,6 +40,9 @@ public final class PlanFile {
     root.put("accountId", plan.accountId());
     root.put("target", plan.target());
     root.put("createdAt", plan.createdAt().toString());
+    if (plan.snapshotTakenAt() != null) {
+      root.put("snapshotTakenAt", plan.snapshotTakenAt().toString());
+    }
     root.put("blocked", plan.blocked());
     ObjectNode summary = root.putObject("summary");
     plan.counts().forEach((action, n) -> summary.put(action.jsonName(), n));
@@ -47,6 +50,8 @@ public final class PlanFile {
     for (ResourceChange c : plan.changes()) {
       changes.add(change(c));
     }
+    ArrayNode diagnostics = root.putArray("diagnostics");
+    plan.diagnostics().forEach(d -> diagnostics.add(DiagnosticJson.write(MAPPER, d)));
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -145,7 +150,12 @@ public final class PlanFile {
     for (JsonNode c : root.path("changes")) {
       changes.add(readChange(c));
     }
+    List<dev.rolectl.engine.model.Diagnostic> diagnostics = new ArrayList<>();
+    for (JsonNode d : root.path("diagnostics")) {
+      diagnostics.add(DiagnosticJson.read(d));
+    }
     try {
+      String taken = root.path("snapshotTakenAt").asText(null);
       return new Plan(
           version,
           ResourceJson.text(root, "stack"),
@@ -154,9 +164,11 @@ public final class PlanFile {
           ResourceJson.text(root, "accountId"),
           ResourceJson.text(root, "target"),
           Instant.parse(ResourceJson.text(root, "createdAt")),
-          changes);
+          changes,
+          taken == null ? null : Instant.parse(taken),
+          diagnostics);
     } catch (DateTimeParseException e) {
-      throw new PlanFormatException("createdAt is not an ISO-8601 instant");
+      throw new PlanFormatException("createdAt or snapshotTakenAt is not an ISO-8601 instant");
     }
   }
 
