@@ -13,6 +13,7 @@ import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.apply.SafetyGate;
 import dev.rolectl.engine.apply.SafetyGates;
 import dev.rolectl.engine.apply.StalePlan;
+import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.Target;
@@ -67,7 +68,8 @@ import picocli.CommandLine.Spec;
       "  0  applied (or nothing to do)",
       "  1  error: a change failed, stale plan, refused confirmation, bad input",
       "  3  a change was blocked by a safety rule (nothing else failed): the plan blocked it,"
-          + " the re-check found a deployment, or --wait-for-deployments ran out"
+          + " the re-check found a deployment, or --wait-for-deployments ran out",
+      "  130  interrupted (Ctrl-C): the changes in progress finished, no new one was started"
     })
 public final class ApplyCommand extends BaseCommand {
   static final String PROMPT =
@@ -132,7 +134,7 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private Target open(String spec) {
-    return TargetOpener.open(spec, targetOptions.profile, targetOptions.region, cli.env());
+    return TargetOpener.open(spec, targetOptions, cli.env());
   }
 
   private int applyStack() {
@@ -196,17 +198,31 @@ public final class ApplyCommand extends BaseCommand {
     ApplyOptions options =
         ApplyOptions.defaults(t.iam().partition()).withParallelism(parallelism).withGate(gate);
     Consumer<EngineEvent> progress = jsonOut != null ? jsonOut : new ApplyProgress(out());
-    ApplyResult result = Applier.apply(plan, writer, options, progress);
+    Stop stop = new Stop();
+    ApplyResult result;
+    boolean interrupted;
+    try (Interrupts interrupts = Interrupts.install(stop, this::interruptedNote)) {
+      result = Applier.apply(plan, writer, options, progress, stop);
+      interrupted = interrupts.interrupted();
+    }
     if (jsonOut != null) {
-      jsonOut.summary(result);
+      jsonOut.summary(result, stop.reason());
     } else {
-      ApplySummary.write(result, out(), err());
+      ApplySummary.write(result, stop.reason(), out(), err());
+    }
+    if (interrupted) {
+      return Interrupts.EXIT_CODE;
     }
     if (!result.with(ChangeOutcome.Status.FAILED).isEmpty()
         || !result.with(ChangeOutcome.Status.NOT_STARTED).isEmpty()) {
       return ExitCode.ERROR;
     }
     return result.blocked() ? ExitCode.BLOCKED : ExitCode.OK;
+  }
+
+  private void interruptedNote() {
+    message("warning", "Interrupted: letting the changes in progress finish, starting no new ones"
+        + " (press Ctrl-C again to abort at once).");
   }
 
   private IamWriter writer(Target t) {
