@@ -172,6 +172,9 @@ public final class ApplyCommand extends BaseCommand {
 
   private int applySaved(Plan plan) {
     String spec = targetOptions.target != null ? targetOptions.target : plan.target();
+    missingAccountFile(plan, spec).ifPresent(m -> {
+      throw new UserError(m);
+    });
     try (Target t = open(spec)) {
       IamWriter writer = writer(t);
       try (IamWriter.Lock lock = writer.lock()) {
@@ -244,6 +247,27 @@ public final class ApplyCommand extends BaseCommand {
     }
     out().print(new TextPlanRenderer(outColor()).render(plan));
     out().flush();
+  }
+
+  /**
+   * A message when the saved plan's {@code local:} account file is not there although the plan
+   * read resources from it: a relative path is taken from the current directory, which may not be
+   * the one plan ran in (a missing file would otherwise read as an empty account: "stale").
+   */
+  static Optional<String> missingAccountFile(Plan plan, String spec) {
+    if (!spec.startsWith("local:")) {
+      return Optional.empty();
+    }
+    Path file = Path.of(spec.substring("local:".length()));
+    boolean readSomething = plan.changes().stream().anyMatch(c -> c.before() != null);
+    if (Files.exists(file) || !readSomething) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the plan was made against " + spec + ", but " + file.toAbsolutePath() + " does not exist"
+            + (file.isAbsolute() ? "" : " (a relative path is taken from the current directory;"
+                + " run apply from the directory plan ran in, or give --target local:ABSOLUTE_PATH)")
+            + "; nothing was changed");
   }
 
   /** Empty when the user typed yes; else the exit code. */

@@ -144,6 +144,42 @@ class ApplyCommandTest {
   }
 
   @Test
+  void savedPlanErrorsNameTheRealReason() throws Exception {
+    Path planFile = savePlan();
+    assertEquals(0, apply(false, "", planFile.toString(), "--target", target).exit());
+    Run again = apply(false, "", planFile.toString(), "--target", target);
+    assertEquals(1, again.exit(), again.toString());
+    assertTrue(again.err().startsWith("error: this plan was already applied: live IAM already matches"),
+        again.toString());
+
+    Files.writeString(stack, STACK.replace("  infra:", "  infra:\n    description: changed"));
+    Path update = savePlan();
+    Files.writeString(update, Files.readString(update).replace(
+        "\"target\" : \"" + target + "\"", "\"target\" : \"local:no/such/dir/account.json\""));
+    Run relative = apply(false, "", update.toString());
+    assertEquals(1, relative.exit(), relative.toString());
+    assertTrue(relative.err().contains("the plan was made against local:no/such/dir/account.json, but "),
+        relative.toString());
+    assertTrue(relative.err().contains("a relative path is taken from the current directory"),
+        relative.toString());
+
+    String json = Files.readString(update);
+    Files.writeString(update, json.substring(0, json.length() / 2));
+    Run cut = TestCli.run(Map.of(), "show", update.toString());
+    assertEquals(1, cut.exit(), cut.toString());
+    assertTrue(cut.err().contains(": the plan ends too early at line "), cut.toString());
+
+    Files.writeString(update, "{\"stack\": \"demo\", \"roles\": {}}");
+    Run notPlan = apply(false, "", update.toString(), "--target", target);
+    assertEquals(1, notPlan.exit(), notPlan.toString());
+    assertTrue(notPlan.err().contains("not a rolectl plan: a JSON object without formatVersion"),
+        notPlan.toString());
+    Run yaml = TestCli.run(Map.of(), "show", stack.toString());
+    assertTrue(yaml.err().contains("not a rolectl plan: not valid JSON at line 1"), yaml.toString());
+    assertFalse(yaml.err().contains("truncated"), yaml.toString());
+  }
+
+  @Test
   void aChangeBlockedBySafetyExitsWithThree() throws Exception {
     assertEquals(0, apply(false, "", stack.toString(), "--target", target, "--auto-approve").exit());
     String json = Files.readString(account);

@@ -87,7 +87,7 @@ class ImportSnapshotShowTest {
     CliRun show = CliRun.run("show", bad.toString());
 
     assertEquals(1, show.exitCode());
-    assertTrue(show.err().startsWith("error: " + bad + ": not valid JSON at line 1"), show::toString);
+    assertTrue(show.err().startsWith("error: " + bad + ": the plan ends too early at line 1"), show::toString);
   }
 
   @Test

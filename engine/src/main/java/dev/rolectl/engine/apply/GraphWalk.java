@@ -47,6 +47,14 @@ final class GraphWalk {
   }
 
   /** Runs every change; returns the outcomes in the order of {@code effective}. */
+  List<ChangeOutcome> run(int parallelism, Function<ResourceChange, ChangeOutcome> work) {
+    return run(parallelism, work, new Stop());
+  }
+
+  /**
+   * Runs every change until {@code stop} is requested (then no new one starts; the others are not
+   * started); returns the outcomes in the order of {@code effective}.
+   */
   List<ChangeOutcome> run(int parallelism, Function<ResourceChange, ChangeOutcome> work, Stop stop) {
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool =

@@ -127,15 +127,26 @@ public final class PlanFile {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
+      boolean truncated = e instanceof com.fasterxml.jackson.core.io.JsonEOFException;
       throw new PlanFormatException(
-          "not valid JSON at line "
+          (truncated ? "the plan ends too early" : "not a rolectl plan: not valid JSON")
+              + " at line "
               + e.getLocation().getLineNr()
               + ", column "
               + e.getLocation().getColumnNr()
-              + " (is the file truncated?)");
+              + (truncated
+                  ? " (the file is cut short: was it written completely? make the plan again)"
+                  : " (" + e.getOriginalMessage() + "); a saved plan is the JSON that 'rolectl"
+                      + " plan --out FILE' writes"));
     }
     if (root == null || !root.isObject()) {
-      throw new PlanFormatException("not a rolectl plan (expected a JSON object)");
+      throw new PlanFormatException(
+          "not a rolectl plan (expected a JSON object, as 'rolectl plan --out FILE' writes)");
+    }
+    if (!root.has("formatVersion") || !root.has("liveFingerprint")) {
+      throw new PlanFormatException(
+          "not a rolectl plan: a JSON object without formatVersion and liveFingerprint; a saved"
+              + " plan is the JSON that 'rolectl plan --out FILE' writes");
     }
     int version = root.path("formatVersion").asInt(-1);
     if (version != Plan.FORMAT_VERSION) {
