@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,24 @@ class CliTest {
     assertTrue(r.out().contains("  validate  "), r.out());
     assertTrue(r.out().contains("  graph     "), r.out());
     assertTrue(r.out().contains("3  blocked by a safety rule"), r.out());
+  }
+
+  /** Every offline example in a help text (validate, graph on examples/) runs without error. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "validate", "graph"})
+  void offlineExamplesInHelpTextsWork(String command) {
+    CliRun help = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
+    String examples = RepoFiles.root().resolve("examples").toString();
+    List<String> run = help.out().lines()
+        .filter(l -> l.matches("  rolectl (validate|graph) examples/\\S+.*"))
+        .map(l -> l.replaceFirst(" \\|.*", "").trim())
+        .toList();
+    assertFalse(run.isEmpty(), help.out());
+    for (String example : run) {
+      String[] args = example.replace("examples/", examples + "/").substring("rolectl ".length()).split(" ");
+      CliRun r = CliRun.run(args);
+      assertEquals(0, r.exitCode(), example + "\n" + r);
+    }
   }
 
   @Test

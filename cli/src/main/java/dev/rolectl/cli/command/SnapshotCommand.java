@@ -1,6 +1,7 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
@@ -54,15 +55,11 @@ public final class SnapshotCommand extends BaseCommand {
       LiveAccount account = target.iam().read(ReadRequest.everything());
       LocalEcsState ecs =
           target instanceof FileTarget file ? file.state().ecs() : LocalEcsState.absent();
-      SnapshotWriter.write(new LocalState(account, ecs), out);
-      out().println(
-          "wrote "
-              + out
-              + ": "
-              + account.roles().size()
-              + " roles, "
-              + account.policies().size()
-              + " customer managed policies");
+      SnapshotWriter.write(new LocalState(account, ecs, java.time.Instant.now()), out);
+      out().println("wrote " + out + ": "
+          + TextPlanRenderer.count(account.roles().size(), "role") + ", "
+          + TextPlanRenderer.count(account.policies().size(), "customer managed policy")
+              .replace("policys", "policies"));
       if (!ecs.present()) {
         out().println(
             "note: the snapshot has no ecs section, so plans against it cannot tell whether an ECS"

@@ -45,7 +45,7 @@ public final class SafetyGates {
 
   /**
    * The same for a saved plan, without its stack: the declared roles come from the plan. The
-   * stack's {@code settings.ecsRegions} are not in a saved plan, so ECS is read in the target's
+   * stack's {@code settings.ecs.regions} are not in a saved plan, so ECS is read in the target's
    * region.
    */
   public static SafetyGate ecs(Plan plan, LiveAccount live, EcsDeployments ecs) {

@@ -27,7 +27,7 @@ import java.util.Set;
  * <p>A role is asked about in ECS when it declares {@code ecsInfrastructure:} or its current trust
  * policy lets {@code ecs.amazonaws.com} assume it (a role ECS cannot assume is in no deployment's
  * way). ECS is read only when the plan has such a change; then once, for all those roles, in the
- * stack's {@code settings.ecsRegions} (default: the target's region).
+ * stack's {@code settings.ecs.regions} (default: the target's region).
  */
 public final class Safety {
   public static final String ECS_ROLE_DELETE = RoleDeleteRule.ID;

@@ -122,7 +122,7 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
               + " ("
               + e.getMessage()
               + "): check"
-              + " the region names (settings.ecsRegions, --region)");
+              + " the region names (settings.ecs.regions, --region)");
     }
   }
 
