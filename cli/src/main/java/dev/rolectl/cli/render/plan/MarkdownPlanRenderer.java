@@ -142,7 +142,7 @@ public final class MarkdownPlanRenderer {
     for (ResourceChange c : plan.changes()) {
       for (Verdict v : c.verdicts()) {
         if (v.level() == Verdict.Level.BLOCK) {
-          t.append(folded(":no_entry: <b>Blocked:</b> " + title(c) + " " + ResourceTitle.verb(c.action())
+          t.append(folded("\u26d4 <b>Blocked:</b> " + title(c) + " " + ResourceTitle.verb(c.action())
               + " (<code>" + escapeHtml(v.rule()) + "</code>)", v.message()));
         }
       }
@@ -160,7 +160,7 @@ public final class MarkdownPlanRenderer {
     StringBuilder t = new StringBuilder();
     for (Diagnostic d : plan.diagnostics()) {
       String where = d.location() != null ? d.location().toString() : d.address().value();
-      t.append("- ").append(d.isError() ? ":x: " : ":warning: ").append('`').append(where)
+      t.append("- ").append(d.isError() ? "\u274c " : "\u26a0\ufe0f ").append('`').append(where)
           .append("` ").append(escapeHtml(d.severity().label())).append(" (`").append(d.rule())
           .append("`): ").append(escapeHtml(d.message()).replace("\n", " ")).append('\n');
     }
@@ -168,7 +168,7 @@ public final class MarkdownPlanRenderer {
     for (ResourceChange c : plan.changes()) {
       for (Verdict v : c.verdicts()) {
         if (v.level() == Verdict.Level.WARN) {
-          verdicts.append(folded(":warning: " + title(c) + " (<code>" + escapeHtml(v.rule())
+          verdicts.append(folded("\u26a0\ufe0f " + title(c) + " (<code>" + escapeHtml(v.rule())
               + "</code>)", v.message()));
         }
       }

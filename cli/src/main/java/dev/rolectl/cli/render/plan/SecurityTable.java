@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The security-impact table of a Markdown plan: one row per statement or attachment added or
- * removed, four columns (change, resource by its short name, impact, the statement in one line)
- * so that it fits a pull-request comment.
+ * removed, three columns (the resource by its short name, the change with its impact, the
+ * statement in one line or the policy) so that it fits a pull-request comment.
  */
 final class SecurityTable {
   private static final int ROW_LIMIT = 100;
@@ -29,8 +29,8 @@ final class SecurityTable {
       return "No change to who can do what.\n";
     }
     StringBuilder t = new StringBuilder("#### Security impact\n\n");
-    t.append("| Change | Resource | Impact | Statement |\n");
-    t.append("|---|---|---|---|\n");
+    t.append("| Resource | Change | What |\n");
+    t.append("|---|---|---|\n");
     rows.stream().limit(ROW_LIMIT).forEach(t::append);
     if (rows.size() > ROW_LIMIT) {
       t.append("\n_").append(rows.size() - ROW_LIMIT).append(" more rows not shown._\n");
@@ -48,7 +48,9 @@ final class SecurityTable {
       case PRINCIPAL_POLICY_ATTACHMENT:
         if (c.action() == Action.CREATE || c.action() == Action.DELETE) {
           String what = c.action() == Action.CREATE ? "policy attached" : "policy detached";
-          rows.add(row(what, name, impact, ""));
+          String[] parts = name.split(" to ", 2); // "attachment of POLICY to KIND `NAME`"
+          String policy = parts[0].replaceFirst("^attachment of (policy )?", "");
+          rows.add(row(what, parts.length == 2 ? parts[1] : name, impact, policy));
         }
         return rows;
       default:
@@ -93,11 +95,13 @@ final class SecurityTable {
           case "statement removed" -> allow ? "narrows access" : "broadens access";
           default -> "changed";
         };
-    return row(change, where, impact, "`" + code(StatementView.oneLine(s)) + "`");
+    String statement = StatementView.oneLine(s).replaceFirst(" \\(Sid [^)]*\\)$", "");
+    return row(change, where, impact, "`" + code(statement) + "`");
   }
 
   private static String row(String change, String where, String impact, String statement) {
-    return "| " + change + " | " + where + " | " + impact + " | " + statement + " |\n";
+    return "| " + where + " | " + change + (impact.isEmpty() ? "" : ": " + impact) + " | "
+        + statement + " |\n";
   }
 
   /** Text for a table cell: pipes escaped, one line. */

@@ -75,7 +75,7 @@ class MarkdownPlanRendererTest {
 
     assertFalse(md.contains("Truncated"));
     assertTrue(md.contains("<code>+</code> role <code>service-role-2</code> will be created (broadens access)"), md);
-    assertTrue(md.contains("| statement added | inline policy `s3` of role `service-role-0` document | broadens access | `Allow s3:GetObject"), md);
+    assertTrue(md.contains("| inline policy `s3` of role `service-role-0` document | statement added: broadens access | `Allow s3:GetObject"), md);
   }
 
   @Test
