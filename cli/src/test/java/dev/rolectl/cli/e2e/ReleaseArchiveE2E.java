@@ -114,6 +114,16 @@ class ReleaseArchiveE2E {
     assertTrue(r.out().contains("commands: apply"), r.out());
     assertTrue(r.out().contains("options: --format"), r.out());
     assertTrue(r.out().matches("(?s).*formats: .*markdown.*"), r.out());
+
+    Path zsh = only(script).resolve("completion/rolectl.zsh");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/zsh")) || Files.isExecutable(Path.of("/usr/bin/zsh")),
+        "zsh is not installed: the bash script was checked, the zsh one (the same script through"
+            + " bashcompinit) is not");
+    CliRun z = run(tmp, Map.of(), "zsh", "-c", "autoload -U +X compinit && compinit -u; source '"
+        + zsh + "' && complete -p rolectl");
+    assertEquals(0, z.exitCode(), z.toString());
+    assertEquals("", z.err(), z.toString());
+    assertTrue(z.out().contains("complete -F _complete_rolectl"), z.toString());
   }
 
   @Test
