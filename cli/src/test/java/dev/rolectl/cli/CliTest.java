@@ -80,6 +80,13 @@ class CliTest {
     for (String line : help.out().split("\n")) {
       assertTrue(line.length() <= 80, "longer than 80 columns: " + line);
     }
+    // footers are not wrapped well by picocli: each of their lines must fit as written
+    java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
+    Cli cli = new Cli(sink, sink, java.io.InputStream.nullInputStream(), java.util.Map.of(), false);
+    for (String line : cli.commandLine().getSubcommands().get(command).getCommandSpec()
+        .usageMessage().footer()) {
+      assertTrue(line.length() <= 80, "a footer line longer than 80 columns: " + line);
+    }
     CliRun root = CliRun.run("--help");
     String listed =
         root.out().lines().filter(l -> l.startsWith("  " + command + " ")).findFirst().orElseThrow();

@@ -67,9 +67,11 @@ import picocli.CommandLine.Spec;
       "Exit codes:",
       "  0  applied (or nothing to do)",
       "  1  error: a change failed, stale plan, refused confirmation, bad input",
-      "  3  a change was blocked by a safety rule (nothing else failed): the plan blocked it,"
-          + " the re-check found a deployment, or --wait-for-deployments ran out",
-      "  130  interrupted (Ctrl-C): the changes in progress finished, no new one was started"
+      "  3  a change was blocked by a safety rule (nothing else failed): the plan",
+      "     blocked it, the re-check found a deployment, or --wait-for-deployments",
+      "     ran out",
+      "  130  interrupted (Ctrl-C): the changes in progress finished, no new one",
+      "       was started"
     })
 public final class ApplyCommand extends BaseCommand {
   static final String PROMPT =

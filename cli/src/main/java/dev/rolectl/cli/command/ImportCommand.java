@@ -68,8 +68,8 @@ public final class ImportCommand extends BaseCommand {
   String outGiven;
 
   @Option(names = "--force",
-      description = "Import roles that another stack owns (tag rolectl:stack) anyway, with a"
-          + " warning: two stacks would then fight over them.")
+      description = "Import roles that another stack owns (by its ownership tag) anyway, with"
+          + " a warning: two stacks would then fight over them.")
   boolean force;
 
   @Override

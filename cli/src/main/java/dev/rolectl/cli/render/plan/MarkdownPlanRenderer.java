@@ -17,6 +17,16 @@ public final class MarkdownPlanRenderer {
   /** GitHub's limit for an issue or pull-request comment, in characters. */
   public static final int GITHUB_COMMENT_LIMIT = 65_536;
 
+  /**
+   * At most this many blocked changes, diagnostics and warning verdicts are listed (the rest are
+   * counted), so that the head of a comment stays well under the limit: each blocked reason is
+   * up to ~1.6 KB.
+   */
+  static final int MAX_BLOCKED = 15;
+
+  static final int MAX_DIAGNOSTICS = 20;
+  static final int MAX_WARNING_VERDICTS = 5;
+
   private final int limit;
   private final TextPlanRenderer text = new TextPlanRenderer(false);
 
@@ -139,9 +149,13 @@ public final class MarkdownPlanRenderer {
   /** One line per blocked change, its reason folded; then what apply will do about them. */
   private static String blocked(Plan plan) {
     StringBuilder t = new StringBuilder();
+    int shown = 0;
+    int more = 0;
     for (ResourceChange c : plan.changes()) {
       for (Verdict v : c.verdicts()) {
-        if (v.level() == Verdict.Level.BLOCK) {
+        if (v.level() == Verdict.Level.BLOCK && shown++ >= MAX_BLOCKED) {
+          more++;
+        } else if (v.level() == Verdict.Level.BLOCK) {
           t.append(folded("\u26d4 <b>Blocked:</b> " + title(c) + " " + ResourceTitle.verb(c.action())
               + " (<code>" + escapeHtml(v.rule()) + "</code>)", v.message()));
         }
@@ -150,6 +164,7 @@ public final class MarkdownPlanRenderer {
     if (t.length() == 0) {
       return "";
     }
+    t.append(more(more, "blocked change"));
     long n = plan.changes().stream().filter(ResourceChange::blocked).count();
     return "#### Blocked\n\n" + t + "\n**apply will not make " + (n == 1 ? "this change" : "these "
         + n + " changes") + "** (exit code 3); everything else in the plan can go ahead.\n\n";
@@ -158,26 +173,38 @@ public final class MarkdownPlanRenderer {
   /** Diagnostics (file order), then warning verdicts, one line each, long reasons folded. */
   private static String warnings(Plan plan) {
     StringBuilder t = new StringBuilder();
-    for (Diagnostic d : plan.diagnostics()) {
+    for (Diagnostic d : plan.diagnostics().stream().limit(MAX_DIAGNOSTICS).toList()) {
       String where = d.location() != null ? d.location().toString() : d.address().value();
       t.append("- ").append(d.isError() ? "\u274c " : "\u26a0\ufe0f ").append('`').append(where)
           .append("` ").append(escapeHtml(d.severity().label())).append(" (`").append(d.rule())
           .append("`): ").append(escapeHtml(d.message()).replace("\n", " ")).append('\n');
     }
+    t.append(more(plan.diagnostics().size() - MAX_DIAGNOSTICS, "diagnostic"));
     StringBuilder verdicts = new StringBuilder();
+    int shown = 0;
+    int more = 0;
     for (ResourceChange c : plan.changes()) {
       for (Verdict v : c.verdicts()) {
-        if (v.level() == Verdict.Level.WARN) {
+        if (v.level() == Verdict.Level.WARN && shown++ >= MAX_WARNING_VERDICTS) {
+          more++;
+        } else if (v.level() == Verdict.Level.WARN) {
           verdicts.append(folded("\u26a0\ufe0f " + title(c) + " (<code>" + escapeHtml(v.rule())
               + "</code>)", v.message()));
         }
       }
     }
+    verdicts.append(more(more, "warning verdict"));
     if (t.length() == 0 && verdicts.length() == 0) {
       return "";
     }
     return "#### Warnings\n\n" + t + (t.length() > 0 && verdicts.length() > 0 ? "\n" : "")
         + verdicts + "\n";
+  }
+
+  /** {@code _3 more blocked changes: see the full plan._}, or empty. */
+  private static String more(int n, String what) {
+    return n <= 0 ? "" : "\n_" + n + " more " + what + (n == 1 ? "" : "s")
+        + ": see the whole plan with `rolectl show PLANFILE`._\n";
   }
 
   private static String folded(String summary, String body) {

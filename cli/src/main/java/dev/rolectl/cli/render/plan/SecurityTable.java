@@ -16,7 +16,7 @@ import java.util.List;
  * statement in one line or the policy) so that it fits a pull-request comment.
  */
 final class SecurityTable {
-  private static final int ROW_LIMIT = 100;
+  private static final int ROW_LIMIT = 40;
 
   private SecurityTable() {}
 

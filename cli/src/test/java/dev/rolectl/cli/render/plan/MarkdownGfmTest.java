@@ -23,6 +23,12 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.Location;
+import dev.rolectl.engine.model.Severity;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.plan.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,6 +69,26 @@ class MarkdownGfmTest {
         "length " + md.length());
     checkWellFormed(md);
     assertTrue(md.contains("**Truncated:**"));
+  }
+
+  @Test
+  void aPlanWithHundredsOfBlockedChangesAndWarningsStaysWithinTheLimit() {
+    Plan big = MarkdownPlanRendererTest.planCreating(300);
+    String reason = "Deleting role X would break a deployment in progress: " + "details ".repeat(180);
+    List<ResourceChange> blocked = big.changes().stream()
+        .map(c -> c.withVerdicts(List.of(Verdict.block("ecs-role-delete", reason),
+            Verdict.warn("role-recently-used", reason))))
+        .toList();
+    List<Diagnostic> warnings = new ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      warnings.add(new Diagnostic(Severity.WARNING, "missing-principal", new Location("stack.yaml", i, 3),
+          null, "apply will fail on this change: " + "x".repeat(200)));
+    }
+    String md = new MarkdownPlanRenderer().render(big.withChanges(blocked).withContext(null, warnings));
+    assertTrue(md.length() <= MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT, "length " + md.length());
+    checkWellFormed(md);
+    assertTrue(md.contains("_585 more blocked changes: see the whole plan"), md.substring(0, 3000));
+    assertTrue(md.contains("_180 more diagnostics"), "counted");
   }
 
   @Test
