@@ -21,14 +21,11 @@ import dev.rolectl.engine.live.TargetException;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.model.EngineEvent;
 import dev.rolectl.engine.plan.Plan;
-import dev.rolectl.engine.plan.PlanFile;
 import dev.rolectl.engine.plan.PlanFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -128,7 +125,7 @@ public final class ApplyCommand extends BaseCommand {
     }
     jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     try {
-      Optional<Plan> saved = savedPlan(stack.path());
+      Optional<Plan> saved = SavedPlans.read(stack.path());
       return saved.isPresent() ? applySaved(saved.get()) : applyStack();
     } catch (TargetException | PlanFormatException | UserError e) {
       return error(e.getMessage());
@@ -174,7 +171,7 @@ public final class ApplyCommand extends BaseCommand {
 
   private int applySaved(Plan plan) {
     String spec = targetOptions.target != null ? targetOptions.target : plan.target();
-    missingAccountFile(plan, spec).ifPresent(m -> {
+    SavedPlans.missingAccountFile(plan, spec).ifPresent(m -> {
       throw new UserError(m);
     });
     try (Target t = open(spec)) {
@@ -251,27 +248,6 @@ public final class ApplyCommand extends BaseCommand {
     out().flush();
   }
 
-  /**
-   * A message when the saved plan's {@code local:} account file is not there although the plan
-   * read resources from it: a relative path is taken from the current directory, which may not be
-   * the one plan ran in (a missing file would otherwise read as an empty account: "stale").
-   */
-  static Optional<String> missingAccountFile(Plan plan, String spec) {
-    if (!spec.startsWith("local:")) {
-      return Optional.empty();
-    }
-    Path file = Path.of(spec.substring("local:".length()));
-    boolean readSomething = plan.changes().stream().anyMatch(c -> c.before() != null);
-    if (Files.exists(file) || !readSomething) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "the plan was made against " + spec + ", but " + file.toAbsolutePath() + " does not exist"
-            + (file.isAbsolute() ? "" : " (a relative path is taken from the current directory;"
-                + " run apply from the directory plan ran in, or give --target local:ABSOLUTE_PATH)")
-            + "; nothing was changed");
-  }
-
   /** Empty when the user typed yes; else the exit code. */
   private Optional<Integer> confirm() {
     if (!cli.terminal()) {
@@ -309,27 +285,6 @@ public final class ApplyCommand extends BaseCommand {
             .description(
                 "A stack file or directory, or a plan saved with 'rolectl plan --out FILE'.")
             .build());
-  }
-
-  /** A saved plan when the file is JSON; empty for a stack. */
-  static Optional<Plan> savedPlan(Path path) {
-    if (!Files.isRegularFile(path)) {
-      return Optional.empty();
-    }
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
-    }
-    if (!text.stripLeading().startsWith("{")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(PlanFile.read(text));
-    } catch (PlanFormatException e) {
-      throw new PlanFormatException(path + ": " + e.getMessage());
-    }
   }
 
   private void progress(String note) {

@@ -114,11 +114,18 @@ class ReleaseArchiveE2E {
     assertTrue(r.out().contains("commands: apply"), r.out());
     assertTrue(r.out().contains("options: --format"), r.out());
     assertTrue(r.out().matches("(?s).*formats: .*markdown.*"), r.out());
+  }
 
-    Path zsh = only(script).resolve("completion/rolectl.zsh");
+  @Test
+  void completionScriptLoadsInZsh() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/zsh")) || Files.isExecutable(Path.of("/usr/bin/zsh")),
-        "zsh is not installed: the bash script was checked, the zsh one (the same script through"
-            + " bashcompinit) is not");
+        "zsh is not installed: the zsh script (picocli's script through bashcompinit) is not"
+            + " checked here; the bash test checks the same script in bash");
+    Path script = Files.createDirectories(tmp.resolve("z"));
+    CliRun untar =
+        run(tmp, Map.of(), "tar", "xzf", archive(".tar.gz").toString(), "-C", script.toString());
+    assertEquals(0, untar.exitCode(), untar.toString());
+    Path zsh = only(script).resolve("completion/rolectl.zsh");
     CliRun z = run(tmp, Map.of(), "zsh", "-c", "autoload -U +X compinit && compinit -u; source '"
         + zsh + "' && complete -p rolectl");
     assertEquals(0, z.exitCode(), z.toString());
