@@ -111,7 +111,7 @@ class EndpointFailuresE2E {
   void ctrlCLetsChangesInFlightFinishPrintsTheSummaryAndExits130ThenARerunConverges()
       throws Exception {
     Path account = dir.resolve("account.json");
-    Path stack = StackFiles.roles(dir, "intr", "intr", 150);
+    Path stack = StackFiles.roles(dir, "intr", "intr", 40);
     ChildCli apply = ChildCli.start(Map.of(), line -> line.contains("\"change_finished\""),
         "apply", stack.toString(), "--target", "local:" + account, "--auto-approve",
         "--format", "json", "--parallelism", "1");
