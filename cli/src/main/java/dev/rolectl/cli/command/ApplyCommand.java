@@ -15,6 +15,7 @@ import dev.rolectl.engine.apply.SafetyGates;
 import dev.rolectl.engine.apply.StalePlan;
 import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.IamWriter;
+import dev.rolectl.engine.live.LockRequest;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.TargetException;
@@ -116,6 +117,17 @@ public final class ApplyCommand extends BaseCommand {
           + " refused at once (exit 3).")
   Duration waitForDeployments = Duration.ZERO;
 
+  @Option(names = "--lock-timeout", order = 25, paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "When another apply of the same stack holds the lock (in the account for"
+          + " aws, FILE.lock for local:), wait up to DURATION (e.g. 30s, 5m) for it, with a"
+          + " progress line; without it apply stops at once, naming the holder. Default: 0s.")
+  Duration lockTimeout = Duration.ZERO;
+
+  @Option(names = "--stats", order = 26,
+      description = "Print API calls per operation (stderr) at the end, the apply lock's included.")
+  boolean stats;
+
   private ApplyJsonLines jsonOut;
 
   @Override
@@ -138,34 +150,53 @@ public final class ApplyCommand extends BaseCommand {
 
   private int applyStack() {
     try (Target t = open(targetOptions.spec(cli.env()))) {
-      IamWriter writer = writer(t);
-      try (IamWriter.Lock lock = writer.lock()) {
-        Planning.Outcome made = Planning.plan(stack, t, adopt, this::progress);
-        List<Diagnostic> found = made.shown();
-        if (jsonOut != null) {
-          found.forEach(this::diagnostic);
-        } else if (made.failed()) {
-          TextReport.diagnostics(found, err(), errStyle()); // else the plan shown lists them
-        }
-        if (made.failed()) {
-          return error("no plan was made: fix the errors above and run apply again");
-        }
-        Plan plan = made.plan().get();
-        show(plan);
-        if (!plan.hasChanges()) {
-          return ExitCode.OK;
-        }
-        if (!autoApprove) {
-          Optional<Integer> refused = confirm();
-          if (refused.isPresent()) {
-            return refused.get();
-          }
-        }
-        SafetyGate gate =
-            SafetyGates.ecs(
-                plan, made.stack().get(), made.live().orElse(null), t.ecs(), waitForDeployments);
-        return run(plan, writer, t, gate);
+      return withStats(t, () -> applyStack(t));
+    }
+  }
+
+  /** Runs the apply, then prints the API calls of the whole command (locks released) with --stats. */
+  private int withStats(Target t, java.util.function.IntSupplier apply) {
+    try {
+      return apply.getAsInt();
+    } finally {
+      if (stats) {
+        Stats.print(t.stats(), err());
       }
+    }
+  }
+
+  private int applyStack(Target t) {
+    IamWriter writer = writer(t);
+    IamWriter.Lock[] stackLock = {null};
+    try (IamWriter.Lock lock = writer.lock(lockTimeout, events());
+        IamWriter.Lock released = () -> close(stackLock[0])) {
+      Planning.Outcome made =
+          Planning.plan(stack, t, adopt, this::progress,
+              s -> stackLock[0] = writer.lockStack(new LockRequest(s.name(), lockTimeout, events())));
+      List<Diagnostic> found = made.shown();
+      if (jsonOut != null) {
+        found.forEach(this::diagnostic);
+      } else if (made.failed()) {
+        TextReport.diagnostics(found, err(), errStyle()); // else the plan shown lists them
+      }
+      if (made.failed()) {
+        return error("no plan was made: fix the errors above and run apply again");
+      }
+      Plan plan = made.plan().get();
+      show(plan);
+      if (!plan.hasChanges()) {
+        return ExitCode.OK;
+      }
+      if (!autoApprove) {
+        Optional<Integer> refused = confirm();
+        if (refused.isPresent()) {
+          return refused.get();
+        }
+      }
+      SafetyGate gate =
+          SafetyGates.ecs(
+              plan, made.stack().get(), made.live().orElse(null), t.ecs(), waitForDeployments);
+      return run(plan, writer, t, gate);
     }
   }
 
@@ -175,25 +206,31 @@ public final class ApplyCommand extends BaseCommand {
       throw new UserError(m);
     });
     try (Target t = open(spec)) {
-      IamWriter writer = writer(t);
-      try (IamWriter.Lock lock = writer.lock()) {
-        LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
-        Optional<String> stale = StalePlan.check(plan, live);
-        if (stale.isPresent()) {
-          return error(stale.get());
-        }
-        if (!plan.hasChanges()) {
-          message("info", "No changes. The saved plan has nothing to do.");
-          return ExitCode.OK;
-        }
-        if (jsonOut != null) {
-          jsonOut.plan(plan);
-        } else {
-          out().println("Applying the saved plan for stack " + plan.stack() + " (made "
-              + plan.createdAt() + "): " + TextPlanRenderer.summary(plan));
-        }
-        return run(plan, writer, t, SafetyGates.ecs(plan, live, t.ecs(), waitForDeployments));
+      return withStats(t, () -> applySaved(plan, t));
+    }
+  }
+
+  private int applySaved(Plan plan, Target t) {
+    IamWriter writer = writer(t);
+    try (IamWriter.Lock lock = writer.lock(lockTimeout, events());
+        IamWriter.Lock stackLock =
+            writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events()))) {
+      LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
+      Optional<String> stale = StalePlan.check(plan, live);
+      if (stale.isPresent()) {
+        return error(stale.get());
       }
+      if (!plan.hasChanges()) {
+        message("info", "No changes. The saved plan has nothing to do.");
+        return ExitCode.OK;
+      }
+      if (jsonOut != null) {
+        jsonOut.plan(plan);
+      } else {
+        out().println("Applying the saved plan for stack " + plan.stack() + " (made "
+            + plan.createdAt() + "): " + TextPlanRenderer.summary(plan));
+      }
+      return run(plan, writer, t, SafetyGates.ecs(plan, live, t.ecs(), waitForDeployments));
     }
   }
   private int run(Plan plan, IamWriter writer, Target t, SafetyGate gate) {
@@ -222,9 +259,15 @@ public final class ApplyCommand extends BaseCommand {
     return result.blocked() ? ExitCode.BLOCKED : ExitCode.OK;
   }
 
-  private void interruptedNote() {
-    message("warning", "Interrupted: letting the changes in progress finish, starting no new ones"
-        + " (press Ctrl-C again to abort at once).");
+  /** Where waiting for a lock is reported: the JSON lines, or progress lines. */
+  private Consumer<EngineEvent> events() {
+    return jsonOut != null ? jsonOut : new ApplyProgress(out());
+  }
+
+  private static void close(IamWriter.Lock lock) {
+    if (lock != null) {
+      lock.close();
+    }
   }
 
   private IamWriter writer(Target t) {

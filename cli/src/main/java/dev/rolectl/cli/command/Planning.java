@@ -13,6 +13,7 @@ import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanOptions;
 import dev.rolectl.engine.plan.PlanResult;
+import dev.rolectl.engine.plan.PolicyDeletes;
 import dev.rolectl.engine.safety.Safety;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,6 +69,19 @@ public final class Planning {
    */
   public static Outcome plan(
       StackOptions stackOptions, Target target, boolean adoptAll, Consumer<String> progress) {
+    return plan(stackOptions, target, adoptAll, progress, stack -> {});
+  }
+
+  /**
+   * As above; {@code beforeRead} gets the loaded stack before live IAM is read (apply takes the
+   * stack's lock there, so that it plans what the previous apply left).
+   */
+  public static Outcome plan(
+      StackOptions stackOptions,
+      Target target,
+      boolean adoptAll,
+      Consumer<String> progress,
+      Consumer<Stack> beforeRead) {
     progress.accept("reading the account id from " + target.spec());
     String accountId = target.iam().accountId();
     String partition = target.iam().partition();
@@ -88,8 +102,15 @@ public final class Planning {
       return new Outcome(Optional.empty(), check.stack(), Optional.empty(), diagnostics);
     }
     Stack stack = check.stack().get();
+    beforeRead.accept(stack);
     progress.accept("reading live IAM from " + target.spec());
-    LiveAccount live = target.iam().read(readRequest(stack));
+    ReadRequest first = readRequest(stack);
+    LiveAccount live = target.iam().read(first);
+    ReadRequest wider = PolicyDeletes.readRequest(stack, live, first);
+    if (!wider.equals(first)) {
+      progress.accept("reading users and groups too (a policy is deleted or replaced)");
+      live = target.iam().read(wider);
+    }
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
     diagnostics.addAll(result.diagnostics());

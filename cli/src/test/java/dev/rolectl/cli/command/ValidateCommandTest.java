@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
   private static final String HEADER = "apiVersion: rolectl/v1\nstack: t\nroles:\n";
 
-  /** Two roles that trust each other by reference: a dependency cycle. */
-  private static final String CYCLE =
+  /** Two roles that trust each other by reference: no cycle (created in two phases). */
+  private static final String TRUST_LOOP =
       HEADER
           + "  a:\n"
           + "    trustPolicy:\n"
@@ -29,6 +29,29 @@ class ValidateCommandTest {
           + "      Version: \"2012-10-17\"\n"
           + "      Statement:\n"
           + "        - {Effect: Allow, Principal: {AWS: \"${roles.a.arn}\"}, Action: sts:AssumeRole}\n";
+
+  /** Two roles whose tags name each other: a dependency cycle. */
+  private static final String CYCLE =
+      HEADER
+          + "  a:\n"
+          + "    tags: {peer: \"${roles.b.name}\"}\n"
+          + "    trustPolicy:\n"
+          + "      Version: \"2012-10-17\"\n"
+          + "      Statement:\n"
+          + "        - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}\n"
+          + "  b:\n"
+          + "    tags: {peer: \"${roles.a.name}\"}\n"
+          + "    trustPolicy:\n"
+          + "      Version: \"2012-10-17\"\n"
+          + "      Statement:\n"
+          + "        - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}\n";
+
+  @Test
+  void rolesTrustingEachOtherAreNoCycle(@TempDir Path dir) throws Exception {
+    CliRun r = CliRun.run("validate", write(dir, TRUST_LOOP).toString());
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(!r.err().contains("cycle"), r.toString());
+  }
 
   /** A valid role whose inline policy allows with NotAction: a lint warning. */
   private static final String WARNING =

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every example stack and scenario stack, on moto and on a local account file, through the CLI:
  * apply, apply again (no changes), then destroy with an emptied stack of the same name, which
- * deletes what the stack owns and nothing else (an untagged role with a similar name and another
+ * deletes what the stack owns and nothing else (a stack with protected roles is refused first,
+ * exit 3, and destroyed after an apply with {@code protect: false}) (an untagged role with a similar name and another
  * stack's role stay). One moto server state for all of them (they clean up after themselves).
  */
 @Tag("e2e")
@@ -69,6 +70,15 @@ class ApplyScenariosE2E {
         assertEquals(stack.name(), live.policies().get(p.name()).tags().get("rolectl:stack"), p.name()));
 
     Path empty = Scenario.emptied(dir, stack.name());
+    List<String> kept = stack.resources(Role.class).filter(Role::protect).map(Role::name).toList();
+    if (!kept.isEmpty()) {
+      TestCli.Run refused = side.rolectl("apply", empty.toString(), "--auto-approve");
+      assertEquals(3, refused.exit(), refused::toString);
+      assertTrue(refused.out().contains("[protected]"), refused::toString);
+      kept.forEach(r -> assertTrue(side.read().roles().containsKey(r), r + " is protected"));
+      TestCli.Run lifted = side.rolectl(args(s, s.unprotected(dir).toString(), "--auto-approve"));
+      assertEquals(0, lifted.exit(), lifted::toString);
+    }
     TestCli.Run destroyed = side.rolectl("apply", empty.toString(), "--auto-approve");
     assertEquals(0, destroyed.exit(), destroyed::toString);
     TestCli.Run nothingLeft = side.rolectl("apply", empty.toString());

@@ -77,6 +77,25 @@ record Scenario(String name, Path path, List<String> varArgs) {
     return StackFiles.empty(dir, stackName);
   }
 
+  /**
+   * The same stack with every {@code protect: true} made {@code protect: false} (its top-level
+   * YAML files copied under {@code dir}): applying it lifts the protection, so that a destroy can
+   * follow.
+   */
+  Path unprotected(Path dir) {
+    Path copy = dir.resolve(path.getFileName() + "-unprotected");
+    try (Stream<Path> files = Files.list(path)) {
+      Files.createDirectories(copy);
+      for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Files.writeString(copy.resolve(f.getFileName()),
+            Files.readString(f).replace("protect: true", "protect: false"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copy;
+  }
+
   @Override
   public String toString() {
     return name;

@@ -10,6 +10,7 @@ import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.Protection;
 import dev.rolectl.engine.plan.ResourceChange;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Makes one change: the safety re-check (for everything but creates), then its IAM calls as one
+ * Makes one change: the {@link Protection} rule (a protected resource is never deleted or
+ * replaced, whatever a saved plan says), the safety re-check (for everything but creates), then its IAM calls as one
  * unit of the writer, reporting start and end. Never throws: failures are outcomes.
  */
 final class ChangeRunner {
@@ -51,7 +53,10 @@ final class ChangeRunner {
     ChangeOutcome.Status status = ChangeOutcome.Status.DONE;
     String message = null;
     try {
-      Optional<String> blocked = c.action() == Action.CREATE ? Optional.empty() : recheck(c);
+      Optional<String> blocked = Protection.refusal(c);
+      if (blocked.isEmpty() && c.action() != Action.CREATE) {
+        blocked = recheck(c);
+      }
       if (blocked.isPresent()) {
         status = ChangeOutcome.Status.BLOCKED;
         message = blocked.get();

@@ -15,7 +15,9 @@ import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Fingerprints;
 import dev.rolectl.engine.plan.PlanOptions;
 import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PolicyDeletes;
 import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.plan.TrustPhases;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +43,8 @@ public final class StalePlan {
 
   /** What to read to check a saved plan: the same as {@link #readRequest(Stack)} gave. */
   public static ReadRequest readRequest(Plan plan) {
-    return request(declared(plan));
+    ReadRequest r = request(declared(plan));
+    return PolicyDeletes.needsPrincipals(plan) ? new ReadRequest(true, true, r.policyTags()) : r;
   }
 
   /**
@@ -102,7 +105,11 @@ public final class StalePlan {
 
   /** The declared resources: every change's {@code after}. */
   static List<Resource> declared(Plan plan) {
-    return plan.changes().stream().map(ResourceChange::after).filter(Objects::nonNull).toList();
+    return plan.changes().stream()
+        .filter(c -> !TrustPhases.isSecondPhase(c))
+        .map(ResourceChange::after)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private static ReadRequest request(List<Resource> declared) {

@@ -2,10 +2,13 @@ package dev.rolectl.engine.apply;
 
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.ManagedPolicy;
+import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
 import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.RolePolicyAttachment;
 import dev.rolectl.engine.plan.Action;
+import dev.rolectl.engine.plan.RemovalOrder;
 import dev.rolectl.engine.plan.ResourceChange;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +26,12 @@ import java.util.TreeSet;
  *       create edges): attachments and inline policies go before their role, attachments before
  *       their policy;
  *   <li>a replace (delete then create) also waits for the deletes of what depends on it;
- *   <li>a create or update of an attachment or inline policy waits for the deletes of its
- *       siblings (same role or policy), so that quota-limited lists shrink before they grow.
+ *   <li>the removal of an attachment or inline policy of a role waits for the creates and
+ *       updates of its siblings (same role), so that the role's access never dips ({@link
+ *       RemovalOrder}); a removal the plan marks {@link RemovalOrder#removesFirst} (a quota would
+ *       be exceeded otherwise) goes the other way: the creates and updates wait for it, as they
+ *       do when the role is replaced (it has no access to keep while it is re-created).
+ *   <li>a policy delete waits for the role changes that take it away as a permissions boundary.
  * </ul>
  *
  * No-ops are not nodes. Edges only point from changes to changes, so a valid plan has no cycle.
@@ -56,25 +63,67 @@ final class WaitGraph {
         }
       }
     }
-    siblingDeletesFirst(byAddress, waits);
+    addBeforeRemove(byAddress, waits);
+    boundariesFreedFirst(byAddress, waits);
     return waits;
   }
 
-  private static void siblingDeletesFirst(
+  /**
+   * A policy is deleted (or replaced) after the changes of this plan that take it away as a
+   * role's permissions boundary: IAM refuses {@code DeletePolicy} while it is one.
+   */
+  private static void boundariesFreedFirst(
       Map<Address, ResourceChange> byAddress, Map<Address, Set<Address>> waits) {
-    Map<Address, Set<Address>> deletesByParent = new LinkedHashMap<>();
+    for (ResourceChange p : byAddress.values()) {
+      if (!(p.before() instanceof ManagedPolicy policy)
+          || (p.action() != Action.DELETE && p.action() != Action.REPLACE)) {
+        continue;
+      }
+      String suffix = ":policy" + policy.path() + policy.name();
+      for (ResourceChange r : byAddress.values()) {
+        if (r.before() instanceof Role role
+            && r.action() != Action.CREATE
+            && role.permissionsBoundary() != null
+            && role.permissionsBoundary().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(suffix.toLowerCase(java.util.Locale.ROOT))
+            && (r.after() == null
+                || !role.permissionsBoundary().equals(((Role) r.after()).permissionsBoundary()))) {
+          waits.get(p.address()).add(r.address());
+        }
+      }
+    }
+  }
+
+  private static void addBeforeRemove(
+      Map<Address, ResourceChange> byAddress, Map<Address, Set<Address>> waits) {
+    Map<Address, Set<Address>> addsByRole = new LinkedHashMap<>();
     for (ResourceChange c : byAddress.values()) {
-      Address parent = parent(c);
-      if (parent != null && c.action() == Action.DELETE) {
-        deletesByParent.computeIfAbsent(parent, p -> new TreeSet<>()).add(c.address());
+      Address role = roleOf(c);
+      if (role != null && (c.action() == Action.CREATE || c.action() == Action.UPDATE)) {
+        addsByRole.computeIfAbsent(role, p -> new TreeSet<>()).add(c.address());
       }
     }
     for (ResourceChange c : byAddress.values()) {
-      Address parent = parent(c);
-      if (parent != null && (c.action() == Action.CREATE || c.action() == Action.UPDATE)) {
-        waits.get(c.address()).addAll(deletesByParent.getOrDefault(parent, Set.of()));
+      Address role = roleOf(c);
+      if (role == null || c.action() != Action.DELETE) {
+        continue;
+      }
+      ResourceChange parent = byAddress.get(role);
+      boolean roleGoes = parent != null && parent.action() == Action.REPLACE;
+      for (Address add : addsByRole.getOrDefault(role, Set.of())) {
+        if (roleGoes || RemovalOrder.removesFirst(c)) {
+          waits.get(add).add(c.address());
+        } else {
+          waits.get(c.address()).add(add);
+        }
       }
     }
+  }
+
+  /** The role of an attachment or inline policy of a role; null for anything else. */
+  private static Address roleOf(ResourceChange c) {
+    Resource r = c.after() != null ? c.after() : c.before();
+    return r instanceof RolePolicyAttachment || r instanceof InlinePolicy ? parent(c) : null;
   }
 
   /** The role or policy an attachment or inline policy belongs to; null for roles and policies. */

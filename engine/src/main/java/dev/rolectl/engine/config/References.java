@@ -98,8 +98,8 @@ final class References {
             + " resource would depend on them); use a literal or ${var.NAME}");
       }
       boolean role = m.group(1).equals("roles");
-      String name = m.group(2);
       Map<String, String> known = role ? rolePaths : policyPaths;
+      String name = declaredName(m.group(2), known.keySet());
       if (!known.containsKey(name)) {
         return Outcome.error(unknownName(role ? "role" : "policy", name, ref, known.keySet()));
       }
@@ -136,6 +136,17 @@ final class References {
     }
     return Outcome.error("unknown reference " + ref + "; references are " + FORMS
         + "; write $${ for a literal ${");
+  }
+
+  /**
+   * The declared name a reference means: IAM names match case-insensitively, so {@code
+   * ${roles.deployrole.arn}} means role {@code DeployRole} (and gives its ARN as declared).
+   */
+  private static String declaredName(String name, Set<String> names) {
+    if (names.contains(name)) {
+      return name;
+    }
+    return names.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(name);
   }
 
   private static String unknownName(String kind, String name, String ref, Set<String> names) {

@@ -64,6 +64,7 @@ final class StackAssembler {
       roleDeps.addAll(deps.literalPolicyArn(boundary));
     }
     roleDeps.remove(Address.role(name));
+    roleDeps.removeAll(deps.trustOnlyRoles(base));
     Address roleAddress = Address.role(name);
     out.add(new Role(roleAddress, entry.keyLocation(), name, r.string("path", "/"),
         r.string("description", null),
@@ -99,7 +100,7 @@ final class StackAssembler {
     policyDeps.remove(address);
     ManagedPolicy policy = new ManagedPolicy(address, entry.keyLocation(), name,
         p.string("path", "/"), p.string("description", null), documents.get(base.key("document")),
-        tags(p), p.bool("adopt"), policyDeps);
+        tags(p), p.bool("protect"), p.bool("adopt"), policyDeps);
     out.add(policy);
     Fields attachTo = p.mapping("attachTo");
     for (PrincipalType type : PrincipalType.values()) {
@@ -132,9 +133,40 @@ final class StackAssembler {
   }
 
   /** Who depends on what, from the references found and from literal ARNs of stack policies. */
-  record Dependencies(Map<YamlPath, Set<Address>> byOwner, Map<String, String> stackPoliciesByArn) {
+  record Dependencies(
+      Map<YamlPath, Set<Address>> byOwner,
+      Map<YamlPath, Set<Address>> trustOnly,
+      Map<String, String> stackPoliciesByArn) {
     Dependencies(List<ReferenceResolver.Use> uses, Map<String, String> stackPoliciesByArn) {
-      this(index(uses), stackPoliciesByArn);
+      this(index(uses), trustOnly(uses), stackPoliciesByArn);
+    }
+
+    /**
+     * Roles that a role refers to only from its trust policy. They are not dependencies: a role
+     * that trusts roles created in the same apply is created in two phases (the plan's {@code
+     * TrustPhases}), so roles that trust themselves or each other are no cycle.
+     */
+    Set<Address> trustOnlyRoles(YamlPath role) {
+      return trustOnly.getOrDefault(role, Set.of());
+    }
+
+    private static Map<YamlPath, Set<Address>> trustOnly(List<ReferenceResolver.Use> uses) {
+      Map<YamlPath, Set<Address>> inTrust = new HashMap<>();
+      Map<YamlPath, Set<Address>> elsewhere = new HashMap<>();
+      for (ReferenceResolver.Use use : uses) {
+        List<Object> p = use.path().parts();
+        if (p.size() < 2 || !p.get(0).equals("roles") || !use.target().value().startsWith("roles.")) {
+          continue;
+        }
+        YamlPath owner = new YamlPath(p.subList(0, 2));
+        if (!ownerOf(use.path()).equals(owner)) {
+          continue; // an attachment's or inline policy's reference, not the role's own
+        }
+        boolean trust = p.size() > 2 && p.get(2).equals("trustPolicy");
+        (trust ? inTrust : elsewhere).computeIfAbsent(owner, k -> new HashSet<>()).add(use.target());
+      }
+      inTrust.forEach((owner, targets) -> targets.removeAll(elsewhere.getOrDefault(owner, Set.of())));
+      return inTrust;
     }
 
     private static Map<YamlPath, Set<Address>> index(List<ReferenceResolver.Use> uses) {

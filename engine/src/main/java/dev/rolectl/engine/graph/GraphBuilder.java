@@ -31,6 +31,35 @@ public final class GraphBuilder {
 
   private GraphBuilder() {}
 
+  /**
+   * IAM role and policy names are unique case-insensitively: {@code DeployRole} and {@code
+   * deployrole} cannot both exist, so a stack cannot declare both.
+   */
+  private static List<Diagnostic> sameNameIgnoringCase(java.util.Collection<Resource> resources) {
+    List<Diagnostic> out = new ArrayList<>();
+    Map<String, Resource> seen = new java.util.HashMap<>();
+    for (Resource r : resources) {
+      String name =
+          r instanceof dev.rolectl.engine.model.Role role
+              ? "role " + role.name()
+              : r instanceof dev.rolectl.engine.model.ManagedPolicy p ? "policy " + p.name() : null;
+      if (name == null) {
+        continue;
+      }
+      Resource first = seen.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), r);
+      if (first != null) {
+        out.add(
+            Diagnostic.error(
+                RULE_DUPLICATE,
+                r.location(),
+                r.address() + " and " + first.address() + " (at " + first.location() + ") differ"
+                    + " only in case, and IAM names are case-insensitive (it cannot hold both);"
+                    + " rename or remove one of them."));
+      }
+    }
+    return out;
+  }
+
   /** Builds the graph of {@code stack}, or explains why its resources cannot be ordered. */
   public static GraphResult build(Stack stack) {
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -48,6 +77,8 @@ public final class GraphBuilder {
                     + "); rename or remove one of them."));
       }
     }
+
+    diagnostics.addAll(sameNameIgnoringCase(byAddress.values()));
 
     // Edges point from the dependant to its dependency ("depends on").
     Graph<Address, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);

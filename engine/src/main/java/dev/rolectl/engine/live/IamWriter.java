@@ -38,6 +38,35 @@ public interface IamWriter {
   Lock lock();
 
   /**
+   * As {@link #lock()}, waiting up to {@code timeout} for another holder (polling, reporting
+   * {@link dev.rolectl.engine.model.EngineEvent.Waiting} to {@code events}) before refusing.
+   */
+  default Lock lock(java.time.Duration timeout,
+      java.util.function.Consumer<dev.rolectl.engine.model.EngineEvent> events) {
+    return lock();
+  }
+
+  /**
+   * Takes the apply lock of one stack held in the account itself (no other infrastructure), so
+   * that applies of the same stack to the same account exclude each other: {@code aws} creates a
+   * marker policy under {@link #LOCK_PATH} atomically by name, naming its holder, renews its
+   * lease while held and deletes it on close; a lock whose lease ran out (its holder crashed) is
+   * taken over. {@code local} has nothing more to do: {@link #lock()} covers the whole file.
+   *
+   * @throws TargetException when another holder keeps it past the request's timeout (the message
+   *     names the holder), or when the lock cannot be written
+   */
+  default Lock lockStack(LockRequest request) {
+    return () -> {};
+  }
+
+  /**
+   * The IAM path of the lock policies of {@link #lockStack}: never planned, adopted or deleted
+   * as drift (the readers leave policies under it out of the live account).
+   */
+  String LOCK_PATH = "/rolectl-lock/";
+
+  /**
    * Whether what was just written may be invisible for a moment (IAM's eventual consistency:
    * "Invalid principal", "not found" right after a create). {@code true} for {@code aws}; {@code
    * false} for {@code local}, where such errors are final and not waited out.

@@ -27,6 +27,12 @@ public record Stack(
 
   public static final String OWNER_TAG = "rolectl:stack";
 
+  /**
+   * Tag that keeps {@code protect: true} on the live role or policy (value {@code true}), so that
+   * removing the resource from the stack does not remove its protection.
+   */
+  public static final String PROTECT_TAG = "rolectl:protect";
+
   public Stack {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(accountId, "accountId");

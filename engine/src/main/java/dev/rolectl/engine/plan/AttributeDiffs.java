@@ -47,31 +47,53 @@ final class AttributeDiffs {
     return diffs;
   }
 
+  /**
+   * Why a replace cannot create the new resource first (as Terraform's create_before_destroy
+   * would): the new one has the same name, and IAM names are unique.
+   */
+  static final String SAME_NAME = "; the new one has the same name, so the old one is deleted first";
+
   /** Why a role cannot be changed in place, or null. */
   static String roleReplaceReason(Role before, Role after) {
+    if (!before.name().equals(after.name())) {
+      return caseOnly("role", before.name(), after.name());
+    }
     if (!before.path().equals(after.path())) {
       return "its path changes from "
           + before.path()
           + " to "
           + after.path()
-          + " and IAM cannot move a role";
+          + " and IAM cannot move a role"
+          + SAME_NAME;
     }
     return null;
   }
 
   /** Why a managed policy cannot be changed in place, or null. */
   static String policyReplaceReason(ManagedPolicy before, ManagedPolicy after) {
+    if (!before.name().equals(after.name())) {
+      return caseOnly("policy", before.name(), after.name());
+    }
     if (!before.path().equals(after.path())) {
       return "its path changes from "
           + before.path()
           + " to "
           + after.path()
-          + " and IAM cannot move a policy";
+          + " and IAM cannot move a policy"
+          + SAME_NAME;
     }
     if (!Objects.equals(blankToNull(before.description()), blankToNull(after.description()))) {
-      return "its description changes and IAM cannot change a managed policy's description";
+      return "its description changes and IAM cannot change a managed policy's description"
+          + SAME_NAME;
     }
     return null;
+  }
+
+  /** A rename that changes only the case of the name (IAM matches names case-insensitively). */
+  private static String caseOnly(String kind, String live, String declared) {
+    return "its name changes case from " + live + " to " + declared + " and IAM cannot rename a "
+        + kind + "; IAM names are case-insensitive, so the old " + kind + " is deleted before the"
+        + " new one is created";
   }
 
   private void tags(List<AttributeDiff> diffs, Map<String, String> before, Map<String, String> after) {

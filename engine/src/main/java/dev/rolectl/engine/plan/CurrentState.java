@@ -13,8 +13,10 @@ import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.model.RolePolicyAttachment;
 import dev.rolectl.engine.model.Stack;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,40 +43,97 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
     Map<Address, Ownership> ownership = new TreeMap<>();
     Set<Address> declared = new HashSet<>();
     stack.resources().forEach(r -> declared.add(r.address()));
+    Map<String, String> roleNames = declaredNames(stack, Role.class);
+    Map<String, String> policyNames = declaredNames(stack, ManagedPolicy.class);
+    Map<String, String> principalNames = new HashMap<>();
+    stack.resources(PrincipalPolicyAttachment.class)
+        .forEach(
+            a -> {
+              String key = a.principalType() + "/" + a.principalName();
+              principalNames.put(key.toLowerCase(Locale.ROOT), key);
+            });
     Set<String> managedRoles = new HashSet<>();
+    Set<String> othersPolicies = otherStacksPolicies(stack.name(), live);
     Map<String, Address> policiesByArn = new TreeMap<>();
     for (LiveManagedPolicy policy : live.policies().values()) {
-      Address address = Address.policy(policy.name());
+      Address address = Address.policy(as(policyNames, policy.name()));
       if (Ownership.of(stack.name(), policy.path(), policy.tags()) == Ownership.OURS
           || declared.contains(address)) {
         policiesByArn.put(policy.arn(), address);
       }
     }
     for (LiveRole role : live.roles().values()) {
-      Address address = Address.role(role.name());
+      String name = as(roleNames, role.name());
+      Address address = Address.role(name);
       Ownership owner = Ownership.of(stack.name(), role.path(), role.tags());
       if (owner != Ownership.OURS && !declared.contains(address)) {
         continue;
       }
       ownership.put(address, owner);
       managedRoles.add(role.name());
-      addRole(role, policiesByArn, resources);
+      addRole(role, name, policiesByArn, othersPolicies, resources);
     }
     for (LiveManagedPolicy policy : live.policies().values()) {
-      Address address = Address.policy(policy.name());
+      String name = as(policyNames, policy.name());
+      Address address = Address.policy(name);
       Ownership owner = Ownership.of(stack.name(), policy.path(), policy.tags());
       if (owner != Ownership.OURS && !declared.contains(address)) {
         continue;
       }
       ownership.put(address, owner);
-      addPolicy(policy, managedRoles, resources);
+      addPolicy(policy, name, principalNames, managedRoles, resources);
     }
     return new CurrentState(resources, ownership);
   }
 
+  /**
+   * ARNs of the customer policies that another rolectl stack owns: their attachments are that
+   * stack's ({@code attachTo}), never this stack's drift.
+   */
+  static Set<String> otherStacksPolicies(String stackName, LiveAccount live) {
+    Set<String> arns = new HashSet<>();
+    for (LiveManagedPolicy p : live.policies().values()) {
+      if (Ownership.of(stackName, p.path(), p.tags()) == Ownership.OTHER_STACK) {
+        arns.add(p.arn());
+      }
+    }
+    return arns;
+  }
+
   static void addRole(
       LiveRole role, Map<String, Address> policiesByArn, Map<Address, Resource> out) {
-    Address address = Address.role(role.name());
+    addRole(role, role.name(), policiesByArn, Set.of(), out);
+  }
+
+  /** Declared names of roles or policies by their lower-case form. */
+  private static Map<String, String> declaredNames(Stack stack, Class<? extends Resource> type) {
+    Map<String, String> names = new HashMap<>();
+    stack.resources().stream()
+        .filter(type::isInstance)
+        .forEach(
+            r -> {
+              String n = r instanceof Role role ? role.name() : ((ManagedPolicy) r).name();
+              names.put(n.toLowerCase(Locale.ROOT), n);
+            });
+    return names;
+  }
+
+  /**
+   * The name a live role or policy is known by in this plan: the declared one when they match
+   * case-insensitively (as IAM matches names), else its own.
+   */
+  private static String as(Map<String, String> declared, String liveName) {
+    return declared.getOrDefault(liveName.toLowerCase(Locale.ROOT), liveName);
+  }
+
+  /** The role and its attachments (but those of {@code othersPolicies}) and inline policies. */
+  static void addRole(
+      LiveRole role,
+      String as,
+      Map<String, Address> policiesByArn,
+      Set<String> othersPolicies,
+      Map<Address, Resource> out) {
+    Address address = Address.role(as);
     Set<Address> parent = Set.of(address);
     out.put(
         address,
@@ -93,22 +152,29 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
             false,
             Set.of()));
     for (String arn : role.attachedPolicyArns()) {
-      Address a = Address.attachment(role.name(), arn);
+      if (othersPolicies.contains(arn)) {
+        continue; // another stack's attachTo
+      }
+      Address a = Address.attachment(as, arn);
       Address policy = policiesByArn.get(arn);
       Set<Address> deps = policy == null ? parent : Set.of(address, policy);
-      out.put(a, new RolePolicyAttachment(a, LIVE, role.name(), arn, deps));
+      out.put(a, new RolePolicyAttachment(a, LIVE, as, arn, deps));
     }
     role.inlinePolicies()
         .forEach(
             (name, document) -> {
-              Address a = Address.inline(role.name(), name);
-              out.put(a, new InlinePolicy(a, LIVE, role.name(), name, document, parent));
+              Address a = Address.inline(as, name);
+              out.put(a, new InlinePolicy(a, LIVE, as, name, document, parent));
             });
   }
 
   private static void addPolicy(
-      LiveManagedPolicy policy, Set<String> managedRoles, Map<Address, Resource> out) {
-    Address address = Address.policy(policy.name());
+      LiveManagedPolicy policy,
+      String as,
+      Map<String, String> principalNames,
+      Set<String> managedRoles,
+      Map<Address, Resource> out) {
+    Address address = Address.policy(as);
     out.put(
         address,
         new ManagedPolicy(
@@ -129,11 +195,12 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
                 if (type == PrincipalType.ROLE && managedRoles.contains(name)) {
                   continue; // shown as the role's own attachment
                 }
-                Address a = Address.principalAttachment(policy.name(), type, name);
+                String declared = as(principalNames, type + "/" + name).substring(type.toString().length() + 1);
+                Address a = Address.principalAttachment(as, type, declared);
                 out.put(
                     a,
                     new PrincipalPolicyAttachment(
-                        a, LIVE, type, name, policy.name(), policy.arn(), Set.of(address)));
+                        a, LIVE, type, declared, as, policy.arn(), Set.of(address)));
               }
             });
   }

@@ -29,6 +29,7 @@ public final class Differ {
   private final Map<Address, Resource> desired = new TreeMap<>();
   private final AttributeDiffs attributeDiffs;
   private final Map<Address, Action> topLevelActions = new HashMap<>();
+  private final Map<Address, Verdict> protectedParents = new HashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   private Differ(Stack stack, LiveAccount live, PlanOptions options) {
@@ -48,6 +49,7 @@ public final class Differ {
 
   private PlanResult run(LiveAccount live) {
     diagnostics.addAll(MissingPrincipals.check(stack, live));
+    diagnostics.addAll(AttachmentOwners.check(stack, live));
     TreeSet<Address> all = new TreeSet<>(desired.keySet());
     all.addAll(current.resources().keySet());
     Map<Address, ResourceChange> changes = new TreeMap<>();
@@ -67,6 +69,7 @@ public final class Differ {
         child(address, d, c).ifPresent(ch -> changes.put(address, ch));
       }
     }
+    diagnostics.addAll(PolicyDeletes.check(changes.values(), live, stack));
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new PlanResult(Optional.empty(), diagnostics);
     }
@@ -79,7 +82,10 @@ public final class Differ {
             live.accountId(),
             options.target(),
             options.now(),
-            List.copyOf(changes.values()));
+            RemovalOrder.apply(
+                TrustPhases.apply(
+                    List.copyOf(changes.values()), stack.partition(), stack.accountId()),
+                stack.settings().maxManagedPoliciesPerRole()));
     return new PlanResult(Optional.of(plan), diagnostics);
   }
 
@@ -119,7 +125,10 @@ public final class Differ {
     if (act.action() == Action.REPLACE || act.action() == Action.CREATE || act.action() == Action.DELETE) {
       diffs = List.of();
     }
-    return Optional.of(change(address, act.action(), c, d, diffs, act.reason()));
+    ResourceChange change = change(address, act.action(), c, d, diffs, act.reason());
+    Optional<Verdict> kept = Protection.verdict(change);
+    kept.ifPresent(v -> protectedParents.put(address, v));
+    return Optional.of(change.withVerdicts(kept.stream().toList()));
   }
 
   private Optional<ResourceChange> child(Address address, Resource d, Resource c) {
@@ -133,7 +142,7 @@ public final class Differ {
     String reason = null;
     if (d == null) {
       action = Action.DELETE;
-      reason = parent == Action.DELETE ? null : "not in the stack (drift)";
+      reason = parent == Action.DELETE ? impliedBy(any) : "not in the stack (drift)";
     } else if (c == null) {
       action = Action.CREATE;
     } else if (parent == Action.REPLACE) {
@@ -145,7 +154,19 @@ public final class Differ {
       }
       action = diffs.isEmpty() ? Action.NO_OP : Action.UPDATE;
     }
-    return Optional.of(change(address, action, c, d, diffs, reason));
+    ResourceChange change = change(address, action, c, d, diffs, reason);
+    Verdict parentKept = protectedParents.get(parentOf(any));
+    if (parentKept != null && (action == Action.DELETE || action == Action.REPLACE)) {
+      change = change.withVerdicts(List.of(Protection.withParent(change, parentKept)));
+    }
+    return Optional.of(change);
+  }
+
+  /** Why a child of a deleted resource goes: said for detachments from other principals. */
+  private static String impliedBy(Resource child) {
+    return child instanceof PrincipalPolicyAttachment p
+        ? "detached because " + Address.policy(p.policyName()) + " is deleted"
+        : null;
   }
 
   private Resource parentResource(Resource child) {

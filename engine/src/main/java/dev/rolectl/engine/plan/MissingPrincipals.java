@@ -24,17 +24,22 @@ final class MissingPrincipals {
 
   private MissingPrincipals() {}
 
+  /** IAM names are unique case-insensitively: {@code Deployer} names user {@code deployer}. */
+  private static String key(PrincipalType type, String name) {
+    return type + "/" + name.toLowerCase(Locale.ROOT);
+  }
+
   static List<Diagnostic> check(Stack stack, LiveAccount live) {
     Set<String> known = new HashSet<>();
     for (LivePrincipal p : live.principals()) {
-      known.add(p.type() + "/" + p.name());
+      known.add(key(p.type(), p.name()));
     }
-    live.roles().keySet().forEach(name -> known.add(PrincipalType.ROLE + "/" + name));
+    live.roles().keySet().forEach(name -> known.add(key(PrincipalType.ROLE, name)));
     List<Diagnostic> out = new ArrayList<>();
     stack.resources(PrincipalPolicyAttachment.class)
         .forEach(
             a -> {
-              if (!known.contains(a.principalType() + "/" + a.principalName())) {
+              if (!known.contains(key(a.principalType(), a.principalName()))) {
                 String kind = a.principalType().name().toLowerCase(Locale.ROOT);
                 out.add(
                     new Diagnostic(

@@ -7,7 +7,11 @@ import dev.rolectl.engine.model.Stack;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Adds the ownership tag {@code rolectl:stack=<stack>} to the declared roles and policies. */
+/**
+ * Adds the ownership tag {@code rolectl:stack=<stack>} to the declared roles and policies, and
+ * {@code rolectl:protect=true} to those declared with {@code protect: true} (written at create,
+ * adopt and update; dropped by an update when {@code protect} is taken away).
+ */
 final class OwnerTag {
   private OwnerTag() {}
 
@@ -22,7 +26,7 @@ final class OwnerTag {
           role.maxSessionDuration(),
           role.trustPolicy(),
           role.permissionsBoundary(),
-          tagged(role.tags(), stackName),
+          tagged(role.tags(), stackName, role.protect()),
           role.ecsInfrastructure(),
           role.protect(),
           role.adopt(),
@@ -36,16 +40,22 @@ final class OwnerTag {
           p.path(),
           p.description(),
           p.document(),
-          tagged(p.tags(), stackName),
+          tagged(p.tags(), stackName, p.protect()),
+          p.protect(),
           p.adopt(),
           p.dependsOn());
     }
     return r;
   }
 
-  private static Map<String, String> tagged(Map<String, String> tags, String stackName) {
+  private static Map<String, String> tagged(
+      Map<String, String> tags, String stackName, boolean protect) {
     Map<String, String> t = new HashMap<>(tags);
     t.put(Stack.OWNER_TAG, stackName);
+    t.remove(Stack.PROTECT_TAG);
+    if (protect) {
+      t.put(Stack.PROTECT_TAG, "true");
+    }
     return t;
   }
 }

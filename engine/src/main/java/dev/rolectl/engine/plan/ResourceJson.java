@@ -58,6 +58,7 @@ final class ResourceJson {
       putNullable(n, "description", p.description());
       n.set("document", document(p.document()));
       n.set("tags", tags(p.tags()));
+      n.put("protect", p.protect());
       n.put("adopt", p.adopt());
     } else if (r instanceof RolePolicyAttachment a) {
       n.put("roleName", a.roleName());
@@ -110,6 +111,7 @@ final class ResourceJson {
             nullable(n, "description"),
             document(n.path("document")),
             tags(n.path("tags")),
+            n.path("protect").asBoolean(false),
             n.path("adopt").asBoolean(false),
             deps);
       case ROLE_POLICY_ATTACHMENT:

@@ -71,7 +71,7 @@ public final class Safety {
     Instant now = clock.instant();
     List<ResourceChange> out = new ArrayList<>();
     for (int i = 0; i < plan.changes().size(); i++) {
-      List<Verdict> verdicts = new ArrayList<>();
+      List<Verdict> verdicts = new ArrayList<>(othersVerdicts(plan.changes().get(i)));
       for (Hazard h : hazards.get(i)) {
         if (h.role().ecsRelevant()) {
           verdicts.add(Judge.verdict(h, scan));
@@ -81,6 +81,12 @@ public final class Safety {
       out.add(plan.changes().get(i).withVerdicts(verdicts));
     }
     return plan.withChanges(out);
+  }
+
+  /** Verdicts the differ gave (e.g. {@code protected}): kept, the safety rules' own replaced. */
+  private static List<Verdict> othersVerdicts(ResourceChange c) {
+    List<String> ours = ruleIds();
+    return c.verdicts().stream().filter(v -> !ours.contains(v.rule())).toList();
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.plan.AttributeDiff;
 import dev.rolectl.engine.plan.Action;
+import dev.rolectl.engine.plan.RemovalOrder;
 import dev.rolectl.engine.plan.ResourceChange;
 import dev.rolectl.engine.plan.ResourceKind;
 import dev.rolectl.engine.policy.AccessImpact;
@@ -67,6 +68,45 @@ class WalkTest {
         Set.of(app.address(), Address.attachment("app", Fx.READ_ONLY)),
         waits.get(Address.attachment("app", Fx.LB)));
     assertTrue(!waits.containsKey(Address.inline("app", "x")), "no-ops are not nodes");
+  }
+
+  @Test
+  void aRolesRemovalsWaitForItsAdditionsUnlessThePlanSaysAQuotaForcesTheOtherOrder() {
+    var changes = new ArrayList<>(List.of(
+        change(Action.NO_OP, Fx.role("app")),
+        change(Action.DELETE, Fx.attach("app", Fx.READ_ONLY)),
+        change(Action.CREATE, Fx.attach("app", Fx.LB)),
+        change(Action.DELETE, Fx.inline("app", "queue-send", Fx.allow("sqs:SendMessage"))),
+        change(Action.CREATE, Fx.inline("app", "queue-access", Fx.allow("sqs:*")))));
+    Map<Address, Set<Address>> waits = WaitGraph.of(changes);
+    Set<Address> adds = Set.of(Address.attachment("app", Fx.LB), Address.inline("app", "queue-access"));
+    assertEquals(adds, waits.get(Address.attachment("app", Fx.READ_ONLY)));
+    assertEquals(adds, waits.get(Address.inline("app", "queue-send")));
+    assertEquals(Set.of(), waits.get(Address.attachment("app", Fx.LB)));
+
+    ResourceChange quota = changes.get(1);
+    changes.set(1, new ResourceChange(quota.address(), quota.kind(), quota.action(), quota.before(),
+        null, quota.diffs(), quota.impact(), RemovalOrder.REMOVE_FIRST + ": over the quota",
+        quota.dependsOn()));
+    Map<Address, Set<Address>> forced = WaitGraph.of(changes);
+    assertEquals(Set.of(), forced.get(Address.attachment("app", Fx.READ_ONLY)));
+    assertEquals(Set.of(Address.attachment("app", Fx.READ_ONLY)),
+        forced.get(Address.attachment("app", Fx.LB)));
+  }
+
+  @Test
+  void aPolicyIsDeletedAfterTheChangesThatTakeItAwayAsABoundary() {
+    Role bounded = Fx.role("app");
+    Role before = new Role(bounded.address(), bounded.location(), "app", "/", null, 3600,
+        bounded.trustPolicy(), Fx.policyArn("fence"), Map.of(), null, false, false, Set.of());
+    ResourceChange freed = new ResourceChange(bounded.address(), ResourceKind.ROLE, Action.UPDATE,
+        before, bounded, List.of(), AccessImpact.values()[0], null, Set.of());
+    var changes = List.of(freed, change(Action.DELETE, Fx.policy("fence", Fx.allow("s3:*"))));
+    assertEquals(Set.of(bounded.address()), WaitGraph.of(changes).get(Address.policy("fence")));
+
+    var kept = List.of(change(Action.UPDATE, before), change(Action.DELETE, Fx.policy("fence", Fx.allow("s3:*"))));
+    assertEquals(Set.of(), WaitGraph.of(kept).get(Address.policy("fence")),
+        "a role that keeps the boundary is not waited for (the plan refuses that delete)");
   }
 
   @Test

@@ -117,8 +117,9 @@ class StackLoaderTest {
         trust.condition().get("NumericLessThan"));
 
     Role worker = (Role) stack.find(Address.role("worker")).orElseThrow();
-    assertEquals(Set.of(Address.role("deployer")), worker.dependsOn(),
-        "a role trusting itself does not depend on itself");
+    assertEquals(Set.of(), worker.dependsOn(),
+        "roles named only in the trust policy are no dependencies (the plan creates such roles in"
+            + " two phases), and a role trusting itself does not depend on itself");
     assertEquals(List.of(deployerArn), worker.trustPolicy().statements().get(0).principal()
         .values("AWS"));
     assertEquals(List.of(workerArn), worker.trustPolicy().statements().get(1).principal()
@@ -145,6 +146,27 @@ class StackLoaderTest {
 
     assertEquals(new StackSettings(20, List.of("aws:", "cost-"), List.of("eu-west-1",
         "us-east-1")), stack.settings());
+  }
+
+  @Test
+  void aReferenceMatchesTheDeclaredNameCaseInsensitivelyAsIamDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("stack.yaml");
+    java.nio.file.Files.writeString(file, """
+        apiVersion: rolectl/v1
+        stack: refs
+        roles:
+          DeployRole:
+            trustPolicy: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: ecs.amazonaws.com}, Action: "sts:AssumeRole"}]}
+        policies:
+          pass:
+            document: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "iam:PassRole", Resource: "${roles.deployrole.arn}"}]}
+        """);
+    Stack stack = load(file, new LoadOptions(Map.of(), List.of(), "123456789012", "aws"));
+    ManagedPolicy pass = (ManagedPolicy) stack.find(Address.policy("pass")).orElseThrow();
+    assertEquals(List.of("arn:aws:iam::123456789012:role/DeployRole"),
+        pass.document().statements().get(0).resource());
+    assertEquals(Set.of(Address.role("DeployRole")), pass.dependsOn());
   }
 
   @Test

@@ -47,6 +47,16 @@ class GraphBuilderTest {
   }
 
   @Test
+  void rolesWhoseNamesDifferOnlyInCaseAreDuplicates() {
+    GraphResult result = GraphBuilder.build(stack(role("DeployRole", 1), role("deployrole", 7)));
+    assertTrue(result.graph().isEmpty());
+    var d = result.diagnostics().get(0);
+    assertEquals(GraphBuilder.RULE_DUPLICATE, d.rule());
+    assertTrue(d.message().contains("case-insensitive") && d.message().contains("stack.yaml:"),
+        d.message());
+  }
+
+  @Test
   void diamondOrdersTiesByAddress() {
     // top depends on left and right, both depend on base.
     ResourceGraph g =

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.live.aws;
 
+import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LivePrincipal;
@@ -64,7 +65,9 @@ final class AccountReader {
     for (GetAccountAuthorizationDetailsResponse page :
         iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(filter).maxItems(PAGE))) {
       roleDetails.addAll(page.roleDetailList());
-      policyDetails.addAll(page.policies());
+      page.policies().stream()
+          .filter(p -> !IamWriter.LOCK_PATH.equals(p.path())) // apply locks: never stack resources
+          .forEach(policyDetails::add);
       users.addAll(page.userDetailList());
       groups.addAll(page.groupDetailList());
     }

@@ -36,6 +36,11 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     return identity().account();
   }
 
+  /** The caller's ARN (who holds an apply lock). */
+  String callerArn() {
+    return identity().arn();
+  }
+
   /** From the caller's ARN ({@code arn:PARTITION:...}). */
   @Override
   public String partition() {

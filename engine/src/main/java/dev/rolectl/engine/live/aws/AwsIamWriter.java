@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /**
  * The {@code aws} adapter of {@link IamWriter}: one SDK call a method (plus pagination), through
  * the clients (retry strategy, call counter) of the target's {@link AwsIamAccount}. {@code unit}
- * just runs the steps; there is nothing to lock.
+ * just runs the steps; the apply lock of a stack is {@link AccountLock}.
  */
 final class AwsIamWriter implements IamWriter {
   private static final String FIX = "please report this with the document (IAM accepted it)";
@@ -56,6 +56,14 @@ final class AwsIamWriter implements IamWriter {
   @Override
   public Lock lock() {
     return () -> {};
+  }
+
+  /** The stack's lock in the account ({@link AccountLock}). */
+  @Override
+  public Lock lockStack(dev.rolectl.engine.live.LockRequest request) {
+    String prefix = "arn:" + account.partition() + ":iam::" + account.accountId() + ":policy";
+    return new AccountLock(iam(), prefix, account.callerArn(), java.time.Clock.systemUTC())
+        .acquire(request);
   }
 
   @Override

@@ -98,7 +98,8 @@ final class DetailMapper {
     return new LivePrincipal(
         PrincipalType.USER,
         u.userName(),
-        u.attachedManagedPolicies().stream().map(AttachedPolicy::policyArn).toList());
+        u.attachedManagedPolicies().stream().map(AttachedPolicy::policyArn).toList(),
+        u.permissionsBoundary() == null ? null : u.permissionsBoundary().permissionsBoundaryArn());
   }
 
   static LivePrincipal group(GroupDetail g) {

@@ -10,7 +10,6 @@ import dev.rolectl.engine.live.IamWriteException;
 import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveManagedPolicy;
-import dev.rolectl.engine.live.LivePrincipal;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.NewPolicy;
 import dev.rolectl.engine.live.NewRole;
@@ -36,10 +35,10 @@ import java.util.function.Function;
  */
 final class AccountEditor implements IamWriter {
   private final LocalState original;
-  private final Map<String, MutableRole> roles = new TreeMap<>();
-  private final Map<String, MutablePolicy> policies = new TreeMap<>();
-  private final Map<PrincipalType, Map<String, List<String>>> principals =
-      new EnumMap<>(PrincipalType.class);
+  // IAM names are unique case-insensitively: "DeployRole" finds "deployrole"
+  private final Map<String, MutableRole> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, MutablePolicy> policies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final LocalPrincipals principals;
   private boolean changed;
 
   AccountEditor(LocalState state) {
@@ -47,11 +46,7 @@ final class AccountEditor implements IamWriter {
     LiveAccount a = state.account();
     a.roles().values().forEach(r -> roles.put(r.name(), new MutableRole(r)));
     a.policies().values().forEach(p -> policies.put(p.name(), new MutablePolicy(p)));
-    principals.put(PrincipalType.USER, new TreeMap<>());
-    principals.put(PrincipalType.GROUP, new TreeMap<>());
-    for (LivePrincipal p : a.principals()) {
-      principals.get(p.type()).put(p.name(), new ArrayList<>(p.attachedPolicyArns()));
-    }
+    principals = new LocalPrincipals(a.principals());
   }
 
   /** The edited state, or the original object itself when nothing changed. */
@@ -64,12 +59,8 @@ final class AccountEditor implements IamWriter {
     roles.values().forEach(r -> liveRoles.put(r.name, r.toLive()));
     Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
     policies.values().forEach(p -> livePolicies.put(p.name, p.toLive(attachments(p.arn))));
-    List<LivePrincipal> livePrincipals = new ArrayList<>();
-    principals.forEach(
-        (type, byName) ->
-            byName.forEach((name, arns) -> livePrincipals.add(new LivePrincipal(type, name, arns))));
     return new LocalState(
-        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, livePrincipals),
+        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, principals.toLive()),
         original.ecs());
   }
 
@@ -95,6 +86,7 @@ final class AccountEditor implements IamWriter {
       throw error(ALREADY_EXISTS, "EntityAlreadyExists", "Role with name " + r.name() + " already exists.");
     }
     checkMaxSession(r.maxSessionDuration());
+    TrustPrincipals.check(r.trustPolicy(), rolePrefix(), roles::containsKey);
     LiveAccount a = original.account();
     String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":role" + r.path() + r.name();
     String id = "AROA" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT);
@@ -114,7 +106,9 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy) {
-    role(roleName).trustPolicy = trustPolicy;
+    MutableRole r = role(roleName);
+    TrustPrincipals.check(trustPolicy, rolePrefix(), roles::containsKey);
+    r.trustPolicy = trustPolicy;
     changed = true;
   }
 
@@ -319,6 +313,14 @@ final class AccountEditor implements IamWriter {
     if (!attachments(policyArn).isEmpty()) {
       throw error(DELETE_CONFLICT, "DeleteConflict", "Cannot delete a policy attached to entities.");
     }
+    List<String> bounded = boundaryOf(p.arn);
+    if (!bounded.isEmpty()) {
+      throw error(
+          DELETE_CONFLICT,
+          "DeleteConflict",
+          "Cannot delete a policy that is the permissions boundary of " + String.join(", ", bounded)
+              + ".");
+    }
     if (p.versionIds.size() > 1) {
       throw error(
           DELETE_CONFLICT, "DeleteConflict", "This policy has more than one version. Before you"
@@ -328,19 +330,22 @@ final class AccountEditor implements IamWriter {
     changed = true;
   }
 
+  /** The roles and users whose permissions boundary the policy is ("role/NAME", "user/NAME"). */
+  private List<String> boundaryOf(String arn) {
+    List<String> out = new ArrayList<>();
+    roles.values().stream()
+        .filter(r -> arn.equals(r.permissionsBoundaryArn))
+        .forEach(r -> out.add("role/" + r.name));
+    out.addAll(principals.boundedBy(arn));
+    return out;
+  }
+
   private Map<PrincipalType, List<String>> attachments(String arn) {
     Map<PrincipalType, List<String>> out = new EnumMap<>(PrincipalType.class);
     roles.values().stream()
         .filter(r -> r.attachedPolicyArns.contains(arn))
         .forEach(r -> out.computeIfAbsent(PrincipalType.ROLE, t -> new ArrayList<>()).add(r.name));
-    principals.forEach(
-        (type, byName) ->
-            byName.forEach(
-                (name, arns) -> {
-                  if (arns.contains(arn)) {
-                    out.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
-                  }
-                }));
+    principals.addAttachments(arn, out);
     return out;
   }
 
@@ -348,7 +353,7 @@ final class AccountEditor implements IamWriter {
     if (type == PrincipalType.ROLE) {
       return role(name).attachedPolicyArns;
     }
-    List<String> arns = principals.get(type).get(name);
+    List<String> arns = principals.attached(type, name);
     if (arns == null) {
       throw error(
           NOT_FOUND,
@@ -375,12 +380,17 @@ final class AccountEditor implements IamWriter {
   }
 
   private Optional<MutablePolicy> findPolicy(String arn) {
-    return policies.values().stream().filter(p -> p.arn.equals(arn)).findFirst();
+    return policies.values().stream().filter(p -> p.arn.equalsIgnoreCase(arn)).findFirst();
   }
 
   private MutablePolicy policy(String arn) {
     return findPolicy(arn)
         .orElseThrow(() -> error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist."));
+  }
+
+  private String rolePrefix() {
+    LiveAccount a = original.account();
+    return "arn:" + a.partition() + ":iam::" + a.accountId() + ":role/";
   }
 
   private static void checkMaxSession(int seconds) {

@@ -141,8 +141,10 @@ final class AccountFileReader {
     for (Node u : list.elements()) {
       String name = u.field(nameField).requiredText();
       List<String> arns = attachedArns(u.field("AttachedManagedPolicies"));
+      Node boundary = u.field("PermissionsBoundary").object();
+      String boundaryArn = boundary == null ? null : boundary.field("PermissionsBoundaryArn").text();
       if (name != null) {
-        out.add(new LivePrincipal(type, name, arns));
+        out.add(new LivePrincipal(type, name, arns, boundaryArn));
       }
     }
     out.sort(Comparator.comparing(LivePrincipal::name));

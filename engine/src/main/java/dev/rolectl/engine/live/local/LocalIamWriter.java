@@ -56,6 +56,33 @@ public final class LocalIamWriter implements IamWriter {
     return store.exclusive();
   }
 
+  /** {@code FILE.lock}, polled once a second up to {@code timeout} while another holds it. */
+  @Override
+  public Lock lock(java.time.Duration timeout,
+      java.util.function.Consumer<dev.rolectl.engine.model.EngineEvent> events) {
+    long start = System.nanoTime();
+    while (true) {
+      try {
+        return store.exclusive();
+      } catch (dev.rolectl.engine.live.TargetException e) {
+        java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - start);
+        if (waited.compareTo(timeout) >= 0) {
+          throw timeout.isZero() ? e : new dev.rolectl.engine.live.TargetException(
+              e.getMessage() + " (waited " + waited.toSeconds() + " s)", e);
+        }
+        events.accept(new dev.rolectl.engine.model.EngineEvent.Waiting(
+            "lock of " + store.file(), e.getMessage() + "; waiting up to " + timeout.toSeconds()
+                + " s in all", waited));
+        try {
+          Thread.sleep(Math.min(1000, Math.max(1, timeout.minus(waited).toMillis())));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   /** A file has no replication lag. */
   @Override
   public boolean eventuallyConsistent() {

@@ -88,6 +88,11 @@ public final class SnapshotWriter {
               ObjectNode n = out.addObject();
               n.put(nameField, p.name());
               attached(n.putArray("AttachedManagedPolicies"), p.attachedPolicyArns());
+              if (p.permissionsBoundaryArn() != null) {
+                ObjectNode b = n.putObject("PermissionsBoundary");
+                b.put("PermissionsBoundaryType", "Policy");
+                b.put("PermissionsBoundaryArn", p.permissionsBoundaryArn());
+              }
             });
   }
 

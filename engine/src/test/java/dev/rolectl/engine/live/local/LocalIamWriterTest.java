@@ -75,6 +75,49 @@ class LocalIamWriterTest {
   }
 
   @Test
+  void namesAreUniqueCaseInsensitivelyAsInIam() {
+    IamWriter w = new LocalIamWriter(new LocalAccountStore(dir.resolve("account.json")));
+    w.createRole(role("deployrole"));
+    IamWriteException exists = assertThrows(IamWriteException.class, () -> w.createRole(role("DeployRole")));
+    assertEquals(IamWriteException.Kind.ALREADY_EXISTS, exists.kind());
+    assertEquals("deployrole", w.getRole("DEPLOYROLE").orElseThrow().name());
+    w.createPolicy(new NewPolicy("Extras", "/", null, LocalAccountStoreTest.TRUST, Map.of()));
+    assertEquals(IamWriteException.Kind.ALREADY_EXISTS, assertThrows(IamWriteException.class,
+        () -> w.createPolicy(new NewPolicy("extras", "/", null, LocalAccountStoreTest.TRUST, Map.of()))).kind());
+    w.deleteRole("DeployRole");
+    assertTrue(w.getRole("deployrole").isEmpty());
+  }
+
+  @Test
+  void aPolicyThatIsAPermissionsBoundaryIsNotDeleted() {
+    IamWriter w = new LocalIamWriter(new LocalAccountStore(dir.resolve("account.json")));
+    String arn = w.createPolicy(new NewPolicy("fence", "/", null, LocalAccountStoreTest.TRUST, Map.of()));
+    w.createRole(role("app"));
+    w.putRolePermissionsBoundary("app", arn);
+    IamWriteException e = assertThrows(IamWriteException.class, () -> w.deletePolicy(arn));
+    assertEquals(IamWriteException.Kind.DELETE_CONFLICT, e.kind());
+    assertTrue(e.getMessage().contains("permissions boundary of role/app"), e.getMessage());
+    w.deleteRolePermissionsBoundary("app");
+    w.deletePolicy(arn);
+    assertTrue(w.getPolicy(arn).isEmpty());
+  }
+
+  @Test
+  void aTrustPolicyNamingARoleThatDoesNotExistIsAnInvalidPrincipalAsInIam() {
+    IamWriter w = new LocalIamWriter(new LocalAccountStore(dir.resolve("account.json")));
+    var selfTrust = dev.rolectl.engine.policy.PolicyParser.parseJson(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"AWS\":\"arn:aws:iam::123456789012:role/ci/selfish\"},\"Action\":\"sts:AssumeRole\"}]}")
+        .document().orElseThrow();
+    IamWriteException e = assertThrows(IamWriteException.class, () -> w.createRole(
+        new NewRole("selfish", "/ci/", null, 3600, selfTrust, null, Map.of())));
+    assertEquals(IamWriteException.Kind.MALFORMED_POLICY, e.kind());
+    assertTrue(e.getMessage().contains("Invalid principal"), e.getMessage());
+    w.createRole(new NewRole("selfish", "/ci/", null, 3600, LocalAccountStoreTest.TRUST, null, Map.of()));
+    w.updateAssumeRolePolicy("selfish", selfTrust); // accepted once the role exists
+  }
+
+  @Test
   void aSecondApplyIsRefusedAtOnceNamingTheHolder() {
     Path file = dir.resolve("account.json");
     LocalIamWriter w = new LocalIamWriter(new LocalAccountStore(file));

@@ -1,0 +1,259 @@
+package dev.rolectl.cli.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.RoleDetail;
+import software.amazon.awssdk.services.iam.model.UserDetail;
+
+/**
+ * A loopback IAM endpoint (Query protocol) in front of moto that adds three rules of IAM that moto
+ * 5.2.5 lacks (checked: moto accepts all three), and records the IAM calls it forwards, in order:
+ *
+ * <ul>
+ *   <li>{@code CreateRole} of a name that exists in another case: {@code EntityAlreadyExists}
+ *       (IAM names are unique case-insensitively);
+ *   <li>{@code CreateRole} / {@code UpdateAssumeRolePolicy} whose trust policy names a role of
+ *       the account that does not exist: {@code MalformedPolicyDocument: Invalid principal in
+ *       policy};
+ *   <li>{@code DeletePolicy} of a policy that is a role's or user's permissions boundary: {@code
+ *       DeleteConflict}.
+ * </ul>
+ *
+ * The error codes and HTTP statuses come from botocore's {@code iam/2010-05-08/service-2.json}
+ * in the moto virtualenv, read when the proxy starts (and each error must be one the operation
+ * declares there). State is looked up in moto through the SDK, directly. Everything else is
+ * forwarded untouched.
+ */
+final class IamRulesProxy implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Moto moto;
+  private final HttpServer server;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final JsonNode model;
+  private final IamClient iam;
+  private final List<String> calls = new CopyOnWriteArrayList<>();
+
+  IamRulesProxy(Moto moto) throws IOException {
+    this.moto = moto;
+    this.model = model();
+    this.iam = moto.iam();
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "iam-rules-proxy");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** The environment for the CLI: moto's, with this endpoint. */
+  Map<String, String> env() {
+    Map<String, String> env = new HashMap<>(moto.env());
+    env.put("AWS_ENDPOINT_URL", endpoint().toString());
+    return env;
+  }
+
+  /** The IAM calls forwarded or refused so far, in order: {@code Action key=value...}. */
+  List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  void clearCalls() {
+    calls.clear();
+  }
+
+  private static JsonNode model() throws IOException {
+    Path lib = MotoInstall.venv().resolve("lib");
+    try (var pythons = Files.list(lib)) {
+      for (Path python : pythons.toList()) {
+        Path f = python.resolve("site-packages/botocore/data/iam/2010-05-08/service-2.json.gz");
+        if (Files.exists(f)) {
+          try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+            return JSON.readTree(in);
+          }
+        }
+      }
+    }
+    throw new IOException("botocore's IAM model is not in " + lib + " (is moto installed?)");
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    byte[] body = ex.getRequestBody().readAllBytes();
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    Map<String, String> form = auth != null && auth.contains("/iam/aws4_request") ? form(body) : Map.of();
+    String action = form.get("Action");
+    if (action != null) {
+      calls.add(describe(action, form));
+      String refusal = refusal(action, form);
+      if (refusal != null) {
+        String[] parts = refusal.split("\\|", 2);
+        reply(ex, parts[0], parts[1]);
+        return;
+      }
+    }
+    forward(ex, body);
+  }
+
+  /** "ShapeName|message" when IAM would refuse the call; null to forward it. */
+  private String refusal(String action, Map<String, String> form) {
+    switch (action) {
+      case "CreateRole":
+        String name = form.get("RoleName");
+        boolean other = iam.listRolesPaginator().roles().stream()
+            .anyMatch(r -> r.roleName().equalsIgnoreCase(name) && !r.roleName().equals(name));
+        if (other) {
+          return "EntityAlreadyExistsException|Role with name " + name + " already exists.";
+        }
+        return invalidPrincipal(form.get("AssumeRolePolicyDocument"));
+      case "UpdateAssumeRolePolicy":
+        return invalidPrincipal(form.get("PolicyDocument"));
+      case "DeletePolicy":
+        String arn = form.get("PolicyArn");
+        for (var page : iam.getAccountAuthorizationDetailsPaginator(
+            r -> r.filter(EntityType.ROLE, EntityType.USER))) {
+          for (RoleDetail r : page.roleDetailList()) {
+            if (r.permissionsBoundary() != null && arn.equals(r.permissionsBoundary().permissionsBoundaryArn())) {
+              return "DeleteConflictException|Cannot delete a policy attached to entities.";
+            }
+          }
+          for (UserDetail u : page.userDetailList()) {
+            if (u.permissionsBoundary() != null && arn.equals(u.permissionsBoundary().permissionsBoundaryArn())) {
+              return "DeleteConflictException|Cannot delete a policy attached to entities.";
+            }
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private String invalidPrincipal(String document) {
+    if (document == null) {
+      return null;
+    }
+    String prefix = "arn:aws:iam::" + Moto.ACCOUNT_ID + ":role/";
+    Set<String> roles = new java.util.HashSet<>();
+    iam.listRolesPaginator().roles().forEach(r -> roles.add(r.roleName().toLowerCase(java.util.Locale.ROOT)));
+    try {
+      JsonNode statements = JSON.readTree(document).path("Statement");
+      for (JsonNode s : statements.isArray() ? statements : List.of(statements)) {
+        JsonNode aws = s.path("Principal").path("AWS");
+        for (JsonNode v : aws.isArray() ? aws : List.of(aws)) {
+          String text = v.asText("");
+          if (text.startsWith(prefix)
+              && !roles.contains(text.substring(text.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT))) {
+            return "MalformedPolicyDocumentException|Invalid principal in policy: \"AWS\":\"" + text + "\"";
+          }
+        }
+      }
+    } catch (IOException e) {
+      return null; // moto answers malformed JSON itself
+    }
+    return null;
+  }
+
+  private void reply(HttpExchange ex, String shape, String message) throws IOException {
+    JsonNode error = model.path("shapes").path(shape).path("error");
+    String operation = calls.get(calls.size() - 1).split(" ", 2)[0];
+    boolean declared = false;
+    for (JsonNode e : model.path("operations").path(operation).path("errors")) {
+      declared |= e.path("shape").asText().equals(shape);
+    }
+    if (error.isMissingNode() || !declared) {
+      throw new IllegalStateException(operation + " does not declare " + shape + " in botocore's model");
+    }
+    String xml = "<ErrorResponse xmlns=\"" + model.path("metadata").path("xmlNamespace").asText()
+        + "\"><Error><Type>Sender</Type><Code>" + error.path("code").asText() + "</Code><Message>"
+        + message.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;")
+        + "</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>";
+    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/xml");
+    ex.sendResponseHeaders(error.path("httpStatusCode").asInt(400), bytes.length);
+    ex.getResponseBody().write(bytes);
+    ex.close();
+  }
+
+  private void forward(HttpExchange ex, byte[] body) throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(moto.endpoint().resolve(ex.getRequestURI().toString()))
+        .timeout(Duration.ofSeconds(60))
+        .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    Set<String> hop = Set.of("host", "content-length", "connection", "expect", "upgrade",
+        "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
+    ex.getRequestHeaders().forEach((k, vs) -> {
+      if (!hop.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+        vs.forEach(v -> b.header(k, v));
+      }
+    });
+    HttpResponse<byte[]> resp;
+    try {
+      resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    ex.getResponseHeaders().set("Content-Type",
+        resp.headers().firstValue("content-type").orElse("text/xml"));
+    ex.sendResponseHeaders(resp.statusCode(), resp.body().length == 0 ? -1 : resp.body().length);
+    ex.getResponseBody().write(resp.body());
+    ex.close();
+  }
+
+  private static Map<String, String> form(byte[] body) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  private static String describe(String action, Map<String, String> form) {
+    List<String> parts = new ArrayList<>(List.of(action));
+    for (String key : List.of("RoleName", "PolicyName", "PolicyArn", "UserName")) {
+      if (form.containsKey(key)) {
+        parts.add(key + "=" + form.get(key));
+      }
+    }
+    return String.join(" ", parts);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    iam.close();
+  }
+}

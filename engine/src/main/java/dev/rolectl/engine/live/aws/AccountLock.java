@@ -1,0 +1,255 @@
+package dev.rolectl.engine.live.aws;
+
+import dev.rolectl.engine.live.IamWriter;
+import dev.rolectl.engine.live.LockRequest;
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.model.EngineEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * The apply lock of one stack, held in the account as a customer managed policy {@code
+ * rolectl-lock.STACK} under {@link IamWriter#LOCK_PATH}: {@code CreatePolicy} is atomic by name
+ * (a second caller gets {@code EntityAlreadyExists}), so no other infrastructure is needed. The
+ * policy denies {@code sts:AssumeRole} and is attached to nothing; its tags name the holder (the
+ * caller's ARN, host, process id), when it started and when the lease ends, and a random token.
+ * A lock is taken over when its lease ended, or at once when its holder is a process of this host
+ * that is gone (a killed apply); a lock whose lease cannot be read is never taken over.
+ *
+ * <p>Calls: {@code CreatePolicy} to take, {@code DeletePolicy} to release (2 for an apply that
+ * meets no other holder), one {@code TagPolicy} per third of a lease while held; while another
+ * holds it, one {@code ListPolicyTags} per poll ({@value #POLL_SECONDS} s). A lock whose lease
+ * ended (its holder crashed or hung) is deleted and taken. All of them go through the target's
+ * clients, so {@code --stats} counts them.
+ */
+final class AccountLock {
+  static final long POLL_SECONDS = 5;
+  static final String TAG_LOCK = "rolectl:lock";
+  static final String TAG_HOLDER = "rolectl:lock-holder";
+  static final String TAG_HOST = "rolectl:lock-host";
+  static final String TAG_PID = "rolectl:lock-pid";
+  static final String TAG_STARTED = "rolectl:lock-started";
+  static final String TAG_EXPIRES = "rolectl:lock-expires";
+  static final String TAG_TOKEN = "rolectl:lock-token";
+  private static final String DOCUMENT =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"RolectlApplyLock\",\"Effect\":\"Deny\","
+          + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
+
+  private final IamClient iam;
+  private final String arnPrefix;
+  private final String holder;
+  private final Clock clock;
+
+  /**
+   * @param arnPrefix {@code arn:PARTITION:iam::ACCOUNT:policy}
+   * @param holder the caller's ARN
+   */
+  AccountLock(IamClient iam, String arnPrefix, String holder, Clock clock) {
+    this.iam = iam;
+    this.arnPrefix = arnPrefix;
+    this.holder = holder;
+    this.clock = clock;
+  }
+
+  static String name(String stack) {
+    return "rolectl-lock." + stack;
+  }
+
+  IamWriter.Lock acquire(LockRequest r) {
+    String name = name(r.stack());
+    String arn = arnPrefix + IamWriter.LOCK_PATH + name;
+    Instant start = clock.instant();
+    String token = UUID.randomUUID().toString();
+    int released = 0;
+    while (true) {
+      Instant now = clock.instant();
+      try {
+        iam.createPolicy(b -> b.policyName(name).path(IamWriter.LOCK_PATH).policyDocument(DOCUMENT)
+            .description("rolectl apply lock of stack " + r.stack() + ": held by " + holder
+                + " on " + host() + " since " + now)
+            .tags(tags(r.stack(), token, now, now.plus(r.lease()))));
+        return new Held(arn, r.lease());
+      } catch (EntityAlreadyExistsException e) {
+        Optional<Map<String, String>> read = tagsOf(arn);
+        if (read.isEmpty() && released++ < 3) {
+          continue; // released between the two calls: try again
+        }
+        Map<String, String> other = read.orElse(Map.of());
+        Instant expires = instant(other.get(TAG_EXPIRES));
+        String stale = stale(other, expires, now);
+        if (stale != null) {
+          r.events().accept(new EngineEvent.Waiting("apply lock of stack " + r.stack(),
+              "taking over the lock of " + describe(other) + ": " + stale, Duration.ZERO));
+          deleteQuietly(arn);
+          continue;
+        }
+        Duration waited = Duration.between(start, now);
+        if (waited.compareTo(r.timeout()) >= 0) {
+          throw new TargetException("another rolectl apply of stack " + r.stack() + " holds the"
+              + " lock in this account (" + arn + "): " + describe(other) + "; "
+              + (expires == null
+                  ? "its lease cannot be read (delete the policy if no apply is running)"
+                  : "its lease ends at " + expires + " unless it renews it")
+              + ". Wait for it to finish, or run with --lock-timeout DURATION to wait; nothing"
+              + " was changed");
+        }
+        r.events().accept(new EngineEvent.Waiting("apply lock of stack " + r.stack(),
+            "held by " + describe(other) + "; waiting up to " + r.timeout().toSeconds()
+                + " s in all", waited));
+        sleep(Duration.ofSeconds(POLL_SECONDS).compareTo(r.timeout().minus(waited)) < 0
+            ? Duration.ofSeconds(POLL_SECONDS) : r.timeout().minus(waited));
+      } catch (SdkException e) {
+        throw AwsErrors.translate(e, "take the apply lock " + arn
+            + " (rolectl needs iam:CreatePolicy, iam:DeletePolicy, iam:TagPolicy and"
+            + " iam:ListPolicyTags on policies under " + IamWriter.LOCK_PATH + ")");
+      }
+    }
+  }
+
+  /**
+   * Why a lock someone holds may be taken over, or null: its lease ended, or its holder is a
+   * process of this host that is gone (killed before it could delete the lock). A lock whose
+   * lease cannot be read is not taken over (fail closed).
+   */
+  private static String stale(Map<String, String> other, Instant expires, Instant now) {
+    if (expires != null && expires.isBefore(now)) {
+      return "its lease ended at " + expires;
+    }
+    String pid = other.get(TAG_PID);
+    if (host().equals(other.get(TAG_HOST)) && pid != null && pid.matches("\\d{1,18}")
+        && ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true)) {
+      return "its process " + pid + " on this host is gone";
+    }
+    return null;
+  }
+
+  private List<Tag> tags(String stack, String token, Instant started, Instant expires) {
+    Map<String, String> t = new HashMap<>();
+    t.put(TAG_LOCK, stack);
+    t.put(TAG_HOLDER, tagValue(holder));
+    t.put(TAG_HOST, tagValue(host()));
+    t.put(TAG_PID, Long.toString(ProcessHandle.current().pid()));
+    t.put(TAG_STARTED, started.toString());
+    t.put(TAG_EXPIRES, expires.toString());
+    t.put(TAG_TOKEN, token);
+    return t.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+  }
+
+  private Optional<Map<String, String>> tagsOf(String arn) {
+    try {
+      Map<String, String> out = new HashMap<>();
+      iam.listPolicyTagsPaginator(b -> b.policyArn(arn)).tags()
+          .forEach(t -> out.put(t.key(), t.value()));
+      return Optional.of(out);
+    } catch (NoSuchEntityException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void deleteQuietly(String arn) {
+    try {
+      iam.deletePolicy(b -> b.policyArn(arn));
+    } catch (NoSuchEntityException e) {
+      // someone else released or took it over first
+    }
+  }
+
+  private static String describe(Map<String, String> tags) {
+    return tags.getOrDefault(TAG_HOLDER, "an unknown holder") + " on "
+        + tags.getOrDefault(TAG_HOST, "an unknown host") + " pid " + tags.getOrDefault(TAG_PID, "?")
+        + " since "
+        + tags.getOrDefault(TAG_STARTED, "an unknown time");
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null; // not understood: treated as expired
+    }
+  }
+
+  /** Tag values: letters, digits, spaces and {@code _.:/=+-@}, at most 256 characters. */
+  static String tagValue(String v) {
+    String clean = v.replaceAll("[^\\p{L}\\p{N} _.:/=+\\-@]", "_");
+    return clean.length() > 256 ? clean.substring(0, 256) : clean;
+  }
+
+  private static String host() {
+    return tagValue(rawHost());
+  }
+
+  private static String rawHost() {
+    String h = System.getenv("HOSTNAME");
+    if (h == null || h.isBlank()) {
+      try {
+        h = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException e) {
+        h = "unknown-host";
+      }
+    }
+    return h;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(Math.max(1, d.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException("interrupted while waiting for the apply lock");
+    }
+  }
+
+  /** A held lock: renewed every third of its lease, deleted on close. */
+  private final class Held implements IamWriter.Lock {
+    private final String arn;
+    private final ScheduledExecutorService renewer =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "rolectl-lock-renewer");
+          t.setDaemon(true);
+          return t;
+        });
+
+    Held(String arn, Duration lease) {
+      this.arn = arn;
+      long every = Math.max(1, lease.toMillis() / 3);
+      renewer.scheduleAtFixedRate(() -> renew(lease), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void renew(Duration lease) {
+      try {
+        Instant expires = clock.instant().plus(lease);
+        iam.tagPolicy(b -> b.policyArn(arn).tags(
+            Tag.builder().key(TAG_EXPIRES).value(expires.toString()).build()));
+      } catch (SdkException e) {
+        // the next renewal tries again; past the lease another apply may take over
+      }
+    }
+
+    @Override
+    public void close() {
+      renewer.shutdownNow();
+      try {
+        deleteQuietly(arn);
+      } catch (SdkException e) {
+        // the lease ends by itself: the next apply takes the lock over then
+      }
+    }
+  }
+}
