@@ -117,14 +117,14 @@ public final class ApplyCommand extends BaseCommand {
           + " refused at once (exit 3).")
   Duration waitForDeployments = Duration.ZERO;
 
-  @Option(names = "--lock-timeout", order = 25, paramLabel = "DURATION",
+  @Option(names = "--lock-timeout", order = 26, paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "When another apply of the same stack holds the lock (in the account for"
           + " aws, FILE.lock for local:), wait up to DURATION (e.g. 30s, 5m) for it, with a"
           + " progress line; without it apply stops at once, naming the holder. Default: 0s.")
   Duration lockTimeout = Duration.ZERO;
 
-  @Option(names = "--stats", order = 26,
+  @Option(names = "--stats", order = 27,
       description = "Print API calls per operation (stderr) at the end, the apply lock's included.")
   boolean stats;
 
@@ -257,6 +257,11 @@ public final class ApplyCommand extends BaseCommand {
       return ExitCode.ERROR;
     }
     return result.blocked() ? ExitCode.BLOCKED : ExitCode.OK;
+  }
+
+  private void interruptedNote() {
+    message("warning", "Interrupted: letting the changes in progress finish, starting no new ones"
+        + " (press Ctrl-C again to abort at once).");
   }
 
   /** Where waiting for a lock is reported: the JSON lines, or progress lines. */

@@ -24,6 +24,11 @@ final class AwsErrors {
 
   private AwsErrors() {}
 
+  /** As {@link #translate(SdkException, String, String)} without knowing the endpoint. */
+  static TargetException translate(SdkException e, String doing) {
+    return translate(e, doing, null);
+  }
+
   /**
    * @param endpoint the endpoint of the last attempt (named when the answer was not from AWS), or
    *     {@code null}
