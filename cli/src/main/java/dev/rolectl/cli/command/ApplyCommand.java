@@ -202,9 +202,6 @@ public final class ApplyCommand extends BaseCommand {
 
   private int applySaved(Plan plan) {
     String spec = targetOptions.target != null ? targetOptions.target : plan.target();
-    SavedPlans.missingAccountFile(plan, spec).ifPresent(m -> {
-      throw new UserError(m);
-    });
     try (Target t = open(spec)) {
       return withStats(t, () -> applySaved(plan, t));
     }
@@ -218,7 +215,7 @@ public final class ApplyCommand extends BaseCommand {
       LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
       Optional<String> stale = StalePlan.check(plan, live);
       if (stale.isPresent()) {
-        return error(stale.get());
+        return error(SavedPlans.missingAccountFile(t.spec()).orElse(stale.get()));
       }
       if (!plan.hasChanges()) {
         message("info", "No changes. The saved plan has nothing to do.");

@@ -36,17 +36,16 @@ final class SavedPlans {
   }
 
   /**
-   * A message when the saved plan's {@code local:} account file is not there although the plan
-   * read resources from it: a relative path is taken from the current directory, which may not be
-   * the one plan ran in (a missing file would otherwise read as an empty account: "stale").
+   * Why a saved plan made against {@code local:FILE} is stale when FILE is not there: a relative
+   * path is taken from the current directory, which may not be the one plan ran in (a missing
+   * file reads as an empty account). Empty when the file exists or the target is not local:.
    */
-  static Optional<String> missingAccountFile(Plan plan, String spec) {
+  static Optional<String> missingAccountFile(String spec) {
     if (!spec.startsWith("local:")) {
       return Optional.empty();
     }
     Path file = Path.of(spec.substring("local:".length()));
-    boolean readSomething = plan.changes().stream().anyMatch(c -> c.before() != null);
-    if (Files.exists(file) || !readSomething) {
+    if (Files.exists(file)) {
       return Optional.empty();
     }
     return Optional.of(
