@@ -180,7 +180,7 @@ public final class ApplyCommand extends BaseCommand {
         TextReport.diagnostics(found, err(), errStyle()); // else the plan shown lists them
       }
       if (made.failed()) {
-        return error("no plan was made: fix the errors above and run apply again");
+        return error("nothing was applied: fix the errors above and run apply again");
       }
       Plan plan = made.plan().get();
       show(plan);

@@ -80,6 +80,13 @@ public final class ImportCommand extends BaseCommand {
       Map<String, List<Resource>> roles = new TreeMap<>();
       for (String name : new TreeSet<>(roleNames)) {
         LiveRole role = account.roles().get(name);
+        var unreadable = account.unreadable().stream()
+            .filter(u -> u.kind() == dev.rolectl.engine.live.UnreadableDocument.Kind.ROLE
+                && u.name().equals(name)).findFirst();
+        if (unreadable.isPresent()) {
+          throw new UserError("cannot import role " + unreadable.get().arn() + ": "
+              + unreadable.get().problem());
+        }
         if (role == null) {
           throw new UserError("no role named '" + name + "' in account " + account.accountId()
               + " (target " + target.spec() + "); role names are case-sensitive");

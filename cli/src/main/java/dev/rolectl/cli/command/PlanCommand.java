@@ -91,15 +91,20 @@ public final class PlanCommand extends BaseCommand {
       if (stats) {
         Stats.print(target.stats(), err());
       }
-      if (outcome.failed()) {
+      if (outcome.plan().isEmpty()) {
         return ExitCode.ERROR;
       }
       Plan plan = outcome.plan().get();
-      if (out != null) {
+      if (out != null && !outcome.failed()) {
         save(plan, out);
       }
       out().print(PlanOutput.render(plan, format, outColor()));
       out().flush();
+      if (outcome.failed()) {
+        err().println("error: the plan above is incomplete (see the errors before it): it "
+            + (out != null ? "was not saved and " : "") + "cannot be applied until they are fixed");
+        return ExitCode.ERROR;
+      }
       if (plan.blocked()) {
         return ExitCode.BLOCKED;
       }

@@ -14,6 +14,7 @@ import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanOptions;
 import dev.rolectl.engine.plan.PlanResult;
 import dev.rolectl.engine.plan.PolicyDeletes;
+import dev.rolectl.engine.plan.PolicyReferences;
 import dev.rolectl.engine.safety.Safety;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,8 +47,9 @@ public final class Planning {
       diagnostics = List.copyOf(diagnostics);
     }
 
+    /** No plan, or a plan with errors (shown, but never saved or applied). */
     public boolean failed() {
-      return plan.isEmpty();
+      return plan.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     /**
@@ -110,6 +112,12 @@ public final class Planning {
     if (!wider.equals(first)) {
       progress.accept("reading users and groups too (a policy is deleted or replaced)");
       live = target.iam().read(wider);
+    }
+    java.util.Set<String> unanswered = PolicyReferences.toCheck(stack, live);
+    if (!unanswered.isEmpty()) {
+      progress.accept("checking that " + unanswered.size() + " managed policies exist");
+      diagnostics.addAll(
+          PolicyReferences.diagnostics(stack, target.iam().missingPolicies(unanswered)));
     }
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.config;
 
+import dev.rolectl.engine.model.Suggest;
 import dev.rolectl.engine.model.Address;
 import java.util.ArrayList;
 import java.util.List;

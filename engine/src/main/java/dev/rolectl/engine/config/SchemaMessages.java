@@ -1,5 +1,6 @@
 package dev.rolectl.engine.config;
 
+import dev.rolectl.engine.model.Suggest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolectl.engine.model.Location;
 import java.util.ArrayList;

@@ -63,11 +63,15 @@ final class SchemaValidator {
   /**
    * Starts building the instance on a daemon thread, so that the set-up (Jackson, networknt and
    * the stack schema: most of a cold {@code validate}) overlaps with the caller's own start-up on
-   * another core. Only the first call does anything; {@link #get()} waits for the result.
+   * another core, then runs {@code then} on the same thread. Only the first call does anything;
+   * {@link #get()} waits for the result.
    */
-  static void preload() {
+  static void preload(Runnable then) {
     if (PRELOADING.compareAndSet(false, true)) {
-      Thread t = new Thread(INSTANCE, "rolectl-schema-preload");
+      Thread t = new Thread(() -> {
+        INSTANCE.run();
+        then.run();
+      }, "rolectl-schema-preload");
       t.setDaemon(true);
       t.start();
     }

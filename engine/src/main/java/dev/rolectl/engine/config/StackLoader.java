@@ -38,7 +38,7 @@ public final class StackLoader {
    * {@link #load} as it would without this call.
    */
   public static void preload() {
-    SchemaValidator.preload();
+    SchemaValidator.preload(dev.rolectl.engine.policy.lint.PolicyLinter::preload);
   }
 
   /**

@@ -13,19 +13,28 @@ import java.util.Optional;
  * @param roles role name to role (every role of the account)
  * @param policies customer managed policy name to policy
  * @param principals users and groups that were asked for, sorted by type and name
+ * @param unreadable roles and policies left out because a document of theirs could not be read
  */
 public record LiveAccount(
     String accountId,
     String partition,
     Map<String, LiveRole> roles,
     Map<String, LiveManagedPolicy> policies,
-    List<LivePrincipal> principals) {
+    List<LivePrincipal> principals,
+    List<UnreadableDocument> unreadable) {
+
+  /** An account in which every document could be read. */
+  public LiveAccount(String accountId, String partition, Map<String, LiveRole> roles,
+      Map<String, LiveManagedPolicy> policies, List<LivePrincipal> principals) {
+    this(accountId, partition, roles, policies, principals, List.of());
+  }
 
   public LiveAccount {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(partition, "partition");
     roles = Map.copyOf(roles);
     policies = Map.copyOf(policies);
+    unreadable = List.copyOf(unreadable);
     principals =
         principals.stream()
             .sorted(Comparator.comparing(LivePrincipal::type).thenComparing(LivePrincipal::name))
@@ -71,7 +80,7 @@ public record LiveAccount(
         });
     List<LivePrincipal> kept =
         principals.stream().filter(pr -> wanted(pr.type(), request)).toList();
-    return new LiveAccount(accountId, partition, roles, narrowed, kept);
+    return new LiveAccount(accountId, partition, roles, narrowed, kept, unreadable);
   }
 
   private static boolean wanted(PrincipalType type, ReadRequest request) {

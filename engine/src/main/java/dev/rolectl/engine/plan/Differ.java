@@ -48,6 +48,7 @@ public final class Differ {
   }
 
   private PlanResult run(LiveAccount live) {
+    UnreadableLive.exclude(desired, UnreadableLive.check(stack, live, diagnostics));
     diagnostics.addAll(MissingPrincipals.check(stack, live));
     diagnostics.addAll(AttachmentOwners.check(stack, live));
     TreeSet<Address> all = new TreeSet<>(desired.keySet());
@@ -70,7 +71,8 @@ public final class Differ {
       }
     }
     diagnostics.addAll(PolicyDeletes.check(changes.values(), live, stack));
-    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+    if (diagnostics.stream()
+        .anyMatch(d -> d.isError() && !d.rule().equals(UnreadableLive.DECLARED))) {
       return new PlanResult(Optional.empty(), diagnostics);
     }
     Plan plan =
@@ -187,7 +189,7 @@ public final class Differ {
         beforeKept,
         afterKept,
         diffs,
-        Impacts.of(action, any, diffs),
+        Impacts.of(action, before, after, diffs),
         reason,
         any.dependsOn());
   }

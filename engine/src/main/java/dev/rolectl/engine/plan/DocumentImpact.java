@@ -3,13 +3,12 @@ package dev.rolectl.engine.plan;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.policy.AccessImpact;
 import dev.rolectl.engine.policy.ImpactAnalysis;
-import dev.rolectl.engine.policy.StatementDiff;
 
 /** The security impact of replacing one policy document with another. */
 final class DocumentImpact {
   private DocumentImpact() {}
 
   static AccessImpact of(PolicyDocument before, PolicyDocument after) {
-    return ImpactAnalysis.of(StatementDiff.diff(before, after));
+    return ImpactAnalysis.of(before, after);
   }
 }

@@ -19,6 +19,13 @@ public final class IamPatterns {
         value.toLowerCase(java.util.Locale.ROOT), 0);
   }
 
+  /** Like {@link #matches} but comparing case, as StringLike and ArnLike do. */
+  public static boolean matchesCaseSensitive(String pattern, String value) {
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(value, "value");
+    return matches(pattern, 0, value, 0);
+  }
+
   /** Whether any of the patterns matches {@code value}. */
   public static boolean anyMatches(List<String> patterns, String value) {
     return patterns.stream().anyMatch(p -> matches(p, value));

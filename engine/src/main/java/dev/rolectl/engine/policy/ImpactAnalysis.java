@@ -16,6 +16,17 @@ import java.util.List;
 public final class ImpactAnalysis {
   private ImpactAnalysis() {}
 
+  /**
+   * The impact of replacing {@code before} with {@code after} (either may be {@code null}),
+   * computed on what the documents mean: an equivalent rewrite is NONE, a pure broadening
+   * BROADENING even when statements were split or merged on the way.
+   */
+  public static AccessImpact of(dev.rolectl.engine.model.PolicyDocument before,
+      dev.rolectl.engine.model.PolicyDocument after) {
+    AccessImpact byFacts = FactImpact.of(before, after);
+    return byFacts != null ? byFacts : of(StatementDiff.diff(before, after));
+  }
+
   /** The overall impact of a diff; {@link AccessImpact#NONE} for an empty diff. */
   public static AccessImpact of(PolicyDiff diff) {
     return combine(explain(diff));

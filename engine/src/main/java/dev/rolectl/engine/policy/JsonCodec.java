@@ -38,9 +38,22 @@ final class JsonCodec {
       return new PolicyParse(
           java.util.Optional.empty(),
           List.of(new PolicyProblem("", "the policy is not valid JSON" + where + ": "
-              + e.getOriginalMessage() + ". Fix the JSON syntax there")));
+              + plain(e.getOriginalMessage()) + ". Fix the JSON syntax there")));
     }
     return DocumentReader.read(tree);
+  }
+
+  /**
+   * Jackson's message without its parser internals: the source description ("Source: REDACTED
+   * (StreamReadFeature...)") and locations it repeats, and anything after the first line.
+   */
+  static String plain(String message) {
+    String m = message == null ? "syntax error" : message.lines().findFirst().orElse("");
+    m = m.replaceAll("\\s*\\((start marker at )?\\[Source:.*?\\]\\)", "");
+    m = m.replaceAll("\\s*\\[Source:.*", "");
+    m = m.replaceAll("\\s*at \\[Source:.*", "");
+    m = m.replace("(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)", "");
+    return m.strip().replaceAll("[.:;,]+$", "");
   }
 
   static String write(PolicyDocument doc) {

@@ -26,17 +26,39 @@ final class Normalize {
     return List.copyOf(l);
   }
 
+  /** Sorted, without duplicates: IAM gives a repeated entry no extra meaning. */
+  static <T extends Comparable<? super T>> List<T> sortedSet(List<T> values) {
+    return List.copyOf(new java.util.TreeSet<>(values));
+  }
+
+  /** Action names in lower case: IAM matches actions ignoring case. */
+  static List<String> actions(List<String> values) {
+    return sortedSet(values.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList());
+  }
+
   static SortedMap<String, List<String>> sortedValues(Map<String, List<String>> m) {
     SortedMap<String, List<String>> out = new TreeMap<>();
-    m.forEach((k, v) -> out.put(k, sortedCopy(v)));
+    m.forEach((k, v) -> out.put(k, sortedSet(v)));
     return Collections.unmodifiableSortedMap(out);
   }
 
+  /**
+   * Operators as written, keys in lower case (IAM matches condition keys ignoring case; two keys
+   * of one operator that differ only in case stay apart), values sorted without duplicates.
+   */
   static SortedMap<String, SortedMap<String, List<String>>> sortedConditions(
-      Map<String, Map<String, List<String>>> c) {
+      Map<String, ? extends Map<String, List<String>>> c) {
     SortedMap<String, SortedMap<String, List<String>>> out = new TreeMap<>();
-    c.forEach((op, keys) -> out.put(op, sortedValues(keys)));
-    return out;
+    c.forEach((op, keys) -> {
+      Map<String, List<String>> lower = new TreeMap<>();
+      keys.forEach((k, v) -> {
+        String l = k.toLowerCase(java.util.Locale.ROOT);
+        lower.put(keys.keySet().stream().filter(o -> !o.equals(k))
+            .anyMatch(o -> o.equalsIgnoreCase(k)) ? k : l, v);
+      });
+      out.put(op, sortedValues(lower));
+    });
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /** {@code Allow} or {@code Deny} whatever the case; anything else lower-cased. */

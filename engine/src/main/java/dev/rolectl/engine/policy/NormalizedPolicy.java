@@ -12,10 +12,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The normal form of a policy document under the awspolicyequivalence rules: statements and every
- * value list are sorted multisets (duplicates kept), Effect is {@code Allow} or {@code Deny}, and
- * an AWS principal {@code arn:PARTITION:iam::ACCOUNT:root} is the bare account id. Two documents
- * are equivalent exactly when their normal forms are equal, so {@code equals} and
+ * The normal form of a policy document: the awspolicyequivalence rules (value lists sorted, Effect
+ * {@code Allow} or {@code Deny}, an AWS principal {@code arn:PARTITION:iam::ACCOUNT:root} as the
+ * bare account id; Version, Id and Sid significant) plus what IAM itself ignores: the case of
+ * action names and condition keys, duplicate entries, and how statements that share Sid, Effect,
+ * Condition and Not elements split their principals, actions and resources ({@link Facts}).
+ * Two documents are equivalent exactly when their normal forms are equal, so {@code equals} and
  * {@code hashCode} can be used directly (e.g. as map keys). Build with {@link #of}.
  */
 public record NormalizedPolicy(String version, String id, List<NormalizedStatement> statements) {
@@ -27,10 +29,11 @@ public record NormalizedPolicy(String version, String id, List<NormalizedStateme
   /** The normal form of {@code document}. */
   public static NormalizedPolicy of(PolicyDocument document) {
     Objects.requireNonNull(document, "document");
+    List<NormalizedStatement> statements =
+        document.statements().stream().map(NormalizedStatement::of).toList();
+    var facts = Facts.of(statements);
     return new NormalizedPolicy(
-        document.version(),
-        document.id(),
-        document.statements().stream().map(NormalizedStatement::of).toList());
+        document.version(), document.id(), facts == null ? statements : Facts.statements(facts));
   }
 
   /** This normal form as a document (normalising it again gives this value). */
@@ -55,13 +58,11 @@ public record NormalizedPolicy(String version, String id, List<NormalizedStateme
     public NormalizedStatement {
       Objects.requireNonNull(effect, "effect");
       effect = Normalize.effect(effect);
-      action = Normalize.sortedCopy(action);
-      notAction = Normalize.sortedCopy(notAction);
-      resource = Normalize.sortedCopy(resource);
-      notResource = Normalize.sortedCopy(notResource);
-      SortedMap<String, SortedMap<String, List<String>>> c = new TreeMap<>();
-      condition.forEach((op, keys) -> c.put(op, Normalize.sortedValues(keys)));
-      condition = Collections.unmodifiableSortedMap(c);
+      action = Normalize.actions(action);
+      notAction = Normalize.actions(notAction);
+      resource = Normalize.sortedSet(resource);
+      notResource = Normalize.sortedSet(notResource);
+      condition = Normalize.sortedConditions(condition);
     }
 
     public static NormalizedStatement of(Statement s) {
@@ -74,7 +75,7 @@ public record NormalizedPolicy(String version, String id, List<NormalizedStateme
           s.notAction(),
           s.resource(),
           s.notResource(),
-          new TreeMap<>(Normalize.sortedConditions(s.condition())));
+          Normalize.sortedConditions(s.condition()));
     }
 
     public Statement toStatement() {
@@ -105,6 +106,7 @@ public record NormalizedPolicy(String version, String id, List<NormalizedStateme
       byType.forEach(
           (type, values) ->
               m.put(type, "AWS".equals(type) ? Normalize.awsPrincipals(values) : values));
+      // sortedValues drops duplicates too
       byType = Normalize.sortedValues(m);
     }
 

@@ -2,6 +2,7 @@ package dev.rolectl.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rolectl.engine.model.Suggest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

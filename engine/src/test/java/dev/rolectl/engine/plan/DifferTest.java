@@ -191,6 +191,10 @@ class DifferTest {
     assertEquals(Action.REPLACE, replace.action());
     assertTrue(replace.reason().contains("path"), replace.reason());
     assertEquals(Action.REPLACE, change(plan, Address.attachment("r", LB_POLICY)).action());
+    // same trust, same attachment: a moment without the access, then the same (issue 10)
+    assertEquals(dev.rolectl.engine.policy.AccessImpact.BRIEF_LOSS, replace.impact());
+    assertEquals(dev.rolectl.engine.policy.AccessImpact.BRIEF_LOSS,
+        change(plan, Address.attachment("r", LB_POLICY)).impact());
   }
 
   @Test

@@ -138,11 +138,76 @@ class PolicyEquivalencePropertiesTest {
 
   @Property(tries = 200)
   @SuppressWarnings("unchecked")
-  void duplicatingAnActionBreaksEquivalence(@ForAll("documents") Map<String, Object> tree) {
+  void duplicatingAnActionKeepsEquivalence(@ForAll("documents") Map<String, Object> tree) {
     PolicyDocument before = parse(tree);
     List<Object> statements = (List<Object>) tree.get("Statement");
     List<Object> action = (List<Object>) ((Map<String, Object>) statements.get(0)).get("Action");
     action.add(action.get(0));
+    assertTrue(PolicyEquivalence.equivalent(before, parse(tree)));
+  }
+
+  @Property(tries = 200)
+  @SuppressWarnings("unchecked")
+  void addingAnUnusedActionBreaksEquivalence(@ForAll("documents") Map<String, Object> tree) {
+    PolicyDocument before = parse(tree);
+    List<Object> statements = (List<Object>) tree.get("Statement");
+    List<Object> action = (List<Object>) ((Map<String, Object>) statements.get(0)).get("Action");
+    action.add("kms:Decrypt");
+    assertFalse(PolicyEquivalence.equivalent(before, parse(tree)));
+  }
+
+  /** IAM matches action names ignoring case: changing their case changes nothing. */
+  @Property(tries = 200)
+  @SuppressWarnings("unchecked")
+  void actionCaseNeverMatters(@ForAll("documents") Map<String, Object> tree, @ForAll long seed) {
+    PolicyDocument before = parse(tree);
+    Random random = new Random(seed);
+    for (Object st : (List<Object>) tree.get("Statement")) {
+      List<Object> action = (List<Object>) ((Map<String, Object>) st).get("Action");
+      action.replaceAll(a -> random.nextBoolean() ? ((String) a).toUpperCase(java.util.Locale.ROOT)
+          : ((String) a).toLowerCase(java.util.Locale.ROOT));
+    }
+    assertTrue(PolicyEquivalence.equivalent(before, parse(tree)));
+  }
+
+  /**
+   * Splitting every statement without a Sid into one statement per action and resource (same
+   * Effect, Principal and Condition) keeps the meaning; so does merging them back.
+   */
+  @Property(tries = 200)
+  @SuppressWarnings("unchecked")
+  void splittingStatementsKeepsEquivalence(@ForAll("documents") Map<String, Object> tree) {
+    PolicyDocument before = parse(tree);
+    List<Object> split = new ArrayList<>();
+    for (Object st : (List<Object>) tree.get("Statement")) {
+      Map<String, Object> m = (Map<String, Object>) st;
+      if (m.containsKey("Sid")) {
+        split.add(m);
+        continue;
+      }
+      for (Object a : (List<Object>) m.get("Action")) {
+        for (Object r : (List<Object>) m.get("Resource")) {
+          Map<String, Object> one = new LinkedHashMap<>(m);
+          one.put("Action", a);
+          one.put("Resource", r);
+          split.add(one);
+        }
+      }
+    }
+    Map<String, Object> after = new LinkedHashMap<>(tree);
+    after.put("Statement", split);
+    PolicyDocument splitDoc = parse(after);
+    assertTrue(PolicyEquivalence.equivalent(before, splitDoc));
+    assertEquals(PolicyEquivalence.normalize(before), PolicyEquivalence.normalize(splitDoc));
+  }
+
+  /** A Sid stays significant: renaming one never keeps equivalence. */
+  @Property(tries = 200)
+  @SuppressWarnings("unchecked")
+  void changingASidBreaksEquivalence(@ForAll("documents") Map<String, Object> tree) {
+    PolicyDocument before = parse(tree);
+    Map<String, Object> first = (Map<String, Object>) ((List<Object>) tree.get("Statement")).get(0);
+    first.put("Sid", first.containsKey("Sid") ? first.get("Sid") + "x" : "New");
     assertFalse(PolicyEquivalence.equivalent(before, parse(tree)));
   }
 }

@@ -146,12 +146,17 @@ class PolicyEquivalenceTest {
     assertNotEquivalent(stmt("'Sid':'A'," + S3), stmt(S3));
   }
 
+  /** awspolicyequivalence keeps duplicates significant; IAM ignores them, and so do we. */
   @Test
-  void duplicateEntries() {
-    assertNotEquivalent(stmt("'Effect':'Allow','Resource':'*','Action':['a:b','a:b']"),
+  void duplicateEntriesMeanNothingMore() {
+    assertEquivalent(stmt("'Effect':'Allow','Resource':'*','Action':['a:b','a:b']"),
         stmt("'Effect':'Allow','Resource':'*','Action':['a:b']"));
-    assertNotEquivalent(json("{'Version':'2012-10-17','Statement':[{" + S3 + "},{" + S3 + "}]}"),
+    assertEquivalent(json("{'Version':'2012-10-17','Statement':[{" + S3 + "},{" + S3 + "}]}"),
         json("{'Version':'2012-10-17','Statement':[{" + S3 + "}]}"));
+    assertEquivalent(stmt("'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'Service':"
+        + "['ecs.amazonaws.com','ecs.amazonaws.com']}"),
+        stmt("'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'Service':"
+        + "'ecs.amazonaws.com'}"));
   }
 
   @Test

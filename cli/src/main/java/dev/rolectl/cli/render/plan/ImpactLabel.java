@@ -21,6 +21,8 @@ final class ImpactLabel {
         return "narrows access";
       case MIXED:
         return "broadens and narrows access";
+      case BRIEF_LOSS:
+        return "access briefly lost, then the same";
       case NONE:
       default:
         return "";

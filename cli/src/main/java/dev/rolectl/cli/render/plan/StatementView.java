@@ -50,9 +50,15 @@ final class StatementView {
       op.getValue()
           .forEach(
               (key, values) ->
-                  parts.add(op.getKey() + " " + key + " = " + String.join(" | ", values)));
+                  parts.add(op.getKey() + " " + key + " = " + String.join(" | ",
+                      values.stream().map(StatementView::value).toList())));
     }
     return String.join("; ", parts);
+  }
+
+  /** A condition value as it reads: the empty string shows as "" rather than as nothing. */
+  static String value(String v) {
+    return v.isEmpty() ? "\"\"" : v;
   }
 
   /** One line: {@code Allow sts:AssumeRole for Service: ecs.amazonaws.com (Sid X)}. */

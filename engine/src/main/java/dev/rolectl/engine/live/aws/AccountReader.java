@@ -6,6 +6,8 @@ import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LivePrincipal;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.live.UnreadableDocument;
 import dev.rolectl.engine.model.PrincipalType;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -75,10 +77,16 @@ final class AccountReader {
     iam.listRolesPaginator(r -> r.maxItems(PAGE)).roles().forEach(r -> listed.put(r.roleName(), r));
 
     Map<String, LiveRole> roles = new LinkedHashMap<>();
+    List<UnreadableDocument> unreadable = new ArrayList<>();
     for (RoleDetail d : roleDetails) {
       Role summary = listed.containsKey(d.roleName()) ? listed.get(d.roleName()) : getRole(d.roleName());
       if (summary != null) {
-        roles.put(d.roleName(), DetailMapper.role(d, summary));
+        try {
+          roles.put(d.roleName(), DetailMapper.role(d, summary));
+        } catch (TargetException e) {
+          unreadable.add(new UnreadableDocument(UnreadableDocument.Kind.ROLE, d.roleName(),
+              d.arn(), e.getMessage(), null));
+        }
       }
     }
     List<LivePrincipal> principals = new ArrayList<>();
@@ -91,12 +99,17 @@ final class AccountReader {
             : Map.of();
     Map<String, LiveManagedPolicy> policies = new LinkedHashMap<>();
     for (ManagedPolicyDetail d : policyDetails) {
-      LiveManagedPolicy p =
-          DetailMapper.policy(
-              d, tags.getOrDefault(d.arn(), Map.of()), attachments(d.arn(), roles, principals));
-      policies.put(p.name(), p);
+      try {
+        LiveManagedPolicy p =
+            DetailMapper.policy(
+                d, tags.getOrDefault(d.arn(), Map.of()), attachments(d.arn(), roles, principals));
+        policies.put(p.name(), p);
+      } catch (TargetException e) {
+        unreadable.add(new UnreadableDocument(UnreadableDocument.Kind.POLICY,
+            d.arn().substring(d.arn().lastIndexOf('/') + 1), d.arn(), e.getMessage(), null));
+      }
     }
-    return new LiveAccount(accountId, partition, roles, policies, principals);
+    return new LiveAccount(accountId, partition, roles, policies, principals, unreadable);
   }
 
   /** A role missing from ListRoles was created after it; {@code null} if it is gone again. */

@@ -58,6 +58,21 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     }
   }
 
+  @Override
+  public java.util.Set<String> missingPolicies(java.util.Collection<String> arns) {
+    java.util.Set<String> missing = new java.util.TreeSet<>();
+    for (String arn : new java.util.TreeSet<>(arns)) {
+      try {
+        clients().iam.getPolicy(r -> r.policyArn(arn));
+      } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException e) {
+        missing.add(arn);
+      } catch (SdkException e) {
+        throw AwsErrors.translate(e, "check that managed policy " + arn + " exists");
+      }
+    }
+    return missing;
+  }
+
   /** API calls so far (for {@code --stats}). */
   public ApiStats stats() {
     return counter.snapshot();

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
 /** Maps SDK response types to the live records; nothing of the SDK leaves this package. */
 final class DetailMapper {
   private static final String FIX =
-      "rolectl cannot plan against it; please report this with the document (IAM accepted it)";
+      "IAM accepted it, but rolectl cannot model it; please report it with the document";
 
   private DetailMapper() {}
 

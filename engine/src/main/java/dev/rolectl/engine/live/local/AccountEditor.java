@@ -60,7 +60,8 @@ final class AccountEditor implements IamWriter {
     Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
     policies.values().forEach(p -> livePolicies.put(p.name, p.toLive(attachments(p.arn))));
     return new LocalState(
-        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, principals.toLive()),
+        new LiveAccount(a.accountId(), a.partition(), liveRoles, livePolicies, principals.toLive(),
+            a.unreadable()),
         original.ecs());
   }
 
@@ -86,6 +87,8 @@ final class AccountEditor implements IamWriter {
       throw error(ALREADY_EXISTS, "EntityAlreadyExists", "Role with name " + r.name() + " already exists.");
     }
     checkMaxSession(r.maxSessionDuration());
+    InputRules.role(r.name(), r.path(), r.description(), r.tags());
+    InputRules.document(r.trustPolicy());
     TrustPrincipals.check(r.trustPolicy(), rolePrefix(), roles::containsKey);
     LiveAccount a = original.account();
     String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":role" + r.path() + r.name();
@@ -106,6 +109,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy) {
+    InputRules.document(trustPolicy);
     MutableRole r = role(roleName);
     TrustPrincipals.check(trustPolicy, rolePrefix(), roles::containsKey);
     r.trustPolicy = trustPolicy;
@@ -116,6 +120,7 @@ final class AccountEditor implements IamWriter {
   public void updateRole(String roleName, String description, int maxSessionDuration) {
     MutableRole r = role(roleName);
     checkMaxSession(maxSessionDuration);
+    InputRules.description(description);
     r.description = blankToNull(description);
     r.maxSessionDuration = maxSessionDuration;
     changed = true;
@@ -141,6 +146,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void tagRole(String roleName, Map<String, String> tags) {
+    InputRules.tags(tags);
     role(roleName).tags.putAll(tags);
     changed = true;
   }
@@ -153,6 +159,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void putRolePolicy(String roleName, String policyName, PolicyDocument document) {
+    InputRules.document(document);
     role(roleName).inlinePolicies.put(policyName, document);
     changed = true;
   }
@@ -216,6 +223,9 @@ final class AccountEditor implements IamWriter {
   public void attachPolicy(PrincipalType type, String principalName, String policyArn) {
     List<String> attached = attachedTo(type, principalName);
     policyArnExists(policyArn);
+    if (type == PrincipalType.ROLE) {
+      InputRules.attachable(policyArn);
+    }
     if (!attached.contains(policyArn)) {
       attached.add(policyArn);
       changed = true;
@@ -232,6 +242,8 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public String createPolicy(NewPolicy p) {
+    InputRules.policy(p.name(), p.path(), p.description(), p.tags());
+    InputRules.document(p.document());
     if (policies.containsKey(p.name())) {
       throw error(
           ALREADY_EXISTS,
@@ -262,6 +274,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void createPolicyVersion(String policyArn, PolicyDocument document) {
+    InputRules.document(document);
     MutablePolicy p = policy(policyArn);
     if (p.versionIds.size() >= PolicyVersionList.MAX_VERSIONS) {
       throw error(
@@ -291,6 +304,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void tagPolicy(String policyArn, Map<String, String> tags) {
+    InputRules.tags(tags);
     policy(policyArn).tags.putAll(tags);
     changed = true;
   }
@@ -363,9 +377,13 @@ final class AccountEditor implements IamWriter {
     return arns;
   }
 
-  /** AWS managed policies are always there; customer ones must exist in the file. */
+  /** AWS managed policies are those of the catalogue; customer ones must exist in the file. */
   private void policyArnExists(String arn) {
-    if (arn.contains(":iam::aws:policy/")) {
+    if (AwsManagedPolicies.isAwsManaged(arn)) {
+      if (!AwsManagedPolicies.exists(arn)) {
+        throw error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist or is not "
+            + "attachable.");
+      }
       return;
     }
     policy(arn);

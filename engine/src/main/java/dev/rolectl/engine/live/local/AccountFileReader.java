@@ -7,6 +7,7 @@ import dev.rolectl.engine.live.LivePrincipal;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.PolicyText;
 import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.live.UnreadableDocument;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.PrincipalType;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ final class AccountFileReader {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private final List<String> problems = new ArrayList<>();
+  private final List<UnreadableDocument> unreadable = new ArrayList<>();
+  /** Why a document of the entry being read cannot be modelled, or {@code null}. */
+  private String unmodelled;
   private String accountId;
   private String partition;
 
@@ -67,7 +71,7 @@ final class AccountFileReader {
       return null;
     }
     return new LocalState(
-        new LiveAccount(accountId, partition, roles, policies, principals), ecs, takenAt);
+        new LiveAccount(accountId, partition, roles, policies, principals, unreadable), ecs, takenAt);
   }
 
   /** Account id and partition: named at the top, else taken from the first ARN, else defaults. */
@@ -97,6 +101,7 @@ final class AccountFileReader {
   }
 
   private LiveRole role(Node r) {
+    unmodelled = null;
     String name = r.field("RoleName").requiredText();
     String path = orDefault(r.field("Path").text(), "/");
     String arn = orDefault(r.field("Arn").text(), arn("role", path, name));
@@ -117,6 +122,11 @@ final class AccountFileReader {
     String boundaryArn = boundary == null ? null : boundary.field("PermissionsBoundaryArn").text();
     Node lastUsed = r.field("RoleLastUsed").object();
     int maxSession = r.field("MaxSessionDuration").integer(3600);
+    if (unmodelled != null && name != null) {
+      unreadable.add(new UnreadableDocument(UnreadableDocument.Kind.ROLE, name, arn, unmodelled,
+          r.json().toString()));
+      return null;
+    }
     if (name == null || trust == null) {
       return null;
     }
@@ -153,6 +163,7 @@ final class AccountFileReader {
 
   /** A customer managed policy, or {@code null} for an AWS managed one (they are not kept). */
   private LiveManagedPolicy policy(Node p, Iterable<LiveRole> roles, List<LivePrincipal> principals) {
+    unmodelled = null;
     String arnText = p.field("Arn").text();
     if (arnText != null && arnText.matches("arn:[^:]+:iam::aws:policy/.*")) {
       return null;
@@ -170,6 +181,11 @@ final class AccountFileReader {
     String defaultVersionId = p.field("DefaultVersionId").text();
     PolicyVersions v =
         PolicyVersions.of(p.field("PolicyVersionList"), defaultVersionId, "policy " + name, this::document);
+    if (unmodelled != null) {
+      unreadable.add(new UnreadableDocument(UnreadableDocument.Kind.POLICY, name, arn, unmodelled,
+          p.json().toString()));
+      return null;
+    }
     if (v == null) {
       return null;
     }
@@ -232,9 +248,11 @@ final class AccountFileReader {
       return null;
     }
     try {
-      return PolicyText.parse(j.isTextual() ? j.asText() : j.toString(), what, "fix it in the file");
+      return PolicyText.parse(j.isTextual() ? j.asText() : j.toString(), what,
+          "rolectl cannot model it");
     } catch (TargetException e) {
-      n.problem(e.getMessage());
+      // a document IAM could hold but rolectl cannot model: the entry is left out, not the file
+      unmodelled = unmodelled == null ? e.getMessage() : unmodelled;
       return null;
     }
   }

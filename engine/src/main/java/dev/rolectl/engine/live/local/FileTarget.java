@@ -140,6 +140,20 @@ public final class FileTarget implements Target {
       return all.narrowedTo(request);
     }
 
+    @Override
+    public java.util.Set<String> missingPolicies(java.util.Collection<String> arns) {
+      LiveAccount all = state().account();
+      java.util.Set<String> missing = new java.util.TreeSet<>();
+      for (String arn : arns) {
+        boolean customer = all.policies().values().stream().anyMatch(p -> p.arn().equals(arn))
+            || all.unreadable().stream().anyMatch(u -> u.arn().equals(arn));
+        if (!customer && !AwsManagedPolicies.exists(arn)) {
+          missing.add(arn);
+        }
+      }
+      return missing;
+    }
+
     private LiveAccount known() {
       LiveAccount a = last;
       return a != null ? a : read(ReadRequest.everything());

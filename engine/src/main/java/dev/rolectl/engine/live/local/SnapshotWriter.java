@@ -10,6 +10,7 @@ import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LivePrincipal;
 import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.live.UnreadableDocument;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.PrincipalType;
 import dev.rolectl.engine.policy.PolicyParser;
@@ -50,6 +51,11 @@ public final class SnapshotWriter {
     new TreeMap<>(a.roles()).values().forEach(r -> role(roles.addObject(), r));
     ArrayNode policies = root.putArray("Policies");
     new TreeMap<>(a.policies()).values().forEach(p -> policy(policies.addObject(), p));
+    for (UnreadableDocument u : a.unreadable()) { // written back as they were read
+      if (u.raw() != null) {
+        (u.kind() == UnreadableDocument.Kind.ROLE ? roles : policies).add(raw(u.raw()));
+      }
+    }
     if (state.ecs().present()) {
       EcsSectionWriter.write(root.putObject("ecs"), state.ecs());
     }
@@ -65,6 +71,14 @@ public final class SnapshotWriter {
       return AccountFile.MAPPER.writer(printer).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode raw(String json) {
+    try {
+      return AccountFile.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an entry read from a file is JSON", e);
     }
   }
 

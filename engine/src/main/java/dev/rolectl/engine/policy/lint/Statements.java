@@ -63,6 +63,12 @@ final class Statements {
     return p != null && (p.wildcard() || p.values("AWS").contains("*"));
   }
 
+  /** "; did you mean 'x'?" for a likely typo, or "". */
+  static String didYouMean(String input, java.util.Collection<String> candidates) {
+    return dev.rolectl.engine.model.Suggest.closest(input, candidates)
+        .map(c -> "; did you mean '" + c + "'?").orElse("");
+  }
+
   /** "statement 2 of the trust policy of role r (Sid X)". */
   static String name(PolicySite site, int index, Statement s) {
     String sid = s.sid() == null || s.sid().isEmpty() ? "" : " (Sid " + s.sid() + ")";

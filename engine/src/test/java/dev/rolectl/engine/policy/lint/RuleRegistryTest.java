@@ -21,6 +21,15 @@ class RuleRegistryTest {
     assertTrue(ids.contains("passrole-wildcard-resource"));
   }
 
+  /** docs/lint.md documents every rule, with its id in backquotes and its severity section. */
+  @Test
+  void everyRuleIsDocumented() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "lint.md"));
+    for (RuleInfo r : PolicyLinter.rules()) {
+      assertTrue(doc.contains("`" + r.id() + "`"), "docs/lint.md lacks " + r.id());
+    }
+  }
+
   @Test
   void findingsCarryTheRegisteredSeverity() {
     List<Diagnostic> findings = new StackFixture()

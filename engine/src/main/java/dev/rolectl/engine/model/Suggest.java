@@ -1,15 +1,15 @@
-package dev.rolectl.engine.config;
+package dev.rolectl.engine.model;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?" by edit distance. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
   /** The closest candidate, if it is close enough to be a likely typo. */
-  static Optional<String> closest(String input, Collection<String> candidates) {
+  public static Optional<String> closest(String input, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     if (input.length() > 200) {
@@ -33,12 +33,12 @@ final class Suggest {
   }
 
   /** " did you mean 'x'?" or "". */
-  static String didYouMean(String input, Collection<String> candidates) {
+  public static String didYouMean(String input, Collection<String> candidates) {
     return closest(input, candidates).map(c -> " did you mean '" + c + "'?").orElse("");
   }
 
   /** Levenshtein distance with adjacent transpositions counted as one edit. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

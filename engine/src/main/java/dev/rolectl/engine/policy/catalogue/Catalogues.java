@@ -1,0 +1,19 @@
+package dev.rolectl.engine.policy.catalogue;
+
+import java.util.List;
+
+/** The offline catalogues rolectl checks policies against, and where they come from. */
+public final class Catalogues {
+  static final String SERVICES = "iam-services.bin";
+  static final String MANAGED_POLICIES = "aws-managed-policies.txt.gz";
+
+  private Catalogues() {}
+
+  /**
+   * Source, version and date of each catalogue: the IAM service reference, then the AWS managed
+   * policies (loads both catalogues if they are not loaded yet: about 20 ms).
+   */
+  public static List<CatalogueInfo> info() {
+    return List.of(IamCatalogue.get().info(), ManagedPolicyCatalogue.get().info());
+  }
+}
