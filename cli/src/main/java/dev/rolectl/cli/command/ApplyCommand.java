@@ -176,8 +176,8 @@ public final class ApplyCommand extends BaseCommand {
       List<Diagnostic> found = made.shown();
       if (jsonOut != null) {
         found.forEach(this::diagnostic);
-      } else if (made.failed()) {
-        TextReport.diagnostics(found, err(), errStyle()); // else the plan shown lists them
+      } else {
+        TextReport.diagnostics(found, err(), errStyle());
       }
       if (made.failed()) {
         return error("nothing was applied: fix the errors above and run apply again");
@@ -289,7 +289,7 @@ public final class ApplyCommand extends BaseCommand {
       }
       return;
     }
-    out().print(new TextPlanRenderer(outColor()).render(plan));
+    out().print(new TextPlanRenderer(outColor(), false).render(plan));
     out().flush();
   }
 

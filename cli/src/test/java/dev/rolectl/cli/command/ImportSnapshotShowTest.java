@@ -141,6 +141,23 @@ class ImportSnapshotShowTest {
   }
 
   @Test
+  void aSavedPlanKeepsItsWarningsAndShowListsThemInEveryFormat() throws IOException {
+    Path saved = dir.resolve("warning.plan.json");
+    CliRun plan = CliRun.run("plan", GOLDEN.resolve("warning/stack.yaml").toString(), "--target",
+        "snapshot:" + GOLDEN.resolve("warning/account.json"), "--out", saved.toString());
+    assertEquals(0, plan.exitCode(), plan::toString);
+    String warning = "warning[missing-principal]: policy deploy is to be attached to user ghost";
+    assertTrue(plan.err().contains(warning), plan::toString);
+    for (String format : new String[] {"text", "markdown", "json"}) {
+      CliRun show = CliRun.run("show", saved.toString(), "--format", format);
+      assertEquals(0, show.exitCode(), show::toString);
+      assertTrue(show.out().contains("missing-principal") && show.out().contains("has no such user"),
+          format + ": " + show.out());
+    }
+    assertTrue(CliRun.run("show", saved.toString()).out().contains(warning));
+  }
+
+  @Test
   void aCorruptPlanFileIsAClearError() throws IOException {
     Path bad = dir.resolve("plan.json");
     Files.writeString(bad, "{\"formatVersion\": 1, \"stack\": ");

@@ -16,9 +16,20 @@ import java.util.stream.Collectors;
 /** Plans for people at a terminal, worded like Terraform's. */
 public final class TextPlanRenderer {
   private final Ansi ansi;
+  private final boolean listDiagnostics;
 
+  /** A renderer that lists the plan's diagnostics after it (for saved plans: {@code show}). */
   public TextPlanRenderer(boolean color) {
+    this(color, true);
+  }
+
+  /**
+   * @param listDiagnostics whether to list the plan's errors and warnings after it; {@code plan}
+   *     and {@code apply} print them on stderr instead, before the plan
+   */
+  public TextPlanRenderer(boolean color, boolean listDiagnostics) {
     this.ansi = new Ansi(color);
+    this.listDiagnostics = listDiagnostics;
   }
 
   public String render(Plan plan) {
@@ -54,7 +65,7 @@ public final class TextPlanRenderer {
 
   /** The plan's errors and warnings after the plan, as {@code file:line:col: warning[rule]: ...}. */
   private void diagnostics(StringBuilder out, Plan plan) {
-    if (plan.diagnostics().isEmpty()) {
+    if (!listDiagnostics || plan.diagnostics().isEmpty()) {
       return;
     }
     out.append('\n');

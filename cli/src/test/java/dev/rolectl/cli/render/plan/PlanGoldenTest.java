@@ -60,14 +60,9 @@ class PlanGoldenTest {
     Path exitFile = dir.resolve("exitcode");
     int expectedExit = Files.exists(exitFile) ? Integer.parseInt(Files.readString(exitFile).trim()) : 0;
     assertEquals(expectedExit, run.exitCode(), run::toString);
-    // a text plan lists its warnings itself; with JSON and Markdown on stdout they go to stderr too
-    String diagnostics =
-        format.equals("text")
-            ? ""
-            : Files.readString(dir.resolve("expected.txt")).lines()
-                .filter(l -> l.matches("\\S+: (warning|error)\\[.*"))
-                .map(l -> l + "\n")
-                .collect(java.util.stream.Collectors.joining());
+    // errors and warnings go to stderr too (expected.err), whatever the format
+    Path errFile = dir.resolve("expected.err");
+    String diagnostics = Files.exists(errFile) ? Files.readString(errFile) : "";
     assertEquals(diagnostics, run.err(), "stderr");
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual);
   }
