@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * What the build wrote into {@code version.properties}: the version, the commit (12 hex digits,
- * {@code unknown} when built outside a Git checkout) and the build time (UTC, ISO-8601).
+ * What the build wrote: the version and build time (UTC, ISO-8601) into {@code
+ * version.properties}, the commit into {@code commit.txt} (12 hex digits and {@code -dirty} when
+ * the tree had changes, from {@code git describe}; {@code unknown} outside a Git checkout).
  *
  * @param dirty whether the working tree had uncommitted changes at build time
  */
@@ -24,8 +25,18 @@ public record BuildInfo(String version, String commit, boolean dirty, String bui
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new BuildInfo(
-        value(p, "version"), value(p, "commit"), "true".equals(p.getProperty("dirty")), value(p, "built"));
+    String commit = readCommit();
+    return new BuildInfo(value(p, "version"), commit.replace("-dirty", ""),
+        commit.endsWith("-dirty"), value(p, "built"));
+  }
+
+  private static String readCommit() {
+    try (InputStream s = BuildInfo.class.getResourceAsStream("commit.txt")) {
+      String text = s == null ? "" : new String(s.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      return text.matches("[0-9a-f]{7,40}(-dirty)?") ? text : UNKNOWN;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The value, or {@code unknown} when absent or left unfiltered ({@code ${...}}). */

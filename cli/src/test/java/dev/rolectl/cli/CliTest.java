@@ -69,7 +69,12 @@ class CliTest {
     assertTrue(lines[0].matches("rolectl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r.out());
     assertTrue(lines[1].matches("commit: +([0-9a-f]{12}|unknown).*"), r.out());
     assertTrue(lines[2].matches("built: +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), r.out());
-    assertTrue(r.out().contains("catalogue"), r.out());
+    // one line per bundled catalogue, with its date and source
+    List<String> catalogues = List.of(lines).subList(4, lines.length);
+    assertEquals(dev.rolectl.engine.policy.catalogue.Catalogues.info().size(), catalogues.size(), r.out());
+    for (String line : catalogues) {
+      assertTrue(line.matches("[^:]+: \\d{4}-\\d\\d-\\d\\d \\(.+, .+\\)"), line);
+    }
   }
 
   @ParameterizedTest

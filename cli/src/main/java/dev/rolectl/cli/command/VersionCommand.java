@@ -36,14 +36,16 @@ public final class VersionCommand extends BaseCommand {
   }
 
   /**
-   * The AWS data that the engine bundles, one line each: name, source and date (e.g. the IAM
-   * action catalogue). The one place to wire a new catalogue in; none is bundled yet.
+   * The AWS data that the engine bundles ({@link dev.rolectl.engine.policy.catalogue.Catalogues}),
+   * one line each: {@code NAME: DATE (SOURCE VERSION)}.
    */
   static final class Catalogues {
     private Catalogues() {}
 
     static List<String> lines() {
-      return List.of();
+      return dev.rolectl.engine.policy.catalogue.Catalogues.info().stream()
+          .map(c -> c.name() + ": " + c.date() + " (" + c.source() + ", " + c.version() + ")")
+          .toList();
     }
   }
 }
