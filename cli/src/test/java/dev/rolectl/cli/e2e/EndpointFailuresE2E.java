@@ -68,7 +68,7 @@ class EndpointFailuresE2E {
   @Test
   void motoStoppedMidApplyStopsNewChangesAndSaysSoOnce() throws Exception {
     Path stack = StackFiles.roles(dir, "dead", "dead", 40);
-    MotoProcess moto = MotoProcess.start(Map.of());
+    MotoProcess moto = MotoProcess.start(Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true"));
     boolean stopped = false;
     try {
       Map<String, String> env = moto.handle().env();
