@@ -5,6 +5,8 @@ import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.EcsScan;
+import dev.rolectl.engine.live.local.EcsSnapshots;
 import dev.rolectl.engine.live.local.FileTarget;
 import dev.rolectl.engine.live.local.LocalEcsState;
 import dev.rolectl.engine.live.local.LocalState;
@@ -19,12 +21,15 @@ import picocli.CommandLine.Option;
     name = "snapshot",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Save a target's IAM state as an account file (for snapshot:FILE).",
+    header = "Save a target's IAM and ECS state for snapshot: and local: targets.",
     description = {
       "Reads roles, customer managed policies, users and groups from the target and writes them"
           + " in the shape of 'aws iam get-account-authorization-details' (see"
-          + " docs/account-files.md). A pull-request bot without AWS credentials can then plan"
-          + " with --target snapshot:FILE."
+          + " docs/account-files.md), with an ecs section: the ECS services, capacity providers and"
+          + " gateways that use a role as an infrastructure role in every region enabled for the"
+          + " account (or --ecs-region), their deployments that are not finished, the regions"
+          + " scanned and when. A pull-request bot without AWS credentials can then plan with"
+          + " --target snapshot:FILE; apply still re-checks live ECS."
     },
     footer = {
       "",
@@ -49,17 +54,47 @@ public final class SnapshotCommand extends BaseCommand {
   @Option(names = "--stats", description = "Print API calls per operation (stderr).")
   boolean stats;
 
+  @Option(
+      names = "--ecs-region",
+      paramLabel = "REGION",
+      split = ",",
+      description =
+          "Regions whose ECS state to record (default: every region enabled for the account).")
+  java.util.List<String> ecsRegions = new java.util.ArrayList<>();
+
   @Override
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       LiveAccount account = target.iam().read(ReadRequest.everything());
-      LocalEcsState ecs =
-          target instanceof FileTarget file ? file.state().ecs() : LocalEcsState.absent();
-      SnapshotWriter.write(new LocalState(account, ecs, java.time.Instant.now()), out);
-      out().println("wrote " + out + ": "
-          + TextPlanRenderer.count(account.roles().size(), "role") + ", "
-          + TextPlanRenderer.count(account.policies().size(), "customer managed policy")
-              .replace("policys", "policies"));
+      java.time.Instant takenAt = java.time.Instant.now();
+      LocalEcsState ecs;
+      if (target instanceof FileTarget file) {
+        ecs = file.state().ecs();
+      } else {
+        EcsScan inventory = target.ecs().inventory(ecsRegions);
+        if (!inventory.isKnown()) {
+          err().println(
+              "error: cannot record ECS: "
+                  + inventory.unknownReason().get()
+                  + ". Nothing was written (a snapshot must not say that no deployment uses a role"
+                  + " when ECS could not be read).");
+          return ExitCode.ERROR;
+        }
+        ecs = EcsSnapshots.state(inventory, takenAt);
+      }
+      SnapshotWriter.write(new LocalState(account, ecs, takenAt), out);
+      out().println(
+          "wrote "
+              + out
+              + ": "
+              + TextPlanRenderer.count(account.roles().size(), "role")
+              + ", "
+              + TextPlanRenderer.count(account.policies().size(), "customer managed policy")
+                  .replace("policys", "policies")
+              + (ecs.scannedAt() == null
+                  ? ""
+                  : ", ECS in " + TextPlanRenderer.count(ecs.regions().size(), "region")
+                      + " as of " + ecs.scannedAt()));
       if (!ecs.present()) {
         out().println(
             "note: the snapshot has no ecs section, so plans against it cannot tell whether an ECS"

@@ -8,12 +8,18 @@ import java.util.Map;
 
 /**
  * Opens the {@code --target} with the options and the CLI's environment map: {@code
- * AWS_ENDPOINT_URL}, {@code AWS_REGION} and static keys ({@code AWS_ACCESS_KEY_ID}, {@code
- * AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}) are taken from that map (so that in-process
- * tests can point the CLI at an emulator), everything else from the SDK's defaults. When
- * service-specific {@code AWS_ENDPOINT_URL_*} variables are set, endpoints are left to the SDK.
+ * AWS_ENDPOINT_URL} and the service-specific {@code AWS_ENDPOINT_URL_IAM}, {@code _STS}, {@code
+ * _ECS} and {@code _EC2} (the service's own wins, as in the SDK), {@code AWS_REGION} (else {@code
+ * AWS_DEFAULT_REGION}, which the AWS CLI reads and the Java SDK does not), {@code
+ * AWS_MAX_ATTEMPTS} (1 to 99; default 6) and static keys ({@code
+ * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}) are taken from that
+ * map (so that in-process tests can point the CLI at an emulator), everything else from the SDK's
+ * defaults.
  */
 final class TargetOpener {
+  /** The services rolectl calls, by the SDK's name (AWS_ENDPOINT_URL_IAM, ...). */
+  private static final java.util.List<String> SERVICES = java.util.List.of("iam", "sts", "ecs", "ec2");
+
   private TargetOpener() {}
 
   static Target open(String spec, TargetMixin given, Map<String, String> env) {
@@ -30,15 +36,25 @@ final class TargetOpener {
       options = options.withProfile(profile);
     }
     String r = region != null ? region : env.get("AWS_REGION");
+    if (r == null || r.isBlank()) {
+      r = env.get("AWS_DEFAULT_REGION");
+    }
     if (r != null && !r.isBlank()) {
-      options = options.withRegion(r);
+      options = options.withRegion(r.strip());
     }
     String endpoint = env.get("AWS_ENDPOINT_URL");
-    boolean perService =
-        env.keySet().stream().anyMatch(k -> k.startsWith("AWS_ENDPOINT_URL_"));
-    // with per-service endpoints set, the SDK's own precedence decides (it reads the same variables)
-    if (endpoint != null && !endpoint.isBlank() && !perService) {
-      options = options.withEndpoint(URI.create(endpoint));
+    if (endpoint != null && !endpoint.isBlank()) {
+      options = options.withEndpoint(URI.create(endpoint.strip()));
+    }
+    for (String service : SERVICES) {
+      String own = env.get("AWS_ENDPOINT_URL_" + service.toUpperCase(java.util.Locale.ROOT));
+      if (own != null && !own.isBlank()) {
+        options = options.withServiceEndpoint(service, URI.create(own.strip()));
+      }
+    }
+    String attempts = env.get("AWS_MAX_ATTEMPTS");
+    if (attempts != null && attempts.strip().matches("[1-9][0-9]?")) {
+      options = options.withMaxAttempts(Integer.parseInt(attempts.strip()));
     }
     String key = env.get("AWS_ACCESS_KEY_ID");
     String secret = env.get("AWS_SECRET_ACCESS_KEY");

@@ -60,6 +60,21 @@ class ApplyCommandTest {
   }
 
   @Test
+  void aPlanFileOfTheFirstFormatIsRefusedWithWhatToDo() throws Exception {
+    Path plan = dir.resolve("old.plan.json");
+    Run made = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--out", plan.toString());
+    assertEquals(0, made.exit(), made.toString());
+    Files.writeString(plan, Files.readString(plan).replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+
+    Run r = apply(false, "", plan.toString(), "--auto-approve");
+
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains(plan.toString()), r.toString());
+    assertTrue(r.err().contains("older rolectl") && r.err().contains("make the plan again"), r.toString());
+    assertFalse(Files.exists(account), "nothing was written");
+  }
+
+  @Test
   void withoutATerminalItRefusesToApplyUnapproved() {
     Run r = apply(false, "yes\n", stack.toString(), "--target", target);
     assertEquals(1, r.exit(), r.toString());

@@ -54,11 +54,10 @@ class EcsDeploymentsE2E {
     EcsSeed.create(moto);
     try (Target target = Targets.open("aws", moto.targetOptions())) {
       long started = System.nanoTime();
-      EcsScan scan = target.ecs().scan(List.of(EcsSeed.ROLE_ARN), List.of());
+      EcsScan scan = target.ecs().scan(List.of(EcsSeed.ROLE_ARN), List.of("us-east-1"));
       long millis = (System.nanoTime() - started) / 1_000_000;
 
-      assertTrue(scan.isKnown(), scan::toString);
-      assertEquals(List.of("us-east-1"), scan.regions(), "the target's region");
+      assertEquals(List.of("us-east-1"), scan.regions());
       List<ServiceUse> uses = scan.usesOf(EcsSeed.ROLE_ARN);
       assertEquals(1, uses.size(), uses::toString);
       ServiceUse web = uses.get(0);
@@ -72,13 +71,20 @@ class EcsDeploymentsE2E {
       assertEquals("PRIMARY", d.status());
       assertEquals("IN_PROGRESS", d.rolloutState());
       assertNotNull(d.startedAt());
-      assertTrue(((AwsEcsDeployments) target.ecs()).usedServiceDeploymentsFallback("us-east-1"));
+      assertTrue(
+          web.source().startsWith("Service.deployments[] (fallback: ListServiceDeployments answered"
+              + " HTTP 400 UnknownOperationException"),
+          web.source());
+      // service worker names no role but is rolling out too; without the service-deployments API
+      // rolectl cannot read which roles the revision it replaces names: unknown, fail closed
+      assertFalse(scan.isKnown(), scan::toString);
+      assertTrue(scan.unknownReason().get().contains("service worker"), scan::toString);
 
       ApiStats first = target.stats();
       assertEquals(1, first.calls("ListClusters"));
       assertEquals(1, first.calls("ListServices"));
       assertEquals(1, first.calls("DescribeServices"), "two services, one batch");
-      assertEquals(1, first.calls("ListServiceDeployments"), "tried once, then the fallback");
+      assertEquals(2, first.calls("ListServiceDeployments"), "web and worker, once each");
       System.out.println(
           "[ecs-e2e] first scan "
               + millis
@@ -90,15 +96,17 @@ class EcsDeploymentsE2E {
 
       target
           .ecs()
-          .scan(List.of(EcsSeed.ROLE_ARN, "arn:aws:iam::123456789012:role/other"), List.of());
+          .scan(List.of(EcsSeed.ROLE_ARN, "arn:aws:iam::123456789012:role/other"), List.of("us-east-1"));
       assertEquals(
           first.callsByOperation(), target.stats().callsByOperation(), "a region is read once");
 
       assertTrue(
-          target.ecs().rescan(List.of(EcsSeed.ROLE_ARN), List.of()).deploying(EcsSeed.ROLE_ARN));
+          target.ecs().rescan(List.of(EcsSeed.ROLE_ARN), List.of("us-east-1")).deploying(EcsSeed.ROLE_ARN));
       assertEquals(2, target.stats().calls("DescribeServices"), "a rescan reads anew");
       assertEquals(
-          1, target.stats().calls("ListServiceDeployments"), "the missing API is remembered");
+          4,
+          target.stats().calls("ListServiceDeployments"),
+          "a missing API is asked about again on every read, never remembered");
     }
   }
 
@@ -142,7 +150,7 @@ class EcsDeploymentsE2E {
     try (Target target = Targets.open("aws", moto.targetOptions());
         AwsEcsDeployments ecs =
             new AwsEcsDeployments(moto.targetOptions().withEndpoint(closed).withMaxAttempts(1))) {
-      EcsScan scan = ecs.scan(List.of(EcsSeed.ROLE_ARN), List.of());
+      EcsScan scan = ecs.scan(List.of(EcsSeed.ROLE_ARN), List.of("us-east-1"));
 
       assertFalse(scan.isKnown());
       String reason = scan.unknownReason().orElseThrow();
@@ -160,8 +168,10 @@ class EcsDeploymentsE2E {
               Safety.check(plan, stack, live, ecs, Clock.systemUTC()), Address.role(EcsSeed.ROLE));
       assertEquals(Verdict.Level.BLOCK, v.level());
       assertTrue(
-          v.message().contains("fail closed") && v.message().contains("cannot reach ECS"),
+          v.message().contains("fail closed") && v.message().contains("cannot reach"),
           v.message());
+      assertTrue(
+          v.message().contains("cannot list the regions enabled for the account"), v.message());
     }
   }
 
@@ -175,7 +185,8 @@ class EcsDeploymentsE2E {
 
     String out = probe(home, env);
 
-    assertEquals("known=true uses=[web] deploying=true", out);
+    assertTrue(out.startsWith("known=false uses=[web] deploying=true reason="), out);
+    assertTrue(out.contains("service worker"), out);
   }
 
   private static Verdict verdict(Plan plan, Address address) {

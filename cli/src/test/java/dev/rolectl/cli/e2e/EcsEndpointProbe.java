@@ -17,7 +17,7 @@ public final class EcsEndpointProbe {
 
   public static void main(String[] args) {
     try (Target target = Targets.open("aws", TargetOptions.defaults().withMaxAttempts(1))) {
-      EcsScan scan = target.ecs().scan(List.of(args[0]), List.of());
+      EcsScan scan = target.ecs().scan(List.of(args[0]), List.of("us-east-1"));
       System.out.println(
           "known="
               + scan.isKnown()

@@ -73,6 +73,7 @@ class InterlockMotoE2E {
     env.remove("AWS_ENDPOINT_URL"); // it would take ECS to moto as well
     env.put("AWS_ENDPOINT_URL_IAM", moto.endpoint().toString());
     env.put("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_EC2", moto.endpoint().toString()); // the enabled regions
     env.put("AWS_ENDPOINT_URL_ECS", "http://127.0.0.1:" + AwsAdapterE2E.closedPort());
 
     CliRun apply = RolectlProcess.run(dir, env, "apply",

@@ -36,8 +36,16 @@ final class MotoProcess implements AutoCloseable {
     this.handle = new Moto(endpoint, this::reset);
   }
 
+  /**
+   * Starts moto_server through {@code cli/src/test/moto/moto_server_ecs_strict.py}, which makes
+   * moto's ECS answer operations it does not implement as AWS answers an unknown operation (HTTP
+   * 400 {@code UnknownOperationException}) instead of a bare HTTP 500; see that file.
+   */
   static MotoProcess start(Map<String, String> env) {
     Path server = MotoInstall.ensureInstalled();
+    Path python = server.resolveSibling("python");
+    Path launcher =
+        MotoInstall.requirements().resolveSibling("moto_server_ecs_strict.py");
     Path logs = Path.of(System.getProperty("moto.logs", "target/moto-logs")).toAbsolutePath();
     IllegalStateException last = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
@@ -46,7 +54,14 @@ final class MotoProcess implements AutoCloseable {
         Files.createDirectories(logs);
         Path log = logs.resolve("moto-" + port + ".log");
         ProcessBuilder pb =
-            new ProcessBuilder(List.of(server.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)))
+            new ProcessBuilder(
+                    List.of(
+                        python.toString(),
+                        launcher.toString(),
+                        "-H",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(port)))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);

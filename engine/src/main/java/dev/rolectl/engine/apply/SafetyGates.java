@@ -44,9 +44,8 @@ public final class SafetyGates {
   }
 
   /**
-   * The same for a saved plan, without its stack: the declared roles come from the plan. The
-   * stack's {@code settings.ecs.regions} are not in a saved plan, so ECS is read in the target's
-   * region.
+   * The same for a saved plan, without its stack: the declared roles come from the plan, and ECS
+   * is re-checked in the regions the plan's safety check read ({@link Plan#ecs()}).
    */
   public static SafetyGate ecs(Plan plan, LiveAccount live, EcsDeployments ecs) {
     return ecs(plan, live, ecs, Duration.ZERO);

@@ -88,8 +88,9 @@ public final class StalePlan {
   }
 
   /**
-   * A stand-in for the plan's stack: its name and declared resources, default settings (a saved
-   * plan does not record them).
+   * A stand-in for the plan's stack: its name and declared resources, default settings except the
+   * ECS regions, which are the regions the plan's safety check read ({@link Plan#ecs()}; none,
+   * i.e. every enabled region, when it read none).
    */
   static Stack scope(Plan plan, String partition) {
     return new Stack(
@@ -99,7 +100,10 @@ public final class StalePlan {
         partition,
         Map.of(),
         declared(plan),
-        StackSettings.defaults(),
+        new StackSettings(
+            StackSettings.DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE,
+            List.of(),
+            plan.ecs() == null ? List.of() : plan.ecs().regions()),
         SourceMap.empty());
   }
 

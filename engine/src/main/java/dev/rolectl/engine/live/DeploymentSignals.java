@@ -11,15 +11,16 @@ import java.util.function.Predicate;
  * When ECS says a deployment is under way (reference/aws-facts.md), for every adapter.
  *
  * <ul>
- *   <li>Authoritative ({@code ListServiceDeployments}): a service deployment whose status is one of
- *       {@link #ACTIVE_STATUSES}.
+ *   <li>Authoritative ({@code ListServiceDeployments}, read without a status filter): a service
+ *       deployment whose status is not one of the finished {@link #COMPLETED_STATUSES}; a status
+ *       rolectl does not know (AWS adds values over time) counts as active.
  *   <li>Older signal ({@code Service.deployments[]}, where the service-deployments API is missing):
- *       more than one deployment that is not {@code INACTIVE}, or a {@code PRIMARY} one whose
- *       rollout is {@code IN_PROGRESS}.
+ *       more than one deployment that is not {@code INACTIVE}, or one whose rollout is not
+ *       {@code COMPLETED}.
  * </ul>
  */
 public final class DeploymentSignals {
-  /** Service deployment statuses that mean pending or ongoing. */
+  /** Service deployment statuses that mean pending or ongoing (the model's, for messages). */
   public static final List<String> ACTIVE_STATUSES =
       List.of(
           "PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS");
@@ -33,9 +34,12 @@ public final class DeploymentSignals {
 
   private DeploymentSignals() {}
 
-  /** Whether a service deployment status means pending or ongoing. */
+  /**
+   * Whether a service deployment status means pending or ongoing: anything not known to be
+   * finished, a missing or unknown status included.
+   */
   public static boolean isActiveStatus(String status) {
-    return status != null && ACTIVE_STATUSES.contains(status.toUpperCase(Locale.ROOT));
+    return !isCompletedStatus(status);
   }
 
   /** Whether a service deployment status means finished. */
@@ -50,19 +54,16 @@ public final class DeploymentSignals {
 
   /**
    * The entries of {@code Service.deployments[]} that show a deployment under way: every entry that
-   * is not {@code INACTIVE} when more than one is, or when the {@code PRIMARY} one is rolling out;
-   * none otherwise.
+   * is not {@code INACTIVE} when more than one is, or when one of them has a rollout state other
+   * than {@code COMPLETED} (none included: ECS leaves it out in some stages, and a rollout not
+   * known to be complete counts as under way); none otherwise.
    */
   public static List<ActiveDeployment> underWay(Collection<ActiveDeployment> serviceDeployments) {
     Predicate<ActiveDeployment> live = d -> !"INACTIVE".equalsIgnoreCase(d.status());
     List<ActiveDeployment> notInactive = serviceDeployments.stream().filter(live).toList();
-    boolean primaryRolling =
-        notInactive.stream()
-            .anyMatch(
-                d ->
-                    "PRIMARY".equalsIgnoreCase(d.status())
-                        && "IN_PROGRESS".equalsIgnoreCase(d.rolloutState()));
-    return notInactive.size() > 1 || primaryRolling ? notInactive : List.of();
+    boolean rolling =
+        notInactive.stream().anyMatch(d -> !"COMPLETED".equalsIgnoreCase(d.rolloutState()));
+    return notInactive.size() > 1 || rolling ? notInactive : List.of();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.live;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +12,25 @@ import java.util.Optional;
  * What an {@link EcsDeployments} scan found.
  *
  * @param regions the regions scanned
- * @param uses role ARN (as asked) to the services that reference it; roles no service references
- *     are absent
- * @param unknownReason why ECS could not be read (access denied, endpoint unreachable, a snapshot
- *     without an {@code ecs} section), with what to do; empty when the scan is complete. When
- *     present, {@code uses} holds what could be read and is not the whole truth.
+ * @param clusters the clusters scanned (ARNs, or {@code region/name} from account files), sorted
+ * @param uses role ARN (as asked) to the ECS resources that use it; roles nothing uses are absent
+ * @param unknownReason why ECS could not be read completely (access denied, endpoint
+ *     unreachable, a server error, the enabled regions unknown, a snapshot without an {@code ecs}
+ *     section), with what to do; empty when the scan is complete. When present, {@code uses} holds
+ *     what could be read and is not the whole truth.
+ * @param asOf when the state was read, for a scan answered from a snapshot taken earlier; empty
+ *     for a live read
  */
 public record EcsScan(
-    List<String> regions, Map<String, List<ServiceUse>> uses, Optional<String> unknownReason) {
+    List<String> regions,
+    List<String> clusters,
+    Map<String, List<ServiceUse>> uses,
+    Optional<String> unknownReason,
+    Optional<Instant> asOf) {
 
   public EcsScan {
     regions = List.copyOf(regions);
+    clusters = clusters.stream().sorted().distinct().toList();
     Map<String, List<ServiceUse>> copy = new LinkedHashMap<>();
     uses.forEach(
         (arn, list) -> {
@@ -31,16 +40,28 @@ public record EcsScan(
         });
     uses = java.util.Collections.unmodifiableMap(copy);
     Objects.requireNonNull(unknownReason, "unknownReason");
+    Objects.requireNonNull(asOf, "asOf");
   }
 
-  /** A complete scan. */
+  /** A complete live scan. */
   public static EcsScan known(Collection<String> regions, Map<String, List<ServiceUse>> uses) {
-    return new EcsScan(List.copyOf(regions), uses, Optional.empty());
+    return new EcsScan(List.copyOf(regions), List.of(), uses, Optional.empty(), Optional.empty());
   }
 
   /** A scan that could not read ECS. */
   public static EcsScan unknown(Collection<String> regions, String reason) {
-    return new EcsScan(List.copyOf(regions), Map.of(), Optional.of(reason));
+    return new EcsScan(
+        List.copyOf(regions), List.of(), Map.of(), Optional.of(reason), Optional.empty());
+  }
+
+  /** The same scan, answered from a snapshot taken at {@code when}. */
+  public EcsScan asOf(Instant when) {
+    return new EcsScan(regions, clusters, uses, unknownReason, Optional.ofNullable(when));
+  }
+
+  /** The same scan with the clusters that were read. */
+  public EcsScan withClusters(Collection<String> scanned) {
+    return new EcsScan(regions, List.copyOf(scanned), uses, unknownReason, asOf);
   }
 
   /** Whether ECS was read completely. */
@@ -48,12 +69,12 @@ public record EcsScan(
     return unknownReason.isEmpty();
   }
 
-  /** The services that reference the role (as asked), none when none. */
+  /** The resources that use the role (as asked), none when none. */
   public List<ServiceUse> usesOf(String roleArn) {
     return uses.getOrDefault(roleArn, List.of());
   }
 
-  /** Whether some service that references the role has a deployment under way. */
+  /** Whether something that uses the role has a deployment (or change) under way. */
   public boolean deploying(String roleArn) {
     return usesOf(roleArn).stream().anyMatch(ServiceUse::deploying);
   }

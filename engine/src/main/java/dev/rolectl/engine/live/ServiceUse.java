@@ -7,26 +7,39 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An ECS service that references a role as an infrastructure role.
+ * An ECS resource that uses a role as an infrastructure role: a service (through its own
+ * configuration, or the service revisions of a deployment that is not finished), a capacity
+ * provider, or a gateway.
  *
- * @param region the region of the service
- * @param cluster the cluster name
- * @param service the service name
- * @param fields where the service names the role (at least one), in {@link EcsRoleField} order
- * @param activeDeployments deployments of the service that are pending or under way, oldest first;
- *     empty when none is
+ * @param region the region of the resource
+ * @param cluster the cluster name; {@code "-"} for resources outside clusters (gateways)
+ * @param kind {@link #SERVICE}, {@link #CAPACITY_PROVIDER} or {@link #GATEWAY}
+ * @param service the resource's name
+ * @param fields where the resource names the role (at least one), in {@link EcsRoleField} order
+ * @param activeDeployments what is under way: deployments that are not known to be finished
+ *     (oldest first), or a capacity provider's or gateway's change in progress; empty when none
+ * @param source what decided {@code activeDeployments}, e.g. {@code ListServiceDeployments} or
+ *     {@code Service.deployments[] (fallback: ...)}; named in every verdict
  */
 public record ServiceUse(
     String region,
     String cluster,
+    String kind,
     String service,
     Set<EcsRoleField> fields,
-    List<ActiveDeployment> activeDeployments) {
+    List<ActiveDeployment> activeDeployments,
+    String source) {
+
+  public static final String SERVICE = "service";
+  public static final String CAPACITY_PROVIDER = "capacity provider";
+  public static final String GATEWAY = "gateway";
 
   public ServiceUse {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(source, "source");
     if (fields.isEmpty()) {
       throw new IllegalArgumentException(
           service + ": a service use needs the field that names the role");
@@ -35,13 +48,19 @@ public record ServiceUse(
     activeDeployments = List.copyOf(activeDeployments);
   }
 
-  /** Whether a deployment of the service is pending or under way. */
+  /** Whether something that uses the role is pending or under way. */
   public boolean deploying() {
     return !activeDeployments.isEmpty();
   }
 
-  /** E.g. {@code service web (cluster prod, us-east-1)}. */
+  /** E.g. {@code service web (cluster prod, us-east-1)} or {@code gateway edge (us-east-1)}. */
   public String describe() {
-    return "service " + service + " (cluster " + cluster + ", " + region + ")";
+    return kind
+        + " "
+        + service
+        + " ("
+        + (cluster.equals("-") ? "" : "cluster " + cluster + ", ")
+        + region
+        + ")";
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * @param maxManagedPoliciesPerRole the account's quota for attached managed policies per role
  *     (IAM default 10, maximum 25); lint warns above it
  * @param ignoreTagPrefixes live tag keys with these prefixes are not drift
- * @param ecsRegions regions whose ECS services may use the stack's roles; empty means the current
- *     region
+ * @param ecsRegions {@code settings.ecs.regions}: regions whose ECS services may use the stack's
+ *     roles; empty means every region enabled for the account
  */
 public record StackSettings(
     int maxManagedPoliciesPerRole, List<String> ignoreTagPrefixes, List<String> ecsRegions) {

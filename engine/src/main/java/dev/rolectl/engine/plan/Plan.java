@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param accountId the account planned against
  * @param target the target spec, e.g. {@code aws} or {@code local:account.json}
  * @param changes one entry per resource, no-ops included
+ * @param ecs what the safety check read of ECS; {@code null} when no change needed ECS
  * @param snapshotTakenAt when the target's state was taken, for a {@code snapshot:} file that
  *     says ({@code TakenAt}); {@code null} for live targets and undated files
  * @param diagnostics what planning found and the user should see with the plan (errors and
@@ -32,10 +33,12 @@ public record Plan(
     String target,
     Instant createdAt,
     List<ResourceChange> changes,
+    EcsCoverage ecs,
     Instant snapshotTakenAt,
     List<Diagnostic> diagnostics) {
 
-  public static final int FORMAT_VERSION = 1;
+  /** Version 2 added {@code ecs} (the regions and clusters the safety check read). */
+  public static final int FORMAT_VERSION = 2;
 
   public Plan {
     Objects.requireNonNull(stack, "stack");
@@ -48,7 +51,7 @@ public record Plan(
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** A plan without snapshot date or diagnostics. */
+  /** A plan whose safety check read nothing of ECS (yet), without snapshot date or diagnostics. */
   public Plan(
       int formatVersion,
       String stack,
@@ -58,8 +61,9 @@ public record Plan(
       String target,
       Instant createdAt,
       List<ResourceChange> changes) {
-    this(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        null, List.of());
+    this(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        null, null, List.of());
   }
 
   /** Changes other than no-ops. */
@@ -88,13 +92,22 @@ public record Plan(
 
   /** The same plan with these changes (e.g. with safety verdicts attached). */
   public Plan withChanges(List<ResourceChange> changes) {
-    return new Plan(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt,
-        changes, snapshotTakenAt, diagnostics);
+    return new Plan(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        ecs, snapshotTakenAt, diagnostics);
+  }
+
+  /** The same plan with what the safety check read of ECS. */
+  public Plan withEcs(EcsCoverage coverage) {
+    return new Plan(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        coverage, snapshotTakenAt, diagnostics);
   }
 
   /** The same plan with what planning found for the user, and the snapshot's date if known. */
   public Plan withContext(Instant snapshotTakenAt, List<Diagnostic> diagnostics) {
-    return new Plan(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt,
-        changes, snapshotTakenAt, diagnostics);
+    return new Plan(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        ecs, snapshotTakenAt, diagnostics);
   }
 }

@@ -44,6 +44,13 @@ public final class PlanFile {
       root.put("snapshotTakenAt", plan.snapshotTakenAt().toString());
     }
     root.put("blocked", plan.blocked());
+    if (plan.ecs() == null) {
+      root.putNull("ecs");
+    } else {
+      ObjectNode ecs = root.putObject("ecs");
+      plan.ecs().regions().forEach(ecs.putArray("regions")::add);
+      plan.ecs().clusters().forEach(ecs.putArray("clusters")::add);
+    }
     ObjectNode summary = root.putObject("summary");
     plan.counts().forEach((action, n) -> summary.put(action.jsonName(), n));
     ArrayNode changes = root.putArray("changes");
@@ -149,6 +156,14 @@ public final class PlanFile {
               + " plan is the JSON that 'rolectl plan --out FILE' writes");
     }
     int version = root.path("formatVersion").asInt(-1);
+    if (version >= 1 && version < Plan.FORMAT_VERSION) {
+      throw new PlanFormatException(
+          "the plan has format version "
+              + version
+              + ", made by an older rolectl that did not record which ECS regions and clusters"
+              + " its safety check read, so this rolectl cannot re-check them; make the plan again"
+              + " with this rolectl (rolectl plan --out FILE)");
+    }
     if (version != Plan.FORMAT_VERSION) {
       throw new PlanFormatException(
           "plan format version "
@@ -176,11 +191,26 @@ public final class PlanFile {
           ResourceJson.text(root, "target"),
           Instant.parse(ResourceJson.text(root, "createdAt")),
           changes,
+          ecs(root.path("ecs")),
           taken == null ? null : Instant.parse(taken),
           diagnostics);
     } catch (DateTimeParseException e) {
       throw new PlanFormatException("createdAt or snapshotTakenAt is not an ISO-8601 instant");
     }
+  }
+
+  private static EcsCoverage ecs(JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject() || !n.path("regions").isArray()) {
+      throw new PlanFormatException("ecs must be null or an object with regions and clusters");
+    }
+    List<String> regions = new ArrayList<>();
+    n.path("regions").forEach(r -> regions.add(r.asText()));
+    List<String> clusters = new ArrayList<>();
+    n.path("clusters").forEach(c -> clusters.add(c.asText()));
+    return new EcsCoverage(regions, clusters);
   }
 
   private static ResourceChange readChange(JsonNode n) {

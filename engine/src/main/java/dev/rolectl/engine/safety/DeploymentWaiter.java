@@ -54,7 +54,7 @@ public final class DeploymentWaiter {
    * Waits until no deployment that references one of the roles is pending or under way.
    *
    * @param roleArns e.g. {@link Safety#ecsRolesAtRisk}
-   * @param regions the stack's {@code settings.ecs.regions} (empty: the target's region)
+   * @param regions the stack's {@code settings.ecs.regions} (empty: every enabled region)
    */
   public Result await(
       Collection<String> roleArns, Collection<String> regions, Consumer<EngineEvent> progress) {

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns a hazard and what ECS said into a verdict: block while a deployment that uses the role is
- * pending or under way, or when ECS could not be read (fail closed); warn when services use the
- * role but none is deploying; allow when no service uses it.
+ * Turns a hazard and what ECS said into a verdict: block while something that uses the role has a
+ * deployment (or change) that is not known to be finished, or when ECS could not be read (fail
+ * closed); warn when resources use the role but none is deploying, or when the answer comes from a
+ * snapshot (it may be out of date; apply re-checks live); allow when nothing uses it. Every
+ * verdict that names a use names the source that decided it.
  */
 final class Judge {
   static final String WHAT_TO_DO =
@@ -22,6 +24,25 @@ final class Judge {
   static Verdict verdict(Hazard h, EcsScan scan) {
     RoleRef role = h.role();
     String rule = h.rule();
+    List<ServiceUse> uses = scan.usesOf(role.arn());
+    List<ServiceUse> deploying = uses.stream().filter(ServiceUse::deploying).toList();
+    String asOf = scan.asOf().map(t -> "As of " + t + " (when the snapshot was taken): ").orElse("");
+    if (!deploying.isEmpty()) {
+      return Verdict.block(
+          rule,
+          asOf
+              + capitalised(h.doing())
+              + " would break "
+              + (deployingCount(deploying) == 1 ? "a deployment" : "deployments")
+              + " in progress: "
+              + deploying.stream().map(Judge::deploying).collect(Collectors.joining("; "))
+              + ". "
+              + h.consequence()
+              + (h.certain() ? ": " : "; then ")
+              + "ECS fails the deployment and can leave the service inconsistent. "
+              + WHAT_TO_DO
+              + scan.unknownReason().map(r -> " Besides, rolectl could not read all of ECS: " + r + ".").orElse(""));
+    }
     if (scan.unknownReason().isPresent()) {
       return Verdict.block(
           rule,
@@ -33,28 +54,16 @@ final class Judge {
               + h.doing()
               + " while it cannot read ECS (fail closed).");
     }
-    List<ServiceUse> uses = scan.usesOf(role.arn());
-    List<ServiceUse> deploying = uses.stream().filter(ServiceUse::deploying).toList();
-    if (!deploying.isEmpty()) {
-      return Verdict.block(
-          rule,
-          capitalised(h.doing())
-              + " would break "
-              + (deployingCount(deploying) == 1 ? "a deployment" : "deployments")
-              + " in progress: "
-              + deploying.stream().map(Judge::deploying).collect(Collectors.joining("; "))
-              + ". "
-              + h.consequence()
-              + (h.certain() ? ": " : "; then ")
-              + "ECS fails the deployment and can leave the service inconsistent. "
-              + WHAT_TO_DO);
-    }
     if (!uses.isEmpty()) {
-      String services = uses.stream().map(Judge::using).collect(Collectors.joining("; "));
+      String services =
+          uses.stream()
+              .map(u -> using(u) + " (source: " + u.source() + ")")
+              .collect(Collectors.joining("; "));
       String names = uses.stream().map(ServiceUse::service).collect(Collectors.joining(", "));
       return Verdict.warn(
           rule,
-          capitalised(h.doing())
+          asOf
+              + capitalised(h.doing())
               + ": "
               + services
               + (uses.size() == 1 ? " and is not deploying now" : "; none of them is deploying now")
@@ -65,15 +74,45 @@ final class Judge {
               + ". "
               + (h.certain()
                   ? "Point the service at another role first, or keep the role as it is."
-                  : "Check that the role keeps what ECS needs before the next deployment."));
+                  : "Check that the role keeps what ECS needs before the next deployment.")
+              + (asOf.isEmpty() ? "" : " apply re-checks live ECS before the change."));
+    }
+    String where = where(scan.regions());
+    if (scan.asOf().isPresent()) {
+      return Verdict.warn(
+          rule,
+          asOf
+              + "no deployment uses role "
+              + role.name()
+              + ": no ECS service, capacity provider or gateway"
+              + where
+              + " uses it as an infrastructure role. The snapshot may be out of date: apply"
+              + " re-checks live ECS right before "
+              + h.doing()
+              + ".");
     }
     return Verdict.allow(
         rule,
-        "no ECS service"
-            + (scan.regions().isEmpty() ? "" : " in " + String.join(", ", scan.regions()))
-            + " uses role "
-            + role.name()
+        "no ECS service, capacity provider or gateway" + where + " uses role " + role.name()
             + " as an infrastructure role");
+  }
+
+  /** E.g. {@code " in us-east-1, eu-west-1"} or {@code " in 17 regions (af-south-1 ... us-west-2)"}. */
+  private static String where(List<String> regions) {
+    if (regions.isEmpty()) {
+      return "";
+    }
+    if (regions.size() <= 4) {
+      return " in " + String.join(", ", regions);
+    }
+    List<String> sorted = regions.stream().sorted().toList();
+    return " in "
+        + regions.size()
+        + " regions ("
+        + sorted.get(0)
+        + " ... "
+        + sorted.get(sorted.size() - 1)
+        + ", listed in the plan's ecs.regions)";
   }
 
   private static long deployingCount(List<ServiceUse> deploying) {
@@ -85,7 +124,10 @@ final class Judge {
         + " and has "
         + u.activeDeployments().stream()
             .map(ActiveDeployment::describe)
-            .collect(Collectors.joining(" and "));
+            .collect(Collectors.joining(" and "))
+        + " (source: "
+        + u.source()
+        + ")";
   }
 
   private static String using(ServiceUse u) {

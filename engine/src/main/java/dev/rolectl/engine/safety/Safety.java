@@ -4,6 +4,7 @@ import dev.rolectl.engine.live.EcsDeployments;
 import dev.rolectl.engine.live.EcsScan;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.model.Stack;
+import dev.rolectl.engine.plan.EcsCoverage;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.ResourceChange;
 import dev.rolectl.engine.plan.Verdict;
@@ -27,7 +28,8 @@ import java.util.Set;
  * <p>A role is asked about in ECS when it declares {@code ecsInfrastructure:} or its current trust
  * policy lets {@code ecs.amazonaws.com} assume it (a role ECS cannot assume is in no deployment's
  * way). ECS is read only when the plan has such a change; then once, for all those roles, in the
- * stack's {@code settings.ecs.regions} (default: the target's region).
+ * stack's {@code settings.ecs.regions} (default: every region enabled for the account). The plan
+ * records the regions and clusters read ({@link Plan#ecs()}) for {@code apply PLANFILE}.
  */
 public final class Safety {
   public static final String ECS_ROLE_DELETE = RoleDeleteRule.ID;
@@ -80,7 +82,10 @@ public final class Safety {
       verdicts.addAll(RecentlyUsedRule.verdicts(hazards.get(i), roles, now));
       out.add(plan.changes().get(i).withVerdicts(verdicts));
     }
-    return plan.withChanges(out);
+    Plan checked = plan.withChanges(out);
+    return scan == null
+        ? checked
+        : checked.withEcs(new EcsCoverage(scan.regions(), scan.clusters()));
   }
 
   /** Verdicts the differ gave (e.g. {@code protected}): kept, the safety rules' own replaced. */

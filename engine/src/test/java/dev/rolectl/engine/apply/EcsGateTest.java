@@ -51,6 +51,11 @@ class EcsGateTest {
     }
 
     @Override
+    public EcsScan inventory(Collection<String> regions) {
+      return rescan(List.of(ARN), regions);
+    }
+
+    @Override
     public EcsScan scan(Collection<String> roleArns, Collection<String> regions) {
       return rescan(roleArns, regions);
     }
@@ -63,7 +68,9 @@ class EcsGateTest {
               ? List.of(new ActiveDeployment("d1", "IN_PROGRESS", null, "BAKE_TIME", null))
               : List.of();
       ServiceUse web =
-          new ServiceUse("us-east-1", "prod", "web", Set.of(EcsRoleField.LOAD_BALANCER), active);
+          new ServiceUse(
+              "us-east-1", "prod", ServiceUse.SERVICE, "web", Set.of(EcsRoleField.LOAD_BALANCER),
+              active, "scripted");
       return EcsScan.known(regions, Map.of(ARN, List.of(web)));
     }
   }

@@ -44,6 +44,28 @@ class StalePlanTest {
   }
 
   @Test
+  void aSavedPlanIsRecheckedInTheEcsRegionsItsSafetyCheckRead() {
+    Fx.Account account = new Fx.Account(dir.resolve("r.json"));
+    Plan plan =
+        PlanFile.read(
+            PlanFile.write(
+                account
+                    .plan(Fx.stack(Fx.role("app")))
+                    .withEcs(
+                        new dev.rolectl.engine.plan.EcsCoverage(
+                            java.util.List.of("us-east-1", "eu-west-1"), java.util.List.of()))));
+
+    assertEquals(
+        java.util.List.of("us-east-1", "eu-west-1"),
+        StalePlan.scope(plan, "aws").settings().ecsRegions(),
+        "the saved plan's stand-in stack carries the regions, so the gate re-checks them");
+    assertEquals(
+        java.util.List.of(),
+        StalePlan.scope(plan.withEcs(null), "aws").settings().ecsRegions(),
+        "no ECS read at plan time: every enabled region");
+  }
+
+  @Test
   void anOutOfBandChangeMakesThePlanStaleAndIsNamed() {
     Fx.Account account = new Fx.Account(dir.resolve("b.json"));
     Stack s = Fx.stack(Fx.role("app"), Fx.role("web"));

@@ -69,11 +69,41 @@ class PlanFileTest {
 
   @Test
   void otherFormatVersionIsRefused() {
-    String json = PlanFile.write(samplePlan()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
+    String json =
+        PlanFile.write(samplePlan())
+            .replace("\"formatVersion\" : " + Plan.FORMAT_VERSION, "\"formatVersion\" : 99");
 
     PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(json));
 
     assertTrue(e.getMessage().contains("version"), e.getMessage());
+  }
+
+  @Test
+  void aPlanOfTheFirstFormatIsRefusedBecauseItDoesNotSayWhichEcsRegionsItChecked() {
+    String json =
+        PlanFile.write(samplePlan())
+            .replace("\"formatVersion\" : " + Plan.FORMAT_VERSION, "\"formatVersion\" : 1");
+
+    PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(json));
+
+    assertTrue(e.getMessage().contains("older rolectl"), e.getMessage());
+    assertTrue(e.getMessage().contains("ECS regions"), e.getMessage());
+    assertTrue(e.getMessage().contains("make the plan again"), e.getMessage());
+  }
+
+  @Test
+  void theEcsRegionsAndClustersTheSafetyCheckReadAreSaved() {
+    EcsCoverage read =
+        new EcsCoverage(
+            List.of("us-east-1", "eu-west-1"),
+            List.of("arn:aws:ecs:eu-west-1:123456789012:cluster/b", "arn:aws:ecs:us-east-1:123456789012:cluster/a"));
+    Plan plan = samplePlan().withEcs(read);
+
+    Plan back = PlanFile.read(PlanFile.write(plan));
+
+    assertEquals(read, back.ecs());
+    assertEquals(List.of("us-east-1", "eu-west-1"), back.ecs().regions(), "in the order scanned");
+    assertEquals(null, PlanFile.read(PlanFile.write(samplePlan())).ecs(), "no ECS read: null");
   }
 
   @Test

@@ -26,6 +26,8 @@ final class FakeEcs implements EcsDeployments {
   final Deque<Map<String, List<ServiceUse>>> rescanStates = new ArrayDeque<>();
 
   String unknownReason;
+  /** When set, scans come "as of" this time, like scans of a snapshot. */
+  Instant asOf;
   int scans;
   int rescans;
 
@@ -33,16 +35,24 @@ final class FakeEcs implements EcsDeployments {
     return new ServiceUse(
         "us-east-1",
         "prod",
+        ServiceUse.SERVICE,
         service,
         Set.of(EcsRoleField.LOAD_BALANCER),
         List.of(
             new ActiveDeployment(
-                deploymentId, "IN_PROGRESS", null, stage, Instant.parse("2026-11-29T09:50:00Z"))));
+                deploymentId, "IN_PROGRESS", null, stage, Instant.parse("2026-11-29T09:50:00Z"))),
+        "fake ListServiceDeployments");
   }
 
   static ServiceUse idle(String service) {
     return new ServiceUse(
-        "us-east-1", "prod", service, Set.of(EcsRoleField.LOAD_BALANCER), List.of());
+        "us-east-1",
+        "prod",
+        ServiceUse.SERVICE,
+        service,
+        Set.of(EcsRoleField.LOAD_BALANCER),
+        List.of(),
+        "fake ListServiceDeployments");
   }
 
   FakeEcs use(String roleArn, ServiceUse use) {
@@ -72,7 +82,7 @@ final class FakeEcs implements EcsDeployments {
       Map<String, List<ServiceUse>> state) {
     asked.add(List.copyOf(roleArns));
     regionsAsked.add(List.copyOf(regions));
-    if (unknownReason != null) {
+    if (unknownReason != null && state.isEmpty()) {
       return EcsScan.unknown(regions, unknownReason);
     }
     Map<String, List<ServiceUse>> uses = new LinkedHashMap<>();
@@ -86,7 +96,19 @@ final class FakeEcs implements EcsDeployments {
           });
       uses.put(arn, found);
     }
-    return EcsScan.known(regions, uses);
+    EcsScan scan =
+        new EcsScan(
+            List.copyOf(regions),
+            List.of("arn:aws:ecs:us-east-1:123456789012:cluster/prod"),
+            uses,
+            java.util.Optional.ofNullable(unknownReason),
+            java.util.Optional.empty());
+    return asOf == null ? scan : scan.asOf(asOf);
+  }
+
+  @Override
+  public EcsScan inventory(Collection<String> regions) {
+    return answer(services.keySet(), regions, services);
   }
 
   int calls() {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -46,8 +47,10 @@ final class AwsClients implements AutoCloseable {
     checkProfile(options.profile());
     Region region = region(options);
     AwsCredentialsProvider credentials = credentials(options);
-    IamClient iam = configure(IamClient.builder(), options, region, credentials, counter).build();
-    StsClient sts = configure(StsClient.builder(), options, region, credentials, counter).build();
+    IamClient iam =
+        configure(IamClient.builder(), "iam", options, region, credentials, counter).build();
+    StsClient sts =
+        configure(StsClient.builder(), "sts", options, region, credentials, counter).build();
     return new AwsClients(iam, sts, counter);
   }
 
@@ -57,11 +60,22 @@ final class AwsClients implements AutoCloseable {
    * given. The caller closes it.
    */
   static EcsClient ecs(TargetOptions options, Region region, CallCounter counter) {
-    return configure(EcsClient.builder(), options, region, credentials(options), counter).build();
+    return configure(EcsClient.builder(), "ecs", options, region, credentials(options), counter)
+        .build();
+  }
+
+  /**
+   * An EC2 client for reading the regions enabled for the account ({@code DescribeRegions});
+   * {@code AWS_ENDPOINT_URL_EC2} as for ECS. The caller closes it.
+   */
+  static Ec2Client ec2(TargetOptions options, Region region, CallCounter counter) {
+    return configure(Ec2Client.builder(), "ec2", options, region, credentials(options), counter)
+        .build();
   }
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
       B builder,
+      String service,
       TargetOptions options,
       Region region,
       AwsCredentialsProvider credentials,
@@ -86,28 +100,35 @@ final class AwsClients implements AutoCloseable {
                 o.defaultProfileName(options.profile());
               }
             });
-    if (options.endpoint() != null) {
-      builder.endpointOverride(options.endpoint());
+    if (options.endpointOf(service) != null) {
+      builder.endpointOverride(options.endpointOf(service));
     }
     return builder;
   }
 
   /**
-   * The given region, else {@code aws.region}/{@code AWS_REGION}, else the profile's, else
-   * us-east-1. Instance metadata is not asked: IAM needs the region only for the partition.
+   * The given region, else {@code aws.region}/{@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}
+   * (what the AWS CLI and CloudShell set; the SDK ignores it), else the profile's, else us-east-1.
+   * Instance metadata is not asked: the region selects the partition and where the enabled
+   * regions are read, and the ECS scan covers every enabled region anyway.
    */
   static Region region(TargetOptions options) {
     if (options.region() != null) {
       return Region.of(options.region());
     }
     Supplier<Region> fromSettings = () -> new SystemSettingsRegionProvider().getRegion();
+    Supplier<Region> fromCliSetting =
+        () -> {
+          String r = System.getenv("AWS_DEFAULT_REGION");
+          return r == null || r.isBlank() ? null : Region.of(r.strip());
+        };
     Supplier<Region> fromProfile =
         () ->
             (options.profile() == null
                     ? new AwsProfileRegionProvider()
                     : new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, options.profile()))
                 .getRegion();
-    for (Supplier<Region> source : java.util.List.of(fromSettings, fromProfile)) {
+    for (Supplier<Region> source : java.util.List.of(fromSettings, fromCliSetting, fromProfile)) {
       try {
         Region r = source.get();
         if (r != null) {

@@ -1,42 +1,46 @@
 package dev.rolectl.engine.live.aws;
 
-import dev.rolectl.engine.live.ActiveDeployment;
-import dev.rolectl.engine.live.DeploymentSignals;
 import dev.rolectl.engine.live.EcsDeployments;
-import dev.rolectl.engine.live.EcsRoleField;
 import dev.rolectl.engine.live.EcsScan;
 import dev.rolectl.engine.live.ServiceUse;
 import dev.rolectl.engine.live.TargetOptions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * The {@code aws} adapter of {@link EcsDeployments}. Per region it reads every service once ({@link
- * EcsRegionReader}); for the services that reference an asked-for role it lists the active
- * deployments ({@link EcsDeploymentReader}). Where the endpoint lacks the service-deployments API
- * (emulators), it falls back to {@code Service.deployments[]} ({@link DeploymentSignals#underWay})
- * and remembers that for the region. Failures (access denied, unreachable endpoint) make the scan
- * unknown, with the reason. {@link #scan} answers from what this instance read before; {@link
- * #rescan} reads anew. Thread-safe; ECS clients are made per region on first use.
+ * The {@code aws} adapter of {@link EcsDeployments}. Without regions asked for, it scans every
+ * region enabled for the account ({@link EnabledRegions}, read once per run); regions are read in
+ * parallel ({@value #PARALLEL_REGIONS} at once), each by {@link EcsRegionReader} and, for the
+ * services that need it, {@link EcsDeploymentReader}. Failures make the scan unknown, with the
+ * reason. {@link #scan} answers from what this instance read before; {@link #rescan} and {@link
+ * #inventory} read anew and carry nothing over (not even that an endpoint lacked an API).
+ * Thread-safe; ECS clients are made per region on first use.
  */
 public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
+  static final int PARALLEL_REGIONS = 8;
+
   private final TargetOptions options;
   private final CallCounter counter;
-  private final Map<String, EcsClient> clients = new HashMap<>();
-  private final Map<String, RegionState> cache = new HashMap<>();
-  private final Set<String> withoutDeploymentsApi = new HashSet<>();
-  private String defaultRegion;
+  private final Map<String, EcsClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, RegionScan> cache = new HashMap<>();
+  private List<String> enabled;
+  private ExecutorService pool;
 
   public AwsEcsDeployments(TargetOptions options) {
     this(options, new CallCounter());
@@ -57,104 +61,161 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     return scan(roleArns, regions, true);
   }
 
-  /** The region scanned when none is asked for: {@code --region}, else the SDK's settings. */
-  public synchronized String defaultRegion() {
-    if (defaultRegion == null) {
-      defaultRegion = AwsClients.region(options).id();
+  @Override
+  public synchronized EcsScan inventory(Collection<String> regions) {
+    Resolved where = resolve(regions);
+    if (where.unknown != null) {
+      return EcsScan.unknown(List.of(), where.unknown);
     }
-    return defaultRegion;
+    Set<String> unknown = ConcurrentHashMap.newKeySet();
+    List<RegionScan> states = parallel(where.regions, r -> fresh(r, unknown));
+    Set<String> roles = new LinkedHashSet<>();
+    states.forEach(s -> roles.addAll(s.namedRoles(unknown)));
+    return collect(where.regions, states, roles, unknown);
+  }
+
+  /** The region of the target: {@code --region}, else the SDK's settings; where regions are read. */
+  public String defaultRegion() {
+    return AwsClients.region(options).id();
   }
 
   private synchronized EcsScan scan(
       Collection<String> roleArns, Collection<String> regions, boolean fresh) {
-    List<String> scanned =
-        regions.isEmpty() ? List.of(defaultRegion()) : List.copyOf(new LinkedHashSet<>(regions));
+    Set<String> unknown = ConcurrentHashMap.newKeySet();
+    Function<String, RegionScan> read =
+        r -> {
+          RegionScan cached;
+          synchronized (cache) {
+            cached = fresh ? null : cache.get(r);
+          }
+          return cached != null ? cached : fresh(r, unknown);
+        };
+    Map<String, RegionScan> early = new HashMap<>();
+    Resolved where = resolveOverlapping(regions, read, early);
+    if (where.unknown != null) {
+      return EcsScan.unknown(List.of(), where.unknown);
+    }
+    List<RegionScan> states = parallel(where.regions, r -> early.containsKey(r) ? early.get(r) : read.apply(r));
+    return collect(where.regions, states, roleArns, unknown);
+  }
+
+  /**
+   * The regions to scan. When the enabled regions must be read first, the home region (where they
+   * are read, nearly always enabled) is read meanwhile into {@code early}, so that loading the EC2
+   * client and its call overlap the first ECS reads.
+   */
+  private Resolved resolveOverlapping(
+      Collection<String> regions, Function<String, RegionScan> read, Map<String, RegionScan> early) {
+    if (!regions.isEmpty() || enabled != null) {
+      return resolve(regions);
+    }
+    Future<Resolved> discovery = pool().submit(() -> resolve(regions));
+    String home = defaultRegion();
+    early.put(home, read.apply(home));
+    try {
+      return discovery.get();
+    } catch (ExecutionException e) {
+      return new Resolved(List.of(), "cannot list the regions enabled for the account (" + e.getCause()
+          + "): name the regions in the stack (settings: {ecs: {regions: [...]}})");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the enabled regions", e);
+    }
+  }
+
+  private EcsScan collect(
+      List<String> regions, List<RegionScan> states, Collection<String> roleArns, Set<String> unknown) {
     Map<String, List<ServiceUse>> uses = new LinkedHashMap<>();
     roleArns.forEach(arn -> uses.put(arn, new ArrayList<>()));
-    List<String> unknown = new ArrayList<>();
-    for (String region : scanned) {
-      RegionState state = fresh ? null : cache.get(region);
-      if (state == null) {
-        state = read(region);
-        cache.put(region, state);
-      }
-      if (state.unknownReason != null) {
-        unknown.add(state.unknownReason);
-        continue;
-      }
-      services:
-      for (EcsServiceRecord service : state.services) {
-        for (String roleArn : roleArns) {
-          Set<EcsRoleField> fields = DeploymentSignals.fieldsNaming(roleArn, service.references());
-          if (fields.isEmpty()) {
-            continue;
-          }
-          Optional<List<ActiveDeployment>> active = deployments(region, state, service);
-          if (active.isEmpty()) {
-            unknown.add(state.unknownReason);
-            break services;
-          }
-          uses.get(roleArn)
-              .add(
-                  new ServiceUse(
-                      region, service.cluster(), service.service(), fields, active.get()));
-        }
-      }
+    List<String> clusters = new ArrayList<>();
+    Set<String> reasons = new LinkedHashSet<>(unknown);
+    for (RegionScan s : states) {
+      s.uses(roleArns, reasons).forEach((arn, list) -> uses.get(arn).addAll(list));
+      clusters.addAll(s.clusters());
     }
-    if (!unknown.isEmpty()) {
-      return new EcsScan(
-          scanned, uses, Optional.of(String.join("; ", new LinkedHashSet<>(unknown))));
-    }
-    return EcsScan.known(scanned, uses);
+    Optional<String> why =
+        reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    return new EcsScan(regions, clusters, uses, why, Optional.empty());
   }
 
-  private RegionState read(String region) {
+  private RegionScan fresh(String region, Set<String> unknown) {
+    EcsClient ecs;
     try {
-      return new RegionState(new EcsRegionReader(client(region)).read(), null);
-    } catch (SdkException e) {
-      return new RegionState(
-          List.of(), EcsErrors.reason(e, "listing clusters and services", region));
+      ecs = client(region);
     } catch (IllegalArgumentException e) {
-      return new RegionState(
-          List.of(),
-          "cannot set up the AWS SDK for ECS in "
-              + region
-              + " ("
-              + e.getMessage()
-              + "): check"
-              + " the region names (settings.ecs.regions, --region)");
+      return remember(region, new RegionScan(region, null, "cannot set up the AWS SDK for ECS in "
+          + region + " (" + e.getMessage() + "): check the region names (settings.ecs.regions,"
+          + " --region)", null));
+    }
+    EcsDeploymentReader deployments = new EcsDeploymentReader(ecs);
+    try {
+      EcsInventory inventory = new EcsRegionReader(ecs).read();
+      return remember(region, new RegionScan(region, inventory, null, deployments::read));
+    } catch (EcsReadException e) {
+      return remember(region, new RegionScan(region, null, e.reason(region), null));
     }
   }
 
-  /** The active deployments of a service (cached in the region state), empty when unknown. */
-  private Optional<List<ActiveDeployment>> deployments(
-      String region, RegionState state, EcsServiceRecord service) {
-    List<ActiveDeployment> known = state.deployments.get(service.serviceArn());
-    if (known != null) {
-      return Optional.of(known);
+  private RegionScan remember(String region, RegionScan state) {
+    synchronized (cache) {
+      cache.put(region, state);
     }
-    List<ActiveDeployment> active;
-    if (withoutDeploymentsApi.contains(region)) {
-      active = DeploymentSignals.underWay(service.serviceDeployments());
-    } else {
-      try {
-        active = new EcsDeploymentReader(client(region)).active(service);
-      } catch (SdkException e) {
-        if (!EcsErrors.apiMissing(e)) {
-          state.unknownReason = EcsErrors.reason(e, "ListServiceDeployments", region);
-          return Optional.empty();
-        }
-        withoutDeploymentsApi.add(region);
-        active = DeploymentSignals.underWay(service.serviceDeployments());
+    return state;
+  }
+
+  /** The regions to scan, or why they are unknown. Called by one thread at a time. */
+  private Resolved resolve(Collection<String> regions) {
+    if (!regions.isEmpty()) {
+      return new Resolved(List.copyOf(new LinkedHashSet<>(regions)), null);
+    }
+    if (enabled == null) {
+      String home = defaultRegion();
+      try (Ec2Client ec2 = AwsClients.ec2(options, Region.of(home), counter)) {
+        enabled = EnabledRegions.read(ec2);
+      } catch (EcsReadException e) {
+        return new Resolved(List.of(), "cannot list the regions enabled for the account ("
+            + e.reason(home) + "), so rolectl cannot tell which regions' ECS services to check."
+            + " Name them in the stack (settings: {ecs: {regions: [us-east-1, eu-west-1]}}) or"
+            + " allow ec2:DescribeRegions");
       }
     }
-    state.deployments.put(service.serviceArn(), active);
-    return Optional.of(active);
+    return new Resolved(enabled, null);
   }
 
-  /** Whether the endpoint of the region turned out to lack the service-deployments API. */
-  public synchronized boolean usedServiceDeploymentsFallback(String region) {
-    return withoutDeploymentsApi.contains(region);
+  private List<RegionScan> parallel(List<String> regions, Function<String, RegionScan> task) {
+    if (regions.size() == 1) {
+      return List.of(task.apply(regions.get(0)));
+    }
+    List<Future<RegionScan>> futures = new ArrayList<>();
+    regions.forEach(r -> futures.add(pool().submit(() -> task.apply(r))));
+    List<RegionScan> out = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        out.add(futures.get(i).get());
+      } catch (ExecutionException e) {
+        String region = regions.get(i);
+        out.add(new RegionScan(region, null, "reading ECS in " + region + " failed ("
+            + e.getCause() + "): run with --debug for details", null));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading ECS", e);
+      }
+    }
+    return out;
+  }
+
+  private synchronized ExecutorService pool() {
+    if (pool == null) {
+      pool =
+          Executors.newFixedThreadPool(
+              PARALLEL_REGIONS,
+              r -> {
+                Thread t = new Thread(r, "rolectl-ecs-region");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return pool;
   }
 
   private EcsClient client(String region) {
@@ -165,17 +226,10 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   public synchronized void close() {
     clients.values().forEach(EcsClient::close);
     clients.clear();
-  }
-
-  /** What one region held when it was read. */
-  private static final class RegionState {
-    final List<EcsServiceRecord> services;
-    final Map<String, List<ActiveDeployment>> deployments = new HashMap<>();
-    String unknownReason;
-
-    RegionState(List<EcsServiceRecord> services, String unknownReason) {
-      this.services = List.copyOf(services);
-      this.unknownReason = unknownReason;
+    if (pool != null) {
+      pool.shutdownNow();
     }
   }
+
+  private record Resolved(List<String> regions, String unknown) {}
 }

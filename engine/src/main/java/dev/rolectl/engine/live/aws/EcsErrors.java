@@ -4,31 +4,61 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Turns ECS failures into the reasons of an unknown scan (what is wrong and what to do). */
+/**
+ * Classifies ECS (and EC2 {@code DescribeRegions}) failures: whether an endpoint positively says
+ * it lacks an operation, and otherwise the reason of an unknown scan (what is wrong and what to
+ * do). Only a positive answer lets a reader go another way; everything else (5xx with or without
+ * an error code, time-outs, resets, throttling after the SDK's retries) leaves ECS unknown.
+ */
 final class EcsErrors {
   static final String PERMISSIONS =
-      "ecs:ListClusters, ecs:ListServices, ecs:DescribeServices, ecs:ListServiceDeployments and"
-          + " ecs:DescribeServiceDeployments";
+      "ec2:DescribeRegions, ecs:ListClusters, ecs:ListServices, ecs:DescribeServices,"
+          + " ecs:DescribeCapacityProviders, ecs:ListDaemons, ecs:ListDaemonDeployments,"
+          + " ecs:ListGateways, ecs:DescribeGateway,"
+          + " ecs:DescribeExpressGatewayService, ecs:ListServiceDeployments,"
+          + " ecs:DescribeServiceDeployments and ecs:DescribeServiceRevisions";
 
+  /** Error codes that say "this endpoint has no such operation". */
   private static final Set<String> MISSING_API_CODES =
-      Set.of("UnknownOperationException", "UnknownOperation", "InvalidAction", "NotImplemented");
+      Set.of("UnknownOperationException", "InvalidAction");
 
   private EcsErrors() {}
 
   /**
-   * Whether the endpoint lacks the operation (an emulator without the service-deployments API):
-   * HTTP 501, an unknown-operation error code, or a server error without an AWS error code (moto
-   * 5.2 answers unimplemented operations with HTTP 500 and an HTML page).
+   * Whether the endpoint positively lacks the operation: HTTP 501, or the error code {@code
+   * UnknownOperationException} or {@code InvalidAction}. A 5xx without an error code is not that
+   * (a proxy or gateway answers so when the service is down).
    */
   static boolean apiMissing(SdkException e) {
     if (!(e instanceof AwsServiceException s)) {
       return false;
     }
     String code = code(s);
-    if (s.statusCode() == 501 || (code != null && MISSING_API_CODES.contains(code))) {
-      return true;
+    return s.statusCode() == 501 || (code != null && MISSING_API_CODES.contains(code));
+  }
+
+  /**
+   * Whether the answer says the kind of resource does not exist at the endpoint or in the region:
+   * the operation is missing ({@link #apiMissing}), or {@code UnsupportedFeatureException} ("not
+   * supported in this Region"). Used only for resource kinds that may be absent (gateways,
+   * capacity providers), never for deployments.
+   */
+  static boolean featureAbsent(SdkException e) {
+    return apiMissing(e)
+        || (e instanceof AwsServiceException s
+            && "UnsupportedFeatureException".equals(code(s)));
+  }
+
+  /** A short description of the failure, e.g. {@code HTTP 502 without an error code}. */
+  static String what(SdkException e) {
+    if (e instanceof AwsServiceException s) {
+      String code = code(s);
+      if (code == null || code.isBlank() || code.matches("\\d+")) {
+        return "HTTP " + s.statusCode() + " without an AWS error code";
+      }
+      return "HTTP " + s.statusCode() + " " + code;
     }
-    return s.statusCode() >= 500 && (code == null || code.isBlank() || code.matches("\\d+"));
+    return e.getClass().getSimpleName();
   }
 
   /** The reason to give when {@code operation} failed in {@code region}. */
@@ -37,12 +67,16 @@ final class EcsErrors {
       String code = code(s);
       String detail =
           " ("
-              + code
+              + what(e)
               + ": "
-              + (s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage())
+              + (s.awsErrorDetails() == null || s.awsErrorDetails().errorMessage() == null
+                  ? firstLine(s.getMessage())
+                  : s.awsErrorDetails().errorMessage())
               + ")";
       if (s.statusCode() == 403 || (code != null && code.contains("AccessDenied"))) {
-        return "access to ECS in "
+        return "access to "
+            + service(operation)
+            + " in "
             + region
             + " was denied for "
             + operation
@@ -55,36 +89,63 @@ final class EcsErrors {
               || code.contains("Signature")
               || code.contains("Auth")
               || code.contains("UnrecognizedClient"))) {
-        return "ECS in "
+        return service(operation)
+            + " in "
             + region
             + " refused the credentials for "
             + operation
             + detail
             + ": refresh them (e.g. aws sso login) and try again";
       }
-      return "ECS in "
+      if (s.isThrottlingException()) {
+        return service(operation)
+            + " in "
+            + region
+            + " throttled "
+            + operation
+            + " beyond the SDK's retries"
+            + detail
+            + ": try again later";
+      }
+      return service(operation)
+          + " in "
           + region
           + " failed "
           + operation
           + detail
-          + ": try again; if it persists,"
-          + " run with --debug";
+          + ": try again; if it persists, run with --debug";
     }
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String m = firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     if (m.contains("Unable to load credentials")) {
-      return "no AWS credentials found to read ECS in "
+      return "no AWS credentials found to read "
+          + service(operation)
+          + " in "
           + region
-          + ": configure them (aws"
-          + " configure, aws sso login, AWS_PROFILE or --profile)";
+          + ": configure them (aws configure, aws sso login, AWS_PROFILE or --profile)";
     }
-    return "cannot reach ECS in "
+    return "cannot reach "
+        + service(operation)
+        + " in "
         + region
         + " for "
         + operation
         + " ("
         + m
-        + "): check the network, the region, and the endpoint settings (AWS_ENDPOINT_URL_ECS,"
-        + " AWS_ENDPOINT_URL)";
+        + "): check the network, the region, and the endpoint settings (AWS_ENDPOINT_URL_"
+        + service(operation).toUpperCase(java.util.Locale.ROOT)
+        + ", AWS_ENDPOINT_URL)";
+  }
+
+  private static String service(String operation) {
+    return operation.equals("DescribeRegions") ? "EC2" : "ECS";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static String code(AwsServiceException s) {

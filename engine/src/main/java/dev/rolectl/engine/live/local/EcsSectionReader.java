@@ -1,7 +1,10 @@
 package dev.rolectl.engine.live.local;
 
+import dev.rolectl.engine.live.EcsRoleField;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the {@code ecs} section of an account file (see {@link LocalEcsState}). */
 final class EcsSectionReader {
@@ -24,7 +27,12 @@ final class EcsSectionReader {
         clusters.add(new LocalEcsState.Cluster(name, c.field("region").text(), services));
       }
     }
-    return new LocalEcsState(clusters);
+    List<String> regions = ecs.field("regions").strings();
+    return new LocalEcsState(
+        clusters,
+        true,
+        regions,
+        ecs.has("scannedAt") ? ecs.field("scannedAt").instant() : null);
   }
 
   private LocalEcsState.Service service(Node s) {
@@ -40,6 +48,18 @@ final class EcsSectionReader {
               adv == null ? null : adv.field("productionListenerRule").text(),
               adv == null ? null : adv.field("testListenerRule").text()));
     }
+    Map<EcsRoleField, List<String>> roleArns = new EnumMap<>(EcsRoleField.class);
+    Node refs = s.field("roleArns").object();
+    if (refs != null) {
+      for (String path : refs.fieldNames()) {
+        EcsRoleField field = EcsRoleField.fromPath(path).orElse(null);
+        if (field == null) {
+          refs.field(path).problem("is not a field rolectl knows (see docs/account-files.md)");
+          continue;
+        }
+        roleArns.put(field, refs.field(path).strings());
+      }
+    }
     List<LocalEcsState.Deployment> deployments = new ArrayList<>();
     for (Node d : s.field("deployments").elements()) {
       deployments.add(
@@ -50,6 +70,9 @@ final class EcsSectionReader {
               d.field("lifecycleStage").text(),
               d.has("startedAt") ? d.field("startedAt").instant() : d.field("createdAt").instant()));
     }
-    return name == null ? null : new LocalEcsState.Service(name, lbs, deployments);
+    return name == null
+        ? null
+        : new LocalEcsState.Service(
+            name, s.field("kind").text(), lbs, roleArns, deployments, s.field("source").text());
   }
 }

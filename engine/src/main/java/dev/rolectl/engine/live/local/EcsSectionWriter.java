@@ -8,6 +8,11 @@ final class EcsSectionWriter {
   private EcsSectionWriter() {}
 
   static void write(ObjectNode ecs, LocalEcsState state) {
+    put(ecs, "scannedAt", state.scannedAt() == null ? null : state.scannedAt().toString());
+    if (!state.regions().isEmpty()) {
+      ArrayNode regions = ecs.putArray("regions");
+      state.regions().forEach(regions::add);
+    }
     ArrayNode clusters = ecs.putArray("clusters");
     for (LocalEcsState.Cluster c : state.clusters()) {
       ObjectNode cn = clusters.addObject();
@@ -15,34 +20,43 @@ final class EcsSectionWriter {
       put(cn, "region", c.region());
       ArrayNode services = cn.putArray("services");
       for (LocalEcsState.Service s : c.services()) {
-        ObjectNode sn = services.addObject();
-        sn.put("serviceName", s.name());
-        ArrayNode lbs = sn.putArray("loadBalancers");
-        for (LocalEcsState.LoadBalancer lb : s.loadBalancers()) {
-          ObjectNode ln = lbs.addObject();
-          put(ln, "targetGroupArn", lb.targetGroupArn());
-          if (lb.roleArn() != null
-              || lb.alternateTargetGroupArn() != null
-              || lb.productionListenerRule() != null
-              || lb.testListenerRule() != null) {
-            ObjectNode adv = ln.putObject("advancedConfiguration");
-            put(adv, "alternateTargetGroupArn", lb.alternateTargetGroupArn());
-            put(adv, "productionListenerRule", lb.productionListenerRule());
-            put(adv, "testListenerRule", lb.testListenerRule());
-            put(adv, "roleArn", lb.roleArn());
-          }
-        }
-        ArrayNode deployments = sn.putArray("deployments");
-        for (LocalEcsState.Deployment d : s.deployments()) {
-          ObjectNode dn = deployments.addObject();
-          put(dn, "id", d.id());
-          put(dn, "status", d.status());
-          put(dn, "rolloutState", d.rolloutState());
-          put(dn, "lifecycleStage", d.lifecycleStage());
-          put(dn, "startedAt", d.startedAt() == null ? null : d.startedAt().toString());
-        }
+        service(services.addObject(), s);
       }
     }
+  }
+
+  private static void service(ObjectNode sn, LocalEcsState.Service s) {
+    sn.put("serviceName", s.name());
+    put(sn, "kind", s.kind());
+    ArrayNode lbs = sn.putArray("loadBalancers");
+    for (LocalEcsState.LoadBalancer lb : s.loadBalancers()) {
+      ObjectNode ln = lbs.addObject();
+      put(ln, "targetGroupArn", lb.targetGroupArn());
+      if (lb.roleArn() != null
+          || lb.alternateTargetGroupArn() != null
+          || lb.productionListenerRule() != null
+          || lb.testListenerRule() != null) {
+        ObjectNode adv = ln.putObject("advancedConfiguration");
+        put(adv, "alternateTargetGroupArn", lb.alternateTargetGroupArn());
+        put(adv, "productionListenerRule", lb.productionListenerRule());
+        put(adv, "testListenerRule", lb.testListenerRule());
+        put(adv, "roleArn", lb.roleArn());
+      }
+    }
+    if (!s.roleArns().isEmpty()) {
+      ObjectNode refs = sn.putObject("roleArns");
+      s.roleArns().forEach((f, arns) -> arns.forEach(refs.putArray(f.path())::add));
+    }
+    ArrayNode deployments = sn.putArray("deployments");
+    for (LocalEcsState.Deployment d : s.deployments()) {
+      ObjectNode dn = deployments.addObject();
+      put(dn, "id", d.id());
+      put(dn, "status", d.status());
+      put(dn, "rolloutState", d.rolloutState());
+      put(dn, "lifecycleStage", d.lifecycleStage());
+      put(dn, "startedAt", d.startedAt() == null ? null : d.startedAt().toString());
+    }
+    put(sn, "source", s.source());
   }
 
   private static void put(ObjectNode n, String key, String value) {

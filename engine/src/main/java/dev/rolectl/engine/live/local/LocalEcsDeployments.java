@@ -10,7 +10,9 @@ import dev.rolectl.engine.live.TargetException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,29 +23,32 @@ import java.util.function.Supplier;
  * The {@link EcsDeployments} of an account file's {@code ecs} section ({@link LocalEcsState}), read
  * anew on every scan (files are cheap to read and may change between plan and apply).
  *
- * <p>A service references a role through {@code loadBalancers[].advancedConfiguration.roleArn}. A
- * deployment entry with a {@code Service.deployments[]} status ({@code PRIMARY}, {@code ACTIVE},
- * {@code INACTIVE}) is judged by {@link DeploymentSignals#underWay}; one with a finished service
- * deployment status ({@code SUCCESSFUL}, ...) is over; any other (a pending or ongoing status such
- * as {@code IN_PROGRESS}, a status rolectl does not know, or none) counts as active. A cluster
- * without a {@code region} belongs to every region asked about. A file without an {@code ecs}
- * section is an empty ECS for {@code local:} (the file is the whole account) and unknown for {@code
- * snapshot:} (a snapshot of IAM says nothing about ECS).
+ * <p>A resource uses a role through {@code loadBalancers[].advancedConfiguration.roleArn} or a
+ * field of its {@code roleArns}. A deployment entry with a {@code Service.deployments[]} status
+ * ({@code PRIMARY}, {@code ACTIVE}, {@code INACTIVE}) is judged by {@link
+ * DeploymentSignals#underWay}; one with a finished service deployment status ({@code SUCCESSFUL},
+ * ...) is over; any other (a pending or ongoing status such as {@code IN_PROGRESS}, a status
+ * rolectl does not know, or none) counts as active. A cluster without a {@code region} belongs to
+ * every region asked about. A file without an {@code ecs} section is an empty ECS for {@code
+ * local:} (the file is the whole account) and unknown for {@code snapshot:} (a snapshot of IAM
+ * says nothing about ECS). A snapshot that says which regions it scanned is unknown for the
+ * others, and its scans carry its {@code scannedAt} ({@link EcsScan#asOf()}).
  */
 public final class LocalEcsDeployments implements EcsDeployments {
   private final Supplier<LocalEcsState> source;
   private final String file;
-  private final boolean absentIsUnknown;
+  private final boolean snapshot;
 
   /**
    * @param source reads the file's ECS section (may throw {@link TargetException})
    * @param file names the file in messages
-   * @param absentIsUnknown whether a file without an {@code ecs} section leaves ECS unknown
+   * @param snapshot whether the file is a snapshot (a missing {@code ecs} section leaves ECS
+   *     unknown, and scans are "as of" its {@code scannedAt}) rather than the account itself
    */
-  public LocalEcsDeployments(Supplier<LocalEcsState> source, String file, boolean absentIsUnknown) {
+  public LocalEcsDeployments(Supplier<LocalEcsState> source, String file, boolean snapshot) {
     this.source = Objects.requireNonNull(source, "source");
     this.file = Objects.requireNonNull(file, "file");
-    this.absentIsUnknown = absentIsUnknown;
+    this.snapshot = snapshot;
   }
 
   @Override
@@ -59,21 +64,28 @@ public final class LocalEcsDeployments implements EcsDeployments {
     } catch (TargetException e) {
       return EcsScan.unknown(regions, e.getMessage());
     }
-    if (!state.present() && absentIsUnknown) {
+    if (!state.present() && snapshot) {
       return EcsScan.unknown(
           regions,
           file
-              + " has no ecs section, so it does not say which ECS services use the role: add"
-              + " the services and their deployments to the snapshot (see docs/account-files.md),"
-              + " or plan against --target aws");
+              + " has no ecs section, so it does not say which ECS services use the role: take"
+              + " the snapshot with 'rolectl snapshot' (it records ECS), add the services to it"
+              + " (see docs/account-files.md), or plan against --target aws");
     }
+    List<String> scanned = regions.isEmpty() ? state.regions() : List.copyOf(regions);
+    List<String> notScanned =
+        state.regions().isEmpty()
+            ? List.of()
+            : scanned.stream().filter(r -> !state.regions().contains(r)).toList();
     Map<String, List<ServiceUse>> uses = new LinkedHashMap<>();
+    List<String> clusters = new ArrayList<>();
     for (String roleArn : roleArns) {
       List<ServiceUse> found = new ArrayList<>();
       for (LocalEcsState.Cluster cluster : state.clusters()) {
         if (cluster.region() != null && !regions.isEmpty() && !regions.contains(cluster.region())) {
           continue;
         }
+        clusters.add((cluster.region() == null ? "" : cluster.region() + "/") + cluster.name());
         for (LocalEcsState.Service service : cluster.services()) {
           Set<EcsRoleField> fields = DeploymentSignals.fieldsNaming(roleArn, references(service));
           if (!fields.isEmpty()) {
@@ -81,24 +93,64 @@ public final class LocalEcsDeployments implements EcsDeployments {
                 new ServiceUse(
                     region(cluster, regions),
                     cluster.name(),
+                    service.kind() == null ? ServiceUse.SERVICE : service.kind(),
                     service.name(),
                     fields,
-                    active(service)));
+                    active(service),
+                    source(service, state)));
           }
         }
       }
       uses.put(roleArn, found);
     }
-    return EcsScan.known(regions, uses);
+    EcsScan scan =
+        new EcsScan(
+            scanned,
+            clusters,
+            uses,
+            notScanned.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                    file
+                        + " was taken in "
+                        + String.join(", ", state.regions())
+                        + " and says nothing about ECS in "
+                        + String.join(", ", notScanned)
+                        + ": take the snapshot in those regions too, or plan against --target"
+                        + " aws"),
+            java.util.Optional.empty());
+    return snapshot && state.scannedAt() != null ? scan.asOf(state.scannedAt()) : scan;
+  }
+
+  @Override
+  public EcsScan inventory(Collection<String> regions) {
+    LocalEcsState state;
+    try {
+      state = source.get();
+    } catch (TargetException e) {
+      return EcsScan.unknown(regions, e.getMessage());
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    state.clusters().forEach(c -> c.services().forEach(s -> references(s).values().forEach(roles::addAll)));
+    return rescan(roles, regions);
+  }
+
+  private String source(LocalEcsState.Service service, LocalEcsState state) {
+    String what = service.source() == null ? "" : " (" + service.source() + ")";
+    if (snapshot && state.scannedAt() != null) {
+      return "snapshot " + file + " taken at " + state.scannedAt() + what;
+    }
+    return "account file " + file + what;
   }
 
   private static Map<EcsRoleField, List<String>> references(LocalEcsState.Service service) {
-    List<String> arns =
-        service.loadBalancers().stream()
-            .map(LocalEcsState.LoadBalancer::roleArn)
-            .filter(Objects::nonNull)
-            .toList();
-    return Map.of(EcsRoleField.LOAD_BALANCER, arns);
+    Map<EcsRoleField, List<String>> refs = new EnumMap<>(EcsRoleField.class);
+    service.roleArns().forEach((f, arns) -> refs.put(f, new ArrayList<>(arns)));
+    service.loadBalancers().stream()
+        .map(LocalEcsState.LoadBalancer::roleArn)
+        .filter(Objects::nonNull)
+        .forEach(a -> refs.computeIfAbsent(EcsRoleField.LOAD_BALANCER, f -> new ArrayList<>()).add(a));
+    return refs;
   }
 
   private static String region(LocalEcsState.Cluster cluster, Collection<String> regions) {

@@ -1,36 +1,50 @@
 package dev.rolectl.engine.live.local;
 
+import dev.rolectl.engine.live.EcsRoleField;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code ecs} section of an account file: ECS services and their deployments, kept for the
- * safety checks (which roles are ECS infrastructure roles, and whether a deployment that uses one
- * is under way). Field names follow the ECS API ({@code DescribeServices}) in camelCase.
+ * The {@code ecs} section of an account file: ECS resources that use roles as infrastructure roles,
+ * and what is under way, kept for the safety checks. Field names follow the ECS API ({@code
+ * DescribeServices}) in camelCase; {@code kind}, {@code roleArns}, {@code source}, {@code regions}
+ * and {@code scannedAt} are rolectl's (docs/account-files.md).
  *
  * <pre>{@code
- * "ecs": {"clusters": [{"clusterName": "prod", "region": "us-east-1", "services": [{
+ * "ecs": {"scannedAt": "2026-11-29T10:00:00Z", "regions": ["us-east-1"],
+ *  "clusters": [{"clusterName": "prod", "region": "us-east-1", "services": [{
  *   "serviceName": "web",
- *   "loadBalancers": [{"targetGroupArn": "...", "advancedConfiguration": {"roleArn": "...",
- *       "alternateTargetGroupArn": "...", "productionListenerRule": "...",
- *       "testListenerRule": "..."}}],
+ *   "loadBalancers": [{"targetGroupArn": "...", "advancedConfiguration": {"roleArn": "..."}}],
+ *   "roleArns": {"capacityProviderStrategy[] -> ...": ["arn:..."]},
  *   "deployments": [{"id": "ecs-svc/1", "status": "PRIMARY", "rolloutState": "IN_PROGRESS",
  *       "lifecycleStage": "TEST_TRAFFIC_SHIFT", "startedAt": "2026-11-29T10:00:00Z"}]}]}]}
  * }</pre>
  *
  * @param present whether the file has an {@code ecs} section at all: a snapshot without one says
  *     nothing about ECS, while an empty section says there are no services
+ * @param regions the regions that were scanned (by {@code rolectl snapshot}); empty when the file
+ *     does not say
+ * @param scannedAt when ECS was read (by {@code rolectl snapshot}); {@code null} when the file
+ *     does not say
  */
-public record LocalEcsState(List<Cluster> clusters, boolean present) {
+public record LocalEcsState(
+    List<Cluster> clusters, boolean present, List<String> regions, Instant scannedAt) {
 
   public LocalEcsState {
     clusters = List.copyOf(clusters);
+    regions = List.copyOf(regions);
   }
 
   /** An {@code ecs} section with these clusters. */
   public LocalEcsState(List<Cluster> clusters) {
-    this(clusters, true);
+    this(clusters, true, List.of(), null);
+  }
+
+  public LocalEcsState(List<Cluster> clusters, boolean present) {
+    this(clusters, present, List.of(), null);
   }
 
   /** An {@code ecs} section without clusters. */
@@ -59,12 +73,32 @@ public record LocalEcsState(List<Cluster> clusters, boolean present) {
     }
   }
 
-  /** A service with its load balancers and deployments. */
-  public record Service(String name, List<LoadBalancer> loadBalancers, List<Deployment> deployments) {
+  /**
+   * A service, or another resource with an infrastructure role ({@code kind}).
+   *
+   * @param kind {@code null} for a service, else e.g. {@code capacity provider}
+   * @param roleArns roles named elsewhere than {@code loadBalancers}, by field
+   * @param source what read the deployments (for verdicts); {@code null} when the file does not say
+   */
+  public record Service(
+      String name,
+      String kind,
+      List<LoadBalancer> loadBalancers,
+      Map<EcsRoleField, List<String>> roleArns,
+      List<Deployment> deployments,
+      String source) {
     public Service {
       Objects.requireNonNull(name, "name");
       loadBalancers = List.copyOf(loadBalancers);
+      Map<EcsRoleField, List<String>> copy = new EnumMap<>(EcsRoleField.class);
+      roleArns.forEach((f, arns) -> copy.put(f, List.copyOf(arns)));
+      roleArns = java.util.Collections.unmodifiableMap(copy);
       deployments = List.copyOf(deployments);
+    }
+
+    /** A service with load balancers and deployments only. */
+    public Service(String name, List<LoadBalancer> loadBalancers, List<Deployment> deployments) {
+      this(name, null, loadBalancers, Map.of(), deployments, null);
     }
   }
 
@@ -85,7 +119,7 @@ public record LocalEcsState(List<Cluster> clusters, boolean present) {
    * One entry of {@code deployments}, as strings (ECS adds values over time); absent values are
    * {@code null}.
    *
-   * @param status {@code PRIMARY}, {@code ACTIVE}, {@code INACTIVE}
+   * @param status {@code PRIMARY}, {@code ACTIVE}, {@code INACTIVE}, or a service deployment status
    * @param rolloutState {@code IN_PROGRESS}, {@code COMPLETED}, {@code FAILED}
    * @param lifecycleStage e.g. {@code TEST_TRAFFIC_SHIFT}
    * @param startedAt when it started, {@code null} when the file does not say

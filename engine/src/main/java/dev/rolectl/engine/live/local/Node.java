@@ -126,6 +126,34 @@ final class Node {
     return out;
   }
 
+  /** The strings of an array of strings (none when absent); problems for other elements. */
+  List<String> strings() {
+    List<String> out = new ArrayList<>();
+    if (isMissing()) {
+      return out;
+    }
+    if (!json.isArray()) {
+      problem("must be a list of strings, found " + json.getNodeType().name().toLowerCase());
+      return out;
+    }
+    for (int i = 0; i < json.size(); i++) {
+      String v = new Node(json.get(i), path + "[" + i + "]", problems).requiredText();
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** The field names of an object, in file order. */
+  List<String> fieldNames() {
+    List<String> out = new ArrayList<>();
+    if (json != null && json.isObject()) {
+      json.fieldNames().forEachRemaining(out::add);
+    }
+    return out;
+  }
+
   /** An object, or {@code null} when absent; a problem when present but not an object. */
   Node object() {
     if (isMissing()) {

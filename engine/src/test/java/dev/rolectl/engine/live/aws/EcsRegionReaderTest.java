@@ -64,7 +64,7 @@ class EcsRegionReaderTest {
             .roleArn(role("legacy-service-role"))
             .build();
 
-    EcsServiceRecord r = EcsRegionReader.record(CLUSTER, s);
+    EcsServiceRecord r = EcsServices.record(CLUSTER, s, null);
 
     assertEquals("prod", r.cluster());
     assertEquals("web", r.service());
@@ -93,7 +93,7 @@ class EcsRegionReaderTest {
             .loadBalancers(lb -> lb.targetGroupArn("tg").containerName("c").containerPort(80))
             .build();
 
-    assertEquals(Map.of(), EcsRegionReader.record(CLUSTER, s).references());
+    assertEquals(Map.of(), EcsServices.record(CLUSTER, s, null).references());
   }
 
   private static EcsException error(int status, String code) {
@@ -105,13 +105,21 @@ class EcsRegionReaderTest {
   }
 
   @Test
-  void aMissingOperationIsToldApartFromRealFailures() {
-    assertTrue(EcsErrors.apiMissing(error(500, null)), "moto: HTML 500");
+  void onlyAPositiveAnswerSaysAnOperationIsMissing() {
     assertTrue(EcsErrors.apiMissing(error(400, "UnknownOperationException")));
-    assertTrue(EcsErrors.apiMissing(error(501, "NotImplemented")));
+    assertTrue(EcsErrors.apiMissing(error(400, "InvalidAction")));
+    assertTrue(EcsErrors.apiMissing(error(501, null)), "HTTP 501 Not Implemented");
+    for (int status : new int[] {500, 502, 503, 504}) {
+      assertFalse(EcsErrors.apiMissing(error(status, null)), status + " without an error code");
+      assertFalse(EcsErrors.apiMissing(error(status, "" + status)), status + " code = status");
+    }
     assertFalse(EcsErrors.apiMissing(error(500, "ServerException")));
+    assertFalse(EcsErrors.apiMissing(error(400, "ThrottlingException")));
     assertFalse(EcsErrors.apiMissing(error(400, "AccessDeniedException")));
+    assertFalse(EcsErrors.apiMissing(error(400, "UnsupportedFeatureException")));
+    assertTrue(EcsErrors.featureAbsent(error(400, "UnsupportedFeatureException")));
     assertFalse(EcsErrors.apiMissing(SdkClientException.create("Unable to execute HTTP request")));
+    assertEquals("HTTP 502 without an AWS error code", EcsErrors.what(error(502, null)));
   }
 
   @Test
