@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${RUNS:-20}"
 example=examples/ecs-blue-green
+export ROLECTL_CACHE_DIR="$PWD/cli/target/cds" # where the launcher keeps the CDS archive here
 
 ./rolectl validate "$example" >/dev/null # first use: build + CDS archive
+jsa="$(ls "$ROLECTL_CACHE_DIR"/rolectl-*.jsa | head -n 1)"
 echo "date:    $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "cpus:    $(nproc)"
 echo "memory:  $(free -h | awk '/^Mem:/ {print $2}')"
@@ -19,7 +21,7 @@ trap 'rm -f "$results"' EXIT
 hyperfine --style basic --warmup 3 --runs "$runs" --export-json "$results" \
   -n "launcher, CDS + C1" "./rolectl validate $example" \
   -n "launcher, C1 only (ROLECTL_NO_CDS=1)" "ROLECTL_NO_CDS=1 ./rolectl validate $example" \
-  -n "java -jar, CDS + C1" "java -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=cli/target/rolectl.jsa -Xshare:auto -jar cli/target/rolectl.jar validate $example" \
+  -n "java -jar, CDS + C1" "java -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=$jsa -Xshare:auto -jar cli/target/rolectl.jar validate $example" \
   -n "java -jar, plain" "java -jar cli/target/rolectl.jar validate $example" \
   -n "java -version (JVM floor)" "java -Xshare:auto -XX:TieredStopAtLevel=1 -version"
 echo

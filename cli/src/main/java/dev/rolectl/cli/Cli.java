@@ -2,13 +2,11 @@ package dev.rolectl.cli;
 
 import dev.rolectl.cli.command.UserError;
 import dev.rolectl.engine.live.TargetException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +30,7 @@ import picocli.CommandLine.Command;
       "  2  changes present (plan with --detailed-exitcode)",
       "  3  blocked by a safety rule"
     })
-public final class Cli implements Runnable {
+public final class Cli implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;
   private final InputStream in;
@@ -49,9 +47,12 @@ public final class Cli implements Runnable {
     this.terminal = terminal;
   }
 
+  /** No command given: the usage on stderr, exit 1 (a usage error, like a bad argument). */
   @Override
-  public void run() {
-    spec.commandLine().usage(out);
+  public Integer call() {
+    err.println("error: no command given");
+    spec.commandLine().usage(err);
+    return ExitCode.ERROR;
   }
 
   /** The command tree for {@code args}: only the subcommand they name, if they name one. */
@@ -59,6 +60,7 @@ public final class Cli implements Runnable {
     CommandLine cl = new CommandLine(this);
     for (String name : Commands.needed(args)) {
       cl.addSubcommand(name, Commands.create(name));
+      Commands.adjust(name, cl.getSubcommands().get(name).getCommandSpec());
     }
     // Settings apply to the subcommands present when they are set: set them last.
     cl.setOut(out);
@@ -116,7 +118,7 @@ public final class Cli implements Runnable {
     return ExitCode.ERROR;
   }
 
-  /** Reads the version that the build wrote into {@code version.properties}. */
+  /** {@code --version}: the version line; {@code rolectl version} prints the details. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
@@ -124,15 +126,7 @@ public final class Cli implements Runnable {
     }
 
     static String number() {
-      Properties p = new Properties();
-      try (InputStream s = Cli.class.getResourceAsStream("version.properties")) {
-        if (s != null) {
-          p.load(s);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return p.getProperty("version", "dev");
+      return BuildInfo.load().version();
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.rolectl.cli.command.PlanCommand;
 import dev.rolectl.cli.command.ShowCommand;
 import dev.rolectl.cli.command.SnapshotCommand;
 import dev.rolectl.cli.command.ValidateCommand;
+import dev.rolectl.cli.command.VersionCommand;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
 final class Commands {
   /** In the order {@code rolectl --help} lists them. */
   static final List<String> NAMES =
-      List.of("validate", "graph", "plan", "show", "apply", "import", "snapshot");
+      List.of("validate", "graph", "plan", "show", "apply", "import", "snapshot", "version");
 
   private Commands() {}
 
@@ -30,8 +31,16 @@ final class Commands {
       case "apply" -> new ApplyCommand();
       case "import" -> new ImportCommand();
       case "snapshot" -> new SnapshotCommand();
+      case "version" -> new VersionCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
+  }
+
+  /** Changes to a command's model that annotations cannot express. */
+  static void adjust(String name, picocli.CommandLine.Model.CommandSpec spec) {
+    if (name.equals("apply")) {
+      ApplyCommand.labelPositional(spec);
+    }
   }
 
   /** Whether {@code args} run a command that loads a stack (and so wants the schema early). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +35,70 @@ class CliTest {
     assertTrue(r.out().contains("3  blocked by a safety rule"), r.out());
   }
 
+  /** Every offline example in a help text (validate, graph on examples/) runs without error. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "validate", "graph"})
+  void offlineExamplesInHelpTextsWork(String command) {
+    CliRun help = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
+    String examples = RepoFiles.root().resolve("examples").toString();
+    List<String> run = help.out().lines()
+        .filter(l -> l.matches("  rolectl (validate|graph) examples/\\S+.*"))
+        .map(l -> l.replaceFirst(" \\|.*", "").trim())
+        .toList();
+    assertFalse(run.isEmpty(), help.out());
+    for (String example : run) {
+      String[] args = example.replace("examples/", examples + "/").substring("rolectl ".length()).split(" ");
+      CliRun r = CliRun.run(args);
+      assertEquals(0, r.exitCode(), example + "\n" + r);
+    }
+  }
+
   @Test
-  void noArgumentsPrintsUsage() {
+  void noArgumentsIsAUsageErrorWithTheUsageOnStderr() {
     CliRun r = CliRun.run();
-    assertEquals(0, r.exitCode());
-    assertTrue(r.out().startsWith("Usage: rolectl"), r.out());
+    assertEquals(ExitCode.ERROR, r.exitCode());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("error: no command given\nUsage: rolectl"), r.err());
+  }
+
+  @Test
+  void versionCommandPrintsVersionCommitBuildDateAndCatalogues() {
+    CliRun r = CliRun.run("version");
+    assertEquals(0, r.exitCode(), r.toString());
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].matches("rolectl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r.out());
+    assertTrue(lines[1].matches("commit: +([0-9a-f]{12}|unknown).*"), r.out());
+    assertTrue(lines[2].matches("built: +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), r.out());
+    // one line per bundled catalogue, with its date and source
+    List<String> catalogues = List.of(lines).subList(4, lines.length);
+    assertEquals(dev.rolectl.engine.policy.catalogue.Catalogues.info().size(), catalogues.size(), r.out());
+    for (String line : catalogues) {
+      assertTrue(line.matches("[^:]+: \\d{4}-\\d\\d-\\d\\d \\(.+, .+\\)"), line);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "graph", "plan", "show", "apply", "import", "snapshot", "version"})
+  void helpFitsEightyColumnsAndEveryCommandIsListedOnOneLine(String command) {
+    CliRun help = CliRun.run(command, "--help");
+    assertEquals(0, help.exitCode(), help.toString());
+    for (String line : help.out().split("\n")) {
+      assertTrue(line.length() <= 80, "longer than 80 columns: " + line);
+    }
+    // footers are not wrapped well by picocli: each of their lines must fit as written
+    java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
+    Cli cli = new Cli(sink, sink, java.io.InputStream.nullInputStream(), java.util.Map.of(), false);
+    for (String line : cli.commandLine().getSubcommands().get(command).getCommandSpec()
+        .usageMessage().footer()) {
+      assertTrue(line.length() <= 80, "a footer line longer than 80 columns: " + line);
+    }
+    CliRun root = CliRun.run("--help");
+    String listed =
+        root.out().lines().filter(l -> l.startsWith("  " + command + " ")).findFirst().orElseThrow();
+    int next = root.out().lines().toList().indexOf(listed) + 1;
+    assertFalse(
+        root.out().lines().toList().get(next).startsWith("       "),
+        "the summary of " + command + " wraps: " + listed);
   }
 
   @Test

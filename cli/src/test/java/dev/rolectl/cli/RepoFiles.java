@@ -21,10 +21,18 @@ public final class RepoFiles {
     throw new IllegalStateException("no examples/ above " + Path.of("").toAbsolutePath());
   }
 
-  /** Every example stack directory, sorted. */
+  /** Every example stack directory (one with *.yaml files), sorted; not examples/github. */
   public static List<Path> exampleDirs() {
     try (Stream<Path> s = Files.list(root().resolve("examples"))) {
-      return s.filter(Files::isDirectory).sorted().toList();
+      return s.filter(Files::isDirectory).filter(RepoFiles::hasYaml).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean hasYaml(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.anyMatch(p -> p.getFileName().toString().endsWith(".yaml"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,6 +13,7 @@ import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.apply.SafetyGate;
 import dev.rolectl.engine.apply.SafetyGates;
 import dev.rolectl.engine.apply.StalePlan;
+import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.LockRequest;
 import dev.rolectl.engine.live.LiveAccount;
@@ -21,14 +22,11 @@ import dev.rolectl.engine.live.TargetException;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.model.EngineEvent;
 import dev.rolectl.engine.plan.Plan;
-import dev.rolectl.engine.plan.PlanFile;
 import dev.rolectl.engine.plan.PlanFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,15 +58,18 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  rolectl apply examples/ecs-blue-green --target local:account.json",
-      "  rolectl apply stacks/app --var env=prod --auto-approve --json",
+      "  rolectl apply stacks/app --var env=prod --auto-approve --format json",
       "  rolectl apply app.plan.json",
       "  rolectl apply app.plan.json --wait-for-deployments 15m",
       "",
       "Exit codes:",
       "  0  applied (or nothing to do)",
       "  1  error: a change failed, stale plan, refused confirmation, bad input",
-      "  3  a change was blocked by a safety rule (nothing else failed): the plan blocked it,"
-          + " the re-check found a deployment, or --wait-for-deployments ran out"
+      "  3  a change was blocked by a safety rule (nothing else failed): the plan",
+      "     blocked it, the re-check found a deployment, or --wait-for-deployments",
+      "     ran out",
+      "  130  interrupted (Ctrl-C): the changes in progress finished, no new one",
+      "       was started"
     })
 public final class ApplyCommand extends BaseCommand {
   static final String PROMPT =
@@ -90,14 +91,25 @@ public final class ApplyCommand extends BaseCommand {
       description = "Changes made at once, 1 to 64 (default: " + ApplyOptions.DEFAULT_PARALLELISM + ").")
   int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
 
-  @Option(names = "--json", order = 22, description = "Progress as JSON lines on stdout, for bots.")
+  /** Output formats of apply. */
+  public enum Format {
+    text,
+    json
+  }
+
+  @Option(names = "--format", order = 22, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json: the plan,"
+          + " progress and summary as JSON lines on stdout, for bots.")
+  Format format;
+
+  @Option(names = "--json", order = 23, description = "Same as --format json.")
   boolean json;
 
-  @Option(names = "--adopt", order = 23,
+  @Option(names = "--adopt", order = 24,
       description = "Adopt every declared role or policy that exists without a rolectl:stack tag.")
   boolean adopt;
 
-  @Option(names = "--wait-for-deployments", order = 24, paramLabel = "DURATION",
+  @Option(names = "--wait-for-deployments", order = 25, paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "When an ECS deployment that uses a role is under way right before a"
           + " disruptive change, wait up to DURATION in all (e.g. 90s, 10m, 1h) for it to finish,"
@@ -105,14 +117,14 @@ public final class ApplyCommand extends BaseCommand {
           + " refused at once (exit 3).")
   Duration waitForDeployments = Duration.ZERO;
 
-  @Option(names = "--lock-timeout", order = 25, paramLabel = "DURATION",
+  @Option(names = "--lock-timeout", order = 26, paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "When another apply of the same stack holds the lock (in the account for"
           + " aws, FILE.lock for local:), wait up to DURATION (e.g. 30s, 5m) for it, with a"
           + " progress line; without it apply stops at once, naming the holder. Default: 0s.")
   Duration lockTimeout = Duration.ZERO;
 
-  @Option(names = "--stats", order = 26,
+  @Option(names = "--stats", order = 27,
       description = "Print API calls per operation (stderr) at the end, the apply lock's included.")
   boolean stats;
 
@@ -123,9 +135,9 @@ public final class ApplyCommand extends BaseCommand {
     if (parallelism < 1 || parallelism > 64) {
       throw new ParameterException(spec.commandLine(), "--parallelism must be 1 to 64, got " + parallelism);
     }
-    jsonOut = json ? new ApplyJsonLines(out()) : null;
+    jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     try {
-      Optional<Plan> saved = savedPlan(stack.path());
+      Optional<Plan> saved = SavedPlans.read(stack.path());
       return saved.isPresent() ? applySaved(saved.get()) : applyStack();
     } catch (TargetException | PlanFormatException | UserError e) {
       return error(e.getMessage());
@@ -133,7 +145,7 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private Target open(String spec) {
-    return TargetOpener.open(spec, targetOptions.profile, targetOptions.region, cli.env());
+    return TargetOpener.open(spec, targetOptions, cli.env());
   }
 
   private int applyStack() {
@@ -203,7 +215,7 @@ public final class ApplyCommand extends BaseCommand {
       LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
       Optional<String> stale = StalePlan.check(plan, live);
       if (stale.isPresent()) {
-        return error(stale.get());
+        return error(SavedPlans.missingAccountFile(t.spec()).orElse(stale.get()));
       }
       if (!plan.hasChanges()) {
         message("info", "No changes. The saved plan has nothing to do.");
@@ -222,17 +234,31 @@ public final class ApplyCommand extends BaseCommand {
     ApplyOptions options =
         ApplyOptions.defaults(t.iam().partition()).withParallelism(parallelism).withGate(gate);
     Consumer<EngineEvent> progress = jsonOut != null ? jsonOut : new ApplyProgress(out());
-    ApplyResult result = Applier.apply(plan, writer, options, progress);
+    Stop stop = new Stop();
+    ApplyResult result;
+    boolean interrupted;
+    try (Interrupts interrupts = Interrupts.install(stop, this::interruptedNote)) {
+      result = Applier.apply(plan, writer, options, progress, stop);
+      interrupted = interrupts.interrupted();
+    }
     if (jsonOut != null) {
-      jsonOut.summary(result);
+      jsonOut.summary(result, stop.reason());
     } else {
-      ApplySummary.write(result, out(), err());
+      ApplySummary.write(result, stop.reason(), out(), err());
+    }
+    if (interrupted) {
+      return Interrupts.EXIT_CODE;
     }
     if (!result.with(ChangeOutcome.Status.FAILED).isEmpty()
         || !result.with(ChangeOutcome.Status.NOT_STARTED).isEmpty()) {
       return ExitCode.ERROR;
     }
     return result.blocked() ? ExitCode.BLOCKED : ExitCode.OK;
+  }
+
+  private void interruptedNote() {
+    message("warning", "Interrupted: letting the changes in progress finish, starting no new ones"
+        + " (press Ctrl-C again to abort at once).");
   }
 
   /** Where waiting for a lock is reported: the JSON lines, or progress lines. */
@@ -263,7 +289,7 @@ public final class ApplyCommand extends BaseCommand {
       }
       return;
     }
-    out().print(new TextPlanRenderer(outColor()).render(plan));
+    out().print(new TextPlanRenderer(outColor(), false).render(plan));
     out().flush();
   }
 
@@ -291,25 +317,19 @@ public final class ApplyCommand extends BaseCommand {
     return Optional.empty();
   }
 
-  /** A saved plan when the file is JSON; empty for a stack. */
-  static Optional<Plan> savedPlan(Path path) {
-    if (!Files.isRegularFile(path)) {
-      return Optional.empty();
-    }
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
-    }
-    if (!text.stripLeading().startsWith("{")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(PlanFile.read(text));
-    } catch (PlanFormatException e) {
-      throw new PlanFormatException(path + ": " + e.getMessage());
-    }
+  /**
+   * Shows the positional parameter as {@code PATH|PLANFILE}: apply takes a saved plan where the
+   * other stack commands take only a stack. Called once the command line is built.
+   */
+  public static void labelPositional(CommandSpec spec) {
+    var path = spec.positionalParameters().get(0);
+    spec.remove(path);
+    spec.addPositional(
+        picocli.CommandLine.Model.PositionalParamSpec.builder(path)
+            .paramLabel("PATH|PLANFILE")
+            .description(
+                "A stack file or directory, or a plan saved with 'rolectl plan --out FILE'.")
+            .build());
   }
 
   private void progress(String note) {

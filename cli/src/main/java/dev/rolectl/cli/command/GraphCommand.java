@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  rolectl graph examples/ecs-blue-green",
-      "  rolectl graph examples/service-team --var env=dev | dot -Tsvg > graph.svg",
+      "  rolectl graph examples/service-team --var env=dev --var region=eu-west-1",
       "",
       "Exit codes:",
       "  0  the graph was printed",

@@ -84,6 +84,7 @@ public final class PlanCommand extends BaseCommand {
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       Planning.Outcome outcome = Planning.plan(stack, target, adopt, this::progress);
+      // on stderr for people; JSON and Markdown plans carry them too, for bots
       TextReport.diagnostics(outcome.shown(), err(), errStyle());
       if (stats) {
         Stats.print(target.stats(), err());
@@ -95,7 +96,7 @@ public final class PlanCommand extends BaseCommand {
       if (out != null && !outcome.failed()) {
         save(plan, out);
       }
-      out().print(PlanOutput.render(plan, format, outColor()));
+      out().print(PlanOutput.render(plan, format, outColor(), false));
       out().flush();
       if (outcome.failed()) {
         err().println("error: the plan above is incomplete (see the errors before it): it "

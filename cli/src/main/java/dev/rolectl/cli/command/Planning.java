@@ -127,7 +127,11 @@ public final class Planning {
       progress.accept("checking ECS deployments that use the changed roles");
       plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
     }
-    return new Outcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
+    Outcome outcome = new Outcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
+    // the plan carries what the user should see with it, for bots that read only the plan
+    return new Outcome(
+        plan.map(p -> p.withContext(target.takenAt().orElse(null), outcome.shown())),
+        outcome.stack(), outcome.live(), diagnostics);
   }
 
   /** What to read: the same rule as the stale-plan check uses, so fingerprints agree. */

@@ -1,6 +1,7 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
     name = "snapshot",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Save a target's IAM and ECS state to a file for snapshot: and local: targets.",
+    header = "Save a target's IAM and ECS state for snapshot: and local: targets.",
     description = {
       "Reads roles, customer managed policies, users and groups from the target and writes them"
           + " in the shape of 'aws iam get-account-authorization-details' (see"
@@ -65,11 +66,11 @@ public final class SnapshotCommand extends BaseCommand {
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       LiveAccount account = target.iam().read(ReadRequest.everything());
+      java.time.Instant takenAt = java.time.Instant.now();
       LocalEcsState ecs;
       if (target instanceof FileTarget file) {
         ecs = file.state().ecs();
       } else {
-        java.time.Instant takenAt = java.time.Instant.now();
         EcsScan inventory = target.ecs().inventory(ecsRegions);
         if (!inventory.isKnown()) {
           err().println(
@@ -81,18 +82,19 @@ public final class SnapshotCommand extends BaseCommand {
         }
         ecs = EcsSnapshots.state(inventory, takenAt);
       }
-      SnapshotWriter.write(new LocalState(account, ecs), out);
+      SnapshotWriter.write(new LocalState(account, ecs, takenAt), out);
       out().println(
           "wrote "
               + out
               + ": "
-              + account.roles().size()
-              + " roles, "
-              + account.policies().size()
-              + " customer managed policies"
+              + TextPlanRenderer.count(account.roles().size(), "role")
+              + ", "
+              + TextPlanRenderer.count(account.policies().size(), "customer managed policy")
+                  .replace("policys", "policies")
               + (ecs.scannedAt() == null
                   ? ""
-                  : ", ECS in " + ecs.regions().size() + " regions as of " + ecs.scannedAt()));
+                  : ", ECS in " + TextPlanRenderer.count(ecs.regions().size(), "region")
+                      + " as of " + ecs.scannedAt()));
       if (!ecs.present()) {
         out().println(
             "note: the snapshot has no ecs section, so plans against it cannot tell whether an ECS"

@@ -35,6 +35,15 @@ public final class TargetMixin {
       description = "AWS region for the aws target (default: AWS_REGION, the profile, us-east-1).")
   String region;
 
+  @Option(
+      names = "--timeout",
+      order = 33,
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Longest wait for one AWS call, retries included (default: 60s); each attempt"
+          + " waits a third of it. A call that gets no answer in time fails naming the endpoint.")
+  java.time.Duration timeout;
+
   /** The target spec: the option, else the environment, else {@code aws}. */
   String spec(Map<String, String> env) {
     if (target != null) {
@@ -46,6 +55,6 @@ public final class TargetMixin {
 
   /** Opens the target (see {@link TargetOpener}); the aws target connects on first use. */
   Target open(Map<String, String> env) {
-    return TargetOpener.open(spec(env), profile, region, env);
+    return TargetOpener.open(spec(env), this, env);
   }
 }

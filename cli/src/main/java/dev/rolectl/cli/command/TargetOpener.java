@@ -22,8 +22,16 @@ final class TargetOpener {
 
   private TargetOpener() {}
 
-  static Target open(String spec, String profile, String region, Map<String, String> env) {
+  static Target open(String spec, TargetMixin given, Map<String, String> env) {
+    String profile = given.profile;
+    String region = given.region;
     TargetOptions options = TargetOptions.defaults();
+    if (given.timeout != null) {
+      if (given.timeout.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+        throw new UserError("--timeout must be at least 1s, got " + given.timeout.toSeconds() + "s");
+      }
+      options = options.withCallTimeout(given.timeout);
+    }
     if (profile != null) {
       options = options.withProfile(profile);
     }

@@ -50,6 +50,16 @@ class ApplyCommandTest {
   }
 
   @Test
+  void usageShowsThatApplyTakesAStackOrASavedPlan() {
+    Run r = apply(false, "", "--help");
+    assertTrue(r.out().contains("Usage: rolectl apply [-hV]"), r.out());
+    assertTrue(r.out().contains(" PATH|PLANFILE\nWith a stack"), r.out());
+    assertTrue(r.out().contains("--format=FORMAT"), r.out());
+    Run missing = apply(false, "");
+    assertTrue(missing.err().contains("Missing required parameter: 'PATH|PLANFILE'"), missing.toString());
+  }
+
+  @Test
   void aPlanFileOfTheFirstFormatIsRefusedWithWhatToDo() throws Exception {
     Path plan = dir.resolve("old.plan.json");
     Run made = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--out", plan.toString());
@@ -94,9 +104,10 @@ class ApplyCommandTest {
     assertTrue(again.out().contains("No changes."), again.toString());
   }
 
-  @Test
-  void jsonLinesForBots() throws Exception {
-    Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve", "--json", "--parallelism", "2");
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"--format=json", "--json"})
+  void jsonLinesForBots(String option) throws Exception {
+    Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve", option, "--parallelism", "2");
     assertEquals(0, r.exit(), r.toString());
     ObjectMapper m = new ObjectMapper();
     List<JsonNode> lines = new ArrayList<>();
@@ -145,6 +156,42 @@ class ApplyCommandTest {
         stale.err().startsWith("error: stale plan: live IAM changed since the plan was made"), stale.toString());
     assertTrue(stale.err().contains("role infra changed"), stale.toString());
     assertEquals(before, Files.readString(account), "a stale plan changes nothing");
+  }
+
+  @Test
+  void savedPlanErrorsNameTheRealReason() throws Exception {
+    Path planFile = savePlan();
+    assertEquals(0, apply(false, "", planFile.toString(), "--target", target).exit());
+    Run again = apply(false, "", planFile.toString(), "--target", target);
+    assertEquals(1, again.exit(), again.toString());
+    assertTrue(again.err().startsWith("error: this plan was already applied: live IAM already matches"),
+        again.toString());
+
+    Files.writeString(stack, STACK.replace("  infra:", "  infra:\n    description: changed"));
+    Path update = savePlan();
+    Files.writeString(update, Files.readString(update).replace(
+        "\"target\" : \"" + target + "\"", "\"target\" : \"local:target/no-such-dir/account.json\""));
+    Run relative = apply(false, "", update.toString());
+    assertEquals(1, relative.exit(), relative.toString());
+    assertTrue(relative.err().contains("the plan was made against local:target/no-such-dir/account.json, but "),
+        relative.toString());
+    assertTrue(relative.err().contains("a relative path is taken from the current directory"),
+        relative.toString());
+
+    String json = Files.readString(update);
+    Files.writeString(update, json.substring(0, json.length() / 2));
+    Run cut = TestCli.run(Map.of(), "show", update.toString());
+    assertEquals(1, cut.exit(), cut.toString());
+    assertTrue(cut.err().contains(": the plan ends too early at line "), cut.toString());
+
+    Files.writeString(update, "{\"stack\": \"demo\", \"roles\": {}}");
+    Run notPlan = apply(false, "", update.toString(), "--target", target);
+    assertEquals(1, notPlan.exit(), notPlan.toString());
+    assertTrue(notPlan.err().contains("not a rolectl plan: a JSON object without formatVersion"),
+        notPlan.toString());
+    Run yaml = TestCli.run(Map.of(), "show", stack.toString());
+    assertTrue(yaml.err().contains("not a rolectl plan: not valid JSON at line 1"), yaml.toString());
+    assertFalse(yaml.err().contains("truncated"), yaml.toString());
   }
 
   @Test

@@ -45,6 +45,67 @@ class ImportSnapshotShowTest {
   }
 
   @Test
+  void importWritesReferencesForAccountAndPartitionAndRefusesRolesOfAnotherStack() throws IOException {
+    Path account = GOLDEN.resolve("adopt/account.json");
+    CliRun imported = CliRun.run("import", "ecsInfrastructureRoleForLoadBalancers", "--stack",
+        "platform", "--target", "snapshot:" + account);
+    assertEquals(0, imported.exitCode(), imported::toString);
+    assertTrue(imported.out().contains(
+        "arn:${aws.partition}:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"),
+        imported.out());
+    assertTrue(!imported.out().contains("111122223333") && !imported.out().contains("arn:aws:"),
+        imported.out());
+
+    CliRun owned = CliRun.run("import", "app-task", "--stack", "other", "--target", DRIFT);
+    assertEquals(1, owned.exitCode(), owned::toString);
+    assertTrue(owned.err().startsWith("error: role app-task belongs to stack 'golden' (tag"
+        + " rolectl:stack=golden): importing it into stack 'other'"), owned::toString);
+    CliRun forced = CliRun.run("import", "app-task", "--stack", "other", "--target", DRIFT, "--force");
+    assertEquals(0, forced.exitCode(), forced::toString);
+    assertTrue(forced.err().startsWith("warning: role app-task belongs to stack 'golden'"), forced::toString);
+    assertTrue(forced.out().contains("app-task:"), forced::toString);
+  }
+
+  @Test
+  void importIntoAFolderWritesOneFilePerRoleThatTogetherValidate() throws IOException {
+    Path roles = dir.resolve("roles");
+    CliRun imported = CliRun.run("import", "ecsInfrastructureRoleForLoadBalancers", "old-batch",
+        "--stack", "golden", "--target", DRIFT, "--out", roles + "/");
+    assertEquals(0, imported.exitCode(), imported::toString);
+    assertEquals("wrote 2 files in " + roles + ": 2 roles with adopt: true\n", imported.out());
+    assertTrue(Files.exists(roles.resolve("ecsInfrastructureRoleForLoadBalancers.yaml"))
+        && Files.exists(roles.resolve("old-batch.yaml")));
+    CliRun validate = CliRun.run("validate", roles.toString(), "--account-id", "111122223333");
+    assertEquals(0, validate.exitCode(), validate::toString);
+
+    CliRun one = CliRun.run("import", "app-task", "--stack", "golden", "--target", DRIFT,
+        "--out", dir.resolve("one.yaml").toString());
+    assertEquals("wrote " + dir.resolve("one.yaml") + ": 1 role with adopt: true\n", one.out());
+  }
+
+  @Test
+  void importChecksOutBeforeReadingAnything() {
+    Path missing = dir.resolve("no/such/folder/roles.yaml");
+    CliRun run = CliRun.run("import", "app-task", "--target", "snapshot:" + dir.resolve("absent.json"),
+        "--out", missing.toString());
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: cannot write " + missing + ": the folder "
+        + missing.getParent() + " does not exist; create it first (nothing was read)"), run::toString);
+  }
+
+  @Test
+  void importRefusesAFileOverTheStackFileLimitAndPointsToAFolder() {
+    ImportTarget file = ImportTarget.of(dir.resolve("big.yaml"), dir.resolve("big.yaml").toString());
+    String big = "x".repeat((int) dev.rolectl.engine.config.StackLoader.MAX_FILE_BYTES + 1);
+    UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,
+        () -> file.write(Map.of("s", big)));
+    assertTrue(e.getMessage().contains("over the limit of 3072 KiB per stack file"), e.getMessage());
+    assertTrue(e.getMessage().contains("one file per role (--out " + dir.resolve("big.yaml") + ".d/)"),
+        e.getMessage());
+    assertTrue(!Files.exists(dir.resolve("big.yaml")));
+  }
+
+  @Test
   void importOfAMissingRoleSaysSo() {
     CliRun run = CliRun.run("import", "nope", "--target", DRIFT);
 
@@ -80,6 +141,23 @@ class ImportSnapshotShowTest {
   }
 
   @Test
+  void aSavedPlanKeepsItsWarningsAndShowListsThemInEveryFormat() throws IOException {
+    Path saved = dir.resolve("warning.plan.json");
+    CliRun plan = CliRun.run("plan", GOLDEN.resolve("warning/stack.yaml").toString(), "--target",
+        "snapshot:" + GOLDEN.resolve("warning/account.json"), "--out", saved.toString());
+    assertEquals(0, plan.exitCode(), plan::toString);
+    String warning = "warning[missing-principal]: policy deploy is to be attached to user ghost";
+    assertTrue(plan.err().contains(warning), plan::toString);
+    for (String format : new String[] {"text", "markdown", "json"}) {
+      CliRun show = CliRun.run("show", saved.toString(), "--format", format);
+      assertEquals(0, show.exitCode(), show::toString);
+      assertTrue(show.out().contains("missing-principal") && show.out().contains("has no such user"),
+          format + ": " + show.out());
+    }
+    assertTrue(CliRun.run("show", saved.toString()).out().contains(warning));
+  }
+
+  @Test
   void aCorruptPlanFileIsAClearError() throws IOException {
     Path bad = dir.resolve("plan.json");
     Files.writeString(bad, "{\"formatVersion\": 1, \"stack\": ");
@@ -87,7 +165,7 @@ class ImportSnapshotShowTest {
     CliRun show = CliRun.run("show", bad.toString());
 
     assertEquals(1, show.exitCode());
-    assertTrue(show.err().startsWith("error: " + bad + ": not valid JSON at line 1"), show::toString);
+    assertTrue(show.err().startsWith("error: " + bad + ": the plan ends too early at line 1"), show::toString);
   }
 
   @Test

@@ -276,7 +276,8 @@ class AwsAdapterE2E {
         Targets.open("aws", moto.targetOptions().withEndpoint(closed).withMaxAttempts(2))) {
       TargetException e =
           assertThrows(TargetException.class, () -> target.iam().read(ReadRequest.rolesAndPolicies()));
-      assertTrue(e.getMessage().startsWith("cannot reach AWS"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("cannot find out which account the credentials belong"
+          + " to: cannot connect to " + closed), e.getMessage());
       assertTrue(e.getMessage().contains("AWS_ENDPOINT_URL"), e.getMessage());
       assertEquals(Map.of("GetCallerIdentity", 1L), target.stats().callsByOperation());
       assertEquals(2, target.stats().attempts(), "the call was retried once");

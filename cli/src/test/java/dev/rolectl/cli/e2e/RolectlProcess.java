@@ -31,12 +31,25 @@ public final class RolectlProcess {
 
   /** Starts rolectl without waiting for it; its stderr goes to {@code errFile}. */
   public static Process start(Path workDir, Map<String, String> env, Path errFile, String... args) {
+    return startCommand(workDir, env, errFile, javaCommand(args));
+  }
+
+  /** {@code java -jar rolectl.jar ARGS}. */
+  private static List<String> javaCommand(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-jar");
     command.add(jar().toAbsolutePath().toString());
     command.addAll(List.of(args));
+    return command;
+  }
+
+  /**
+   * Starts any command (a launcher script, say) like rolectl: no AWS_ or ROLECTL_TARGET variables
+   * from this JVM, NO_COLOR, then {@code env}.
+   */
+  static Process startCommand(Path workDir, Map<String, String> env, Path errFile, List<String> command) {
     ProcessBuilder pb =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectError(errFile.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("ROLECTL_TARGET"));
@@ -51,9 +64,15 @@ public final class RolectlProcess {
 
   /** Runs rolectl to the end and captures its output. */
   public static CliRun run(Path workDir, Map<String, String> env, String... args) {
+    return runCommand(workDir, env, javaCommand(args));
+  }
+
+  /** Runs any command to the end (see {@link #startCommand}) and captures its output. */
+  static CliRun runCommand(Path workDir, Map<String, String> env, List<String> command) {
+    String[] args = command.toArray(new String[0]);
     try {
       Path errFile = Files.createTempFile("rolectl-err", ".txt");
-      Process p = start(workDir, env, errFile, args);
+      Process p = startCommand(workDir, env, errFile, command);
       p.getOutputStream().close();
       String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

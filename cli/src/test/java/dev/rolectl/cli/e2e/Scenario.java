@@ -26,6 +26,15 @@ import java.util.stream.Stream;
  */
 record Scenario(String name, Path path, List<String> varArgs) {
 
+  /** A stack directory: one with *.yaml files (examples/github holds workflows). */
+  private static boolean hasYaml(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.anyMatch(p -> p.getFileName().toString().endsWith(".yaml"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static List<Scenario> all() {
     List<Scenario> out = new ArrayList<>();
     for (Path root : List.of(Path.of("..", "examples"), Path.of("src", "test", "resources", "apply", "scenarios"))) {
@@ -33,7 +42,7 @@ record Scenario(String name, Path path, List<String> varArgs) {
         continue;
       }
       try (Stream<Path> dirs = Files.list(root)) {
-        dirs.filter(Files::isDirectory).sorted().forEach(d -> {
+        dirs.filter(Files::isDirectory).filter(Scenario::hasYaml).sorted().forEach(d -> {
           Path vars = d.resolve("vars").resolve("dev.yaml");
           List<String> args = Files.exists(vars) ? List.of("--var-file", vars.toString()) : List.of();
           out.add(new Scenario(root.getFileName() + "/" + d.getFileName(), d, args));

@@ -31,6 +31,17 @@ public final class Applier {
    */
   public static ApplyResult apply(
       Plan plan, IamWriter writer, ApplyOptions options, Consumer<EngineEvent> events) {
+    return apply(plan, writer, options, events, new Stop());
+  }
+
+  /**
+   * Applies the plan's changes until {@code stop} is requested: then changes in flight finish and
+   * the others are {@link ChangeOutcome.Status#NOT_STARTED}. The apply requests it itself, with
+   * one {@link EngineEvent.Stopping} event, when {@value ChangeRunner#UNREACHABLE_IN_A_ROW}
+   * changes in a row found the endpoint unreachable.
+   */
+  public static ApplyResult apply(
+      Plan plan, IamWriter writer, ApplyOptions options, Consumer<EngineEvent> events, Stop stop) {
     long start = System.nanoTime();
     Object lock = new Object();
     Consumer<EngineEvent> oneAtATime =
@@ -40,10 +51,10 @@ public final class Applier {
           }
         };
     List<ResourceChange> effective = plan.effectiveChanges();
-    ChangeRunner runner = new ChangeRunner(plan, writer, options, oneAtATime);
+    ChangeRunner runner = new ChangeRunner(plan, writer, options, oneAtATime, stop);
     List<ChangeOutcome> outcomes =
         new GraphWalk(effective, WaitGraph.of(plan.changes()), oneAtATime)
-            .run(options.parallelism(), runner::run);
+            .run(options.parallelism(), runner::run, stop);
     return new ApplyResult(outcomes, Duration.ofNanos(System.nanoTime() - start));
   }
 }

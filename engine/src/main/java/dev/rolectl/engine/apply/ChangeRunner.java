@@ -28,13 +28,21 @@ final class ChangeRunner {
   private final IamWriter writer;
   private final ApplyOptions options;
   private final Consumer<EngineEvent> events;
-  private final Map<Address, Action> actions = new HashMap<>();
+  /** Changes in a row that found the endpoint unreachable before the apply stops starting more. */
+  static final int UNREACHABLE_IN_A_ROW = 3;
 
-  ChangeRunner(Plan plan, IamWriter writer, ApplyOptions options, Consumer<EngineEvent> events) {
+  private final Map<Address, Action> actions = new HashMap<>();
+  private final Stop stop;
+  private final java.util.concurrent.atomic.AtomicInteger unreachable =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  ChangeRunner(
+      Plan plan, IamWriter writer, ApplyOptions options, Consumer<EngineEvent> events, Stop stop) {
     this.plan = plan;
     this.writer = writer;
     this.options = options;
     this.events = events;
+    this.stop = stop;
     plan.changes().forEach(c -> actions.put(c.address(), c.action()));
   }
 
@@ -62,14 +70,30 @@ final class ChangeRunner {
     } catch (IamWriteException | TargetException e) {
       status = ChangeOutcome.Status.FAILED;
       message = e.getMessage();
+      if (e instanceof IamWriteException w && w.is(IamWriteException.Kind.UNREACHABLE)) {
+        unreachable(message);
+      }
     } catch (RuntimeException e) {
       status = ChangeOutcome.Status.FAILED;
       message = "internal error (" + e + "): please report it; run apply again to retry the change";
+    }
+    if (status == ChangeOutcome.Status.DONE) {
+      unreachable.set(0);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     events.accept(
         new EngineEvent.ChangeFinished(c.address(), action, status.jsonName(), message, elapsed));
     return new ChangeOutcome(c.address(), c.action(), status, message, elapsed, null);
+  }
+
+  /** Counts a change that found no endpoint; stops the apply (saying so once) after a few. */
+  private void unreachable(String message) {
+    if (unreachable.incrementAndGet() >= UNREACHABLE_IN_A_ROW
+        && stop.request(
+            "the endpoint is unreachable (" + UNREACHABLE_IN_A_ROW + " changes in a row got no"
+                + " answer; the last: " + message + ")")) {
+      events.accept(new EngineEvent.Stopping(stop.reason().orElseThrow()));
+    }
   }
 
   /** The gate's answer; a gate that fails blocks (fail closed). */

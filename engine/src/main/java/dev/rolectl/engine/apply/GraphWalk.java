@@ -48,6 +48,14 @@ final class GraphWalk {
 
   /** Runs every change; returns the outcomes in the order of {@code effective}. */
   List<ChangeOutcome> run(int parallelism, Function<ResourceChange, ChangeOutcome> work) {
+    return run(parallelism, work, new Stop());
+  }
+
+  /**
+   * Runs every change until {@code stop} is requested (then no new one starts; the others are not
+   * started); returns the outcomes in the order of {@code effective}.
+   */
+  List<ChangeOutcome> run(int parallelism, Function<ResourceChange, ChangeOutcome> work, Stop stop) {
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -67,8 +75,8 @@ final class GraphWalk {
     int running = 0;
     boolean interrupted = false;
     try {
-      while (running > 0 || (!ready.isEmpty() && !interrupted)) {
-        while (!interrupted && running < parallelism && !ready.isEmpty()) {
+      while (running > 0 || (!ready.isEmpty() && !interrupted && stop.reason().isEmpty())) {
+        while (!interrupted && stop.reason().isEmpty() && running < parallelism && !ready.isEmpty()) {
           ResourceChange c = changes.get(ready.poll());
           done.submit(() -> work.apply(c));
           running++;
@@ -93,9 +101,10 @@ final class GraphWalk {
     for (ResourceChange c : changes.values()) {
       ChangeOutcome o = outcomes.get(c.address());
       if (o == null) {
-        o = interrupted
+        o = interrupted || stop.reason().isPresent()
             ? new ChangeOutcome(c.address(), c.action(), ChangeOutcome.Status.NOT_STARTED,
-                "not started: the apply was interrupted", Duration.ZERO, null)
+                "not started: " + stop.reason().orElse("the apply was interrupted"),
+                Duration.ZERO, null)
             : new ChangeOutcome(c.address(), c.action(), ChangeOutcome.Status.FAILED,
                 "not started: it waits for itself through " + waits.get(c.address())
                     + " (a dependency cycle in the plan); run plan again",

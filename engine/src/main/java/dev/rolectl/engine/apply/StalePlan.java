@@ -11,7 +11,9 @@ import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.SourceMap;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.model.StackSettings;
+import dev.rolectl.engine.plan.Differ;
 import dev.rolectl.engine.plan.Fingerprints;
+import dev.rolectl.engine.plan.PlanOptions;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PolicyDeletes;
 import dev.rolectl.engine.plan.ResourceChange;
@@ -60,12 +62,29 @@ public final class StalePlan {
     if (now.equals(plan.liveFingerprint())) {
       return Optional.empty();
     }
+    if (alreadyApplied(plan, scope, live)) {
+      return Optional.of(
+          "this plan was already applied: live IAM already matches what it would make (plan made"
+              + " at " + plan.createdAt() + "); nothing was changed. Run plan again to see whether"
+              + " anything else differs");
+    }
     return Optional.of(
         "stale plan: live IAM changed since the plan was made at "
             + plan.createdAt()
             + " ("
             + StaleDetails.describe(plan, live)
             + "); nothing was changed: run plan again");
+  }
+
+  /** Whether planning the plan's declared resources against live IAM now finds nothing to do. */
+  private static boolean alreadyApplied(Plan plan, Stack scope, LiveAccount live) {
+    if (!plan.hasChanges()) {
+      return false;
+    }
+    return Differ.plan(scope, live, new PlanOptions(false, plan.target(), plan.createdAt()))
+        .plan()
+        .map(p -> !p.hasChanges())
+        .orElse(false);
   }
 
   /**

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * diagnostics, all at once, each with {@code file:line:col}; nothing is thrown for bad input.
  */
 public final class StackLoader {
+  /** The largest stack file rolectl reads, in bytes (3 MiB): a bigger one is refused unread. */
+  public static final long MAX_FILE_BYTES = 3L * 1024 * 1024;
+
   private static final Pattern PATH = Pattern.compile("/([\\x21-\\x7E]+/)?");
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
 

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * code point limits; no global tags; one document per file. Every problem becomes a diagnostic.
  */
 final class YamlReader {
-  static final long MAX_FILE_BYTES = 3L * 1024 * 1024;
+  /** The largest stack file read (3 MiB); see {@link StackLoader#MAX_FILE_BYTES}. */
+  static final long MAX_FILE_BYTES = StackLoader.MAX_FILE_BYTES;
   static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
   static final int MAX_ALIASES = 50;
   static final int MAX_NESTING = 64;

@@ -31,6 +31,11 @@ public final class IamWriteException extends RuntimeException {
      * after the SDK's retries; may succeed later.
      */
     TRANSIENT,
+    /**
+     * No answer: the endpoint refused the connection, is unknown, or did not answer in time, after
+     * the SDK's retries. Not retried again; several in a row stop an apply from starting more.
+     */
+    UNREACHABLE,
     /** Anything else. */
     OTHER
   }

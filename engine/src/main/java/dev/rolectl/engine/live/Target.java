@@ -30,6 +30,14 @@ public interface Target extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * When the live state was taken, for targets that are a copy of an account ({@code snapshot:}
+   * files that say so in {@code TakenAt}); empty for live accounts (read now) and undated files.
+   */
+  default java.util.Optional<java.time.Instant> takenAt() {
+    return java.util.Optional.empty();
+  }
+
   /** API calls made so far ({@link ApiStats#none()} for file targets). */
   ApiStats stats();
 

@@ -1,6 +1,7 @@
 package dev.rolectl.engine.live;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,8 @@ import java.util.TreeMap;
  * @param credentials static credentials instead of the credential chain (emulators, tests)
  * @param maxAttempts attempts per call including the first (standard retry strategy with
  *     throttling backoff); 0 for the default of {@value #DEFAULT_MAX_ATTEMPTS}
+ * @param callTimeout the longest one AWS call may take, retries included; each attempt may take
+ *     a third of it (at least one second). {@code null} for {@link #DEFAULT_CALL_TIMEOUT}
  */
 public record TargetOptions(
     String profile,
@@ -30,9 +33,13 @@ public record TargetOptions(
     URI endpoint,
     Credentials credentials,
     int maxAttempts,
-    Map<String, URI> serviceEndpoints) {
+    Map<String, URI> serviceEndpoints,
+    Duration callTimeout) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
+
+  /** 60 s: a GetAccountAuthorizationDetails page of a large account takes a few seconds. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   public TargetOptions {
     if (maxAttempts < 0) {
@@ -45,11 +52,28 @@ public record TargetOptions(
         serviceEndpoints == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new TreeMap<>(serviceEndpoints));
+    if (callTimeout == null) {
+      callTimeout = DEFAULT_CALL_TIMEOUT;
+    }
+    if (callTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("callTimeout must be at least 1 s: " + callTimeout);
+    }
   }
 
   public TargetOptions(
       String profile, String region, URI endpoint, Credentials credentials, int maxAttempts) {
-    this(profile, region, endpoint, credentials, maxAttempts, Map.of());
+    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null);
+  }
+
+  /** Each attempt of a call: a third of {@link #callTimeout()}, at least one second. */
+  public Duration attemptTimeout() {
+    Duration third = callTimeout.dividedBy(3);
+    return third.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : third;
+  }
+
+  public TargetOptions withCallTimeout(Duration timeout) {
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout);
   }
 
   /** The endpoint of one service: its own, else {@link #endpoint()}; {@code null}: the SDK's. */
@@ -62,7 +86,7 @@ public record TargetOptions(
   public TargetOptions withServiceEndpoint(String service, URI uri) {
     Map<String, URI> m = new TreeMap<>(serviceEndpoints);
     m.put(service.toLowerCase(Locale.ROOT), uri);
-    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, m);
+    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, m, callTimeout);
   }
 
   /** Everything from the SDK's defaults. */
@@ -72,27 +96,27 @@ public record TargetOptions(
 
   public TargetOptions withProfile(String profile) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
   }
 
   public TargetOptions withRegion(String region) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
   }
 
   public TargetOptions withEndpoint(URI endpoint) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
   }
 
   public TargetOptions withCredentials(Credentials credentials) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
   }
 
   public TargetOptions withMaxAttempts(int maxAttempts) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
   }
 
   /**

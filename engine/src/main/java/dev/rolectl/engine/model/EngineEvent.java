@@ -42,4 +42,10 @@ public sealed interface EngineEvent {
    * upstream} is the one that failed (or was blocked), reported there once.
    */
   record ChangeSkipped(Address address, String action, Address upstream) implements EngineEvent {}
+
+  /**
+   * {@code apply} starts no more changes ({@code reason}: an unreachable endpoint, an interrupt);
+   * the changes in flight finish. Reported once.
+   */
+  record Stopping(String reason) implements EngineEvent {}
 }

@@ -48,7 +48,10 @@ final class Impacts {
       case CREATE:
         return grantsNothingAlone ? AccessImpact.NONE : AccessImpact.BROADENING;
       case DELETE:
-        return grantsNothingAlone ? AccessImpact.NONE : AccessImpact.NARROWING;
+        // Deleting a policy detaches it from every principal first: its permissions go with it.
+        return resource instanceof ManagedPolicy p
+            ? DocumentImpact.of(p.document(), null)
+            : AccessImpact.NARROWING;
       case REPLACE:
         return grantsNothingAlone ? AccessImpact.NONE : AccessImpact.MIXED;
       case UPDATE:

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.model.Diagnostic;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.Objects;
  * @param target the target spec, e.g. {@code aws} or {@code local:account.json}
  * @param changes one entry per resource, no-ops included
  * @param ecs what the safety check read of ECS; {@code null} when no change needed ECS
+ * @param snapshotTakenAt when the target's state was taken, for a {@code snapshot:} file that
+ *     says ({@code TakenAt}); {@code null} for live targets and undated files
+ * @param diagnostics what planning found and the user should see with the plan (errors and
+ *     warnings, in file order): pull-request bots get them with the plan
  */
 public record Plan(
     int formatVersion,
@@ -28,7 +33,9 @@ public record Plan(
     String target,
     Instant createdAt,
     List<ResourceChange> changes,
-    EcsCoverage ecs) {
+    EcsCoverage ecs,
+    Instant snapshotTakenAt,
+    List<Diagnostic> diagnostics) {
 
   /** Version 2 added {@code ecs} (the regions and clusters the safety check read). */
   public static final int FORMAT_VERSION = 2;
@@ -41,9 +48,10 @@ public record Plan(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(createdAt, "createdAt");
     changes = List.copyOf(changes);
+    diagnostics = List.copyOf(diagnostics);
   }
 
-  /** A plan whose safety check read nothing of ECS (yet). */
+  /** A plan whose safety check read nothing of ECS (yet), without snapshot date or diagnostics. */
   public Plan(
       int formatVersion,
       String stack,
@@ -55,7 +63,7 @@ public record Plan(
       List<ResourceChange> changes) {
     this(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        null);
+        null, null, List.of());
   }
 
   /** Changes other than no-ops. */
@@ -86,13 +94,20 @@ public record Plan(
   public Plan withChanges(List<ResourceChange> changes) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs);
+        ecs, snapshotTakenAt, diagnostics);
   }
 
   /** The same plan with what the safety check read of ECS. */
   public Plan withEcs(EcsCoverage coverage) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        coverage);
+        coverage, snapshotTakenAt, diagnostics);
+  }
+
+  /** The same plan with what planning found for the user, and the snapshot's date if known. */
+  public Plan withContext(Instant snapshotTakenAt, List<Diagnostic> diagnostics) {
+    return new Plan(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        ecs, snapshotTakenAt, diagnostics);
   }
 }

@@ -40,6 +40,9 @@ public final class PlanFile {
     root.put("accountId", plan.accountId());
     root.put("target", plan.target());
     root.put("createdAt", plan.createdAt().toString());
+    if (plan.snapshotTakenAt() != null) {
+      root.put("snapshotTakenAt", plan.snapshotTakenAt().toString());
+    }
     root.put("blocked", plan.blocked());
     if (plan.ecs() == null) {
       root.putNull("ecs");
@@ -54,6 +57,8 @@ public final class PlanFile {
     for (ResourceChange c : plan.changes()) {
       changes.add(change(c));
     }
+    ArrayNode diagnostics = root.putArray("diagnostics");
+    plan.diagnostics().forEach(d -> diagnostics.add(DiagnosticJson.write(MAPPER, d)));
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -129,15 +134,26 @@ public final class PlanFile {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
+      boolean truncated = e instanceof com.fasterxml.jackson.core.io.JsonEOFException;
       throw new PlanFormatException(
-          "not valid JSON at line "
+          (truncated ? "the plan ends too early" : "not a rolectl plan: not valid JSON")
+              + " at line "
               + e.getLocation().getLineNr()
               + ", column "
               + e.getLocation().getColumnNr()
-              + " (is the file truncated?)");
+              + (truncated
+                  ? " (the file is cut short: was it written completely? make the plan again)"
+                  : " (" + e.getOriginalMessage() + "); a saved plan is the JSON that 'rolectl"
+                      + " plan --out FILE' writes"));
     }
     if (root == null || !root.isObject()) {
-      throw new PlanFormatException("not a rolectl plan (expected a JSON object)");
+      throw new PlanFormatException(
+          "not a rolectl plan (expected a JSON object, as 'rolectl plan --out FILE' writes)");
+    }
+    if (!root.has("formatVersion") || !root.has("liveFingerprint")) {
+      throw new PlanFormatException(
+          "not a rolectl plan: a JSON object without formatVersion and liveFingerprint; a saved"
+              + " plan is the JSON that 'rolectl plan --out FILE' writes");
     }
     int version = root.path("formatVersion").asInt(-1);
     if (version >= 1 && version < Plan.FORMAT_VERSION) {
@@ -160,7 +176,12 @@ public final class PlanFile {
     for (JsonNode c : root.path("changes")) {
       changes.add(readChange(c));
     }
+    List<dev.rolectl.engine.model.Diagnostic> diagnostics = new ArrayList<>();
+    for (JsonNode d : root.path("diagnostics")) {
+      diagnostics.add(DiagnosticJson.read(d));
+    }
     try {
+      String taken = root.path("snapshotTakenAt").asText(null);
       return new Plan(
           version,
           ResourceJson.text(root, "stack"),
@@ -170,9 +191,11 @@ public final class PlanFile {
           ResourceJson.text(root, "target"),
           Instant.parse(ResourceJson.text(root, "createdAt")),
           changes,
-          ecs(root.path("ecs")));
+          ecs(root.path("ecs")),
+          taken == null ? null : Instant.parse(taken),
+          diagnostics);
     } catch (DateTimeParseException e) {
-      throw new PlanFormatException("createdAt is not an ISO-8601 instant");
+      throw new PlanFormatException("createdAt or snapshotTakenAt is not an ISO-8601 instant");
     }
   }
 

@@ -48,6 +48,43 @@ class ApplyFailuresTest {
   }
 
   @Test
+  void anUnreachableEndpointStopsNewChangesAfterThreeInARowAndSaysSoOnce() {
+    Faults faults =
+        new Faults()
+            .refuse(
+                (m, args, n) ->
+                    m.equals("createRole")
+                        ? new IamWriteException(Kind.UNREACHABLE, "cannot connect to http://127.0.0.1:1")
+                        : null);
+    List<dev.rolectl.engine.model.Resource> roles = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      roles.add(Fx.role("r" + i));
+    }
+    Plan plan = account.plan(Fx.stack(roles.toArray(dev.rolectl.engine.model.Resource[]::new)));
+    ApplyOptions options = Fx.Account.options().withSleeper(slept::add).withParallelism(1);
+    Stop stop = new Stop();
+    ApplyResult r = Applier.apply(plan, faults.wrap(account.writer()), options, account.events::add, stop);
+    assertEquals(3, r.with(Status.FAILED).size(), () -> r.outcomes().toString());
+    assertEquals(7, r.with(Status.NOT_STARTED).size(), () -> r.outcomes().toString());
+    assertEquals(3, faults.count("createRole"), "not retried beyond the SDK's own retries");
+    assertEquals(1, account.events.stream().filter(e -> e instanceof EngineEvent.Stopping).count());
+    assertTrue(stop.reason().orElseThrow().startsWith("the endpoint is unreachable (3 changes in a row"),
+        stop.reason().toString());
+    assertTrue(r.with(Status.NOT_STARTED).get(0).message().startsWith("not started: the endpoint is unreachable"));
+  }
+
+  @Test
+  void aStopRequestedFromOutsideLetsNothingNewStart() {
+    Stop stop = new Stop();
+    stop.request("interrupted (Ctrl-C)");
+    Plan plan = account.plan(twoRoles());
+    ApplyResult r = Applier.apply(plan, account.writer(), Fx.Account.options(), account.events::add, stop);
+    assertEquals(plan.effectiveChanges().size(), r.with(Status.NOT_STARTED).size());
+    assertEquals("not started: interrupted (Ctrl-C)", r.with(Status.NOT_STARTED).get(0).message());
+    assertTrue(account.plan(twoRoles()).hasChanges(), "nothing was made");
+  }
+
+  @Test
   void aCreateWhoseResponseWasLostCountsAsDone() {
     Faults faults =
         new Faults()

@@ -52,7 +52,19 @@ class PlanFileTest {
     PlanFormatException e =
         assertThrows(PlanFormatException.class, () -> PlanFile.read(json.substring(0, json.length() / 2)));
 
-    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("the plan ends too early at line "), e.getMessage());
+    assertTrue(e.getMessage().contains("the file is cut short"), e.getMessage());
+  }
+
+  @Test
+  void aFileThatIsNotAPlanIsNotCalledTruncated() {
+    PlanFormatException yaml =
+        assertThrows(PlanFormatException.class, () -> PlanFile.read("apiVersion: rolectl/v1\n"));
+    assertTrue(yaml.getMessage().startsWith("not a rolectl plan: not valid JSON at line 1"), yaml.getMessage());
+    PlanFormatException other =
+        assertThrows(PlanFormatException.class, () -> PlanFile.read("{\"name\": \"x\"}"));
+    assertTrue(other.getMessage().startsWith("not a rolectl plan: a JSON object without formatVersion"),
+        other.getMessage());
   }
 
   @Test

@@ -46,6 +46,8 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
       n.put("type", "message").put("message", f.what()).put("elapsed_ms", f.elapsed().toMillis());
     } else if (e instanceof EngineEvent.Reported r) {
       n.put("type", "message").put("message", r.diagnostic().message());
+    } else if (e instanceof EngineEvent.Stopping s) {
+      n.put("type", "stopping").put("reason", s.reason());
     }
     line(n);
   }
@@ -65,10 +67,13 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
     line(MAPPER.createObjectNode().put("type", "message").put("level", level).put("message", text));
   }
 
-  public void summary(ApplyResult r) {
+  /** The last line: outcome (complete, blocked, failed, stopped), counts and every change. */
+  public void summary(ApplyResult r, java.util.Optional<String> stopped) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("type", "summary");
-    n.put("outcome", r.succeeded() ? "complete" : r.with(ChangeOutcome.Status.FAILED).isEmpty() ? "blocked" : "failed");
+    n.put("outcome", stopped.isPresent() ? "stopped" : r.succeeded() ? "complete"
+        : r.with(ChangeOutcome.Status.FAILED).isEmpty() ? "blocked" : "failed");
+    stopped.ifPresent(why -> n.put("stop_reason", why));
     n.put("elapsed_ms", r.elapsed().toMillis());
     ObjectNode done = n.putObject("done");
     r.doneCounts().forEach((a, c) -> {

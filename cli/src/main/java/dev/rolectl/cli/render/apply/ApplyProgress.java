@@ -33,6 +33,9 @@ public final class ApplyProgress implements Consumer<EngineEvent> {
       out.println(f.what() + " (" + duration(f.elapsed()) + ")");
     } else if (e instanceof EngineEvent.Reported r) {
       out.println(r.diagnostic().message());
+    } else if (e instanceof EngineEvent.Stopping s) {
+      out.println("Stopping: " + s.reason() + ". The changes in progress finish; the others are"
+          + " left for the next apply.");
     }
     out.flush();
   }

@@ -22,9 +22,11 @@ public final class ApplySummary {
         + c.get(Action.ADOPT) + " adopted";
   }
 
-  public static void write(ApplyResult r, PrintWriter out, PrintWriter err) {
+  /** @param stopped why the apply stopped starting changes, if it did */
+  public static void write(
+      ApplyResult r, java.util.Optional<String> stopped, PrintWriter out, PrintWriter err) {
     out.println();
-    if (r.succeeded()) {
+    if (r.succeeded() && stopped.isEmpty()) {
       out.println("Apply complete! " + counts(r) + ".");
       return;
     }
@@ -33,7 +35,9 @@ public final class ApplySummary {
     List<ChangeOutcome> skipped = r.with(ChangeOutcome.Status.SKIPPED);
     List<ChangeOutcome> notStarted = r.with(ChangeOutcome.Status.NOT_STARTED);
     StringBuilder head = new StringBuilder("Apply ");
-    head.append(failed.isEmpty() ? "blocked" : "failed").append(": ");
+    head.append(stopped.isPresent() ? "stopped" : failed.isEmpty() ? "blocked" : "failed");
+    stopped.ifPresent(why -> head.append(", ").append(why));
+    head.append(": ");
     head.append(failed.size()).append(" failed, ");
     head.append(blocked.size()).append(" blocked by safety rules, ");
     head.append(skipped.size()).append(" skipped");
@@ -52,6 +56,12 @@ public final class ApplySummary {
       err.println(
           skipped.size() + (skipped.size() == 1 ? " change was" : " changes were")
               + " skipped because a change they wait for did not succeed.");
+    }
+    if (stopped.isPresent()) {
+      err.println("Changes that completed are kept; run apply again (once the cause is gone): it"
+          + " only does what is still missing.");
+      err.flush();
+      return;
     }
     err.println(
         failed.isEmpty()

@@ -6,6 +6,13 @@ import dev.rolectl.engine.policy.AccessImpact;
 final class ImpactLabel {
   private ImpactLabel() {}
 
+  /** Every change's label, {@code no change to access} included. */
+  static String describe(AccessImpact impact) {
+    String label = of(impact);
+    return label.isEmpty() ? "no change to access" : label;
+  }
+
+  /** Empty for no change to access. */
   static String of(AccessImpact impact) {
     switch (impact) {
       case BROADENING:

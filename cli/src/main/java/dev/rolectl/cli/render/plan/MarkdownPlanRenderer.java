@@ -1,25 +1,31 @@
 package dev.rolectl.cli.render.plan;
 
-import dev.rolectl.engine.model.Statement;
-import dev.rolectl.engine.plan.Action;
-import dev.rolectl.engine.plan.AttributeDiff;
+import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.ResourceChange;
 import dev.rolectl.engine.plan.Verdict;
-import dev.rolectl.engine.policy.PolicyDiff;
-import dev.rolectl.engine.policy.StatementDiff;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans as a pull-request comment: a summary line, a security-impact table and one collapsible
- * section per change, never longer than GitHub's comment limit.
+ * Plans as a pull-request comment (GitHub Flavored Markdown): a hidden marker a bot finds its own
+ * comment by, the stack and target, the summary, one line per blocked change with its reason
+ * folded, the warnings, a narrow security-impact table and one collapsible section per change;
+ * never longer than GitHub's comment limit.
  */
 public final class MarkdownPlanRenderer {
   /** GitHub's limit for an issue or pull-request comment, in characters. */
   public static final int GITHUB_COMMENT_LIMIT = 65_536;
 
-  private static final int TABLE_ROW_LIMIT = 100;
+  /**
+   * At most this many blocked changes, diagnostics and warning verdicts are listed (the rest are
+   * counted), so that the head of a comment stays well under the limit: each blocked reason is
+   * up to ~1.6 KB.
+   */
+  static final int MAX_BLOCKED = 15;
+
+  static final int MAX_DIAGNOSTICS = 20;
+  static final int MAX_WARNING_VERDICTS = 5;
 
   private final int limit;
   private final TextPlanRenderer text = new TextPlanRenderer(false);
@@ -32,23 +38,31 @@ public final class MarkdownPlanRenderer {
     this.limit = limit;
   }
 
+  /**
+   * The first line of every comment: {@code <!-- rolectl:plan stack=NAME target=TARGET -->}. A bot
+   * updates the comment that starts with it instead of adding another.
+   */
+  public static String marker(Plan plan) {
+    return "<!-- rolectl:plan stack=" + plan.stack() + " target=" + plan.target().replace("--", "- -")
+        + " -->";
+  }
+
   public String render(Plan plan) {
-    StringBuilder head = new StringBuilder();
-    head.append("### rolectl plan: `")
-        .append(plan.stack())
-        .append("` in account ")
-        .append(plan.accountId())
-        .append("\n\n");
+    StringBuilder head = new StringBuilder(marker(plan)).append('\n');
+    head.append("### rolectl plan: `").append(plan.stack()).append("`\n\n");
+    head.append("Account ").append(plan.accountId()).append(", target `").append(plan.target())
+        .append('`').append(TextPlanRenderer.snapshotNote(plan)).append("\n\n");
     if (!plan.hasChanges()) {
       head.append("**No changes.** Live IAM matches the stack (")
-          .append(plan.changes().size())
-          .append(" resources).\n");
+          .append(TextPlanRenderer.count(plan.changes().size(), "resource"))
+          .append(").\n");
+      head.append(warnings(plan));
       return head.toString();
     }
     head.append("**").append(TextPlanRenderer.summary(plan)).append("**\n\n");
-    head.append(safety(plan));
-    head.append(securityTable(plan));
-
+    head.append(blocked(plan));
+    head.append(warnings(plan));
+    head.append(SecurityTable.of(plan));
     List<String> sections = new ArrayList<>();
     for (ResourceChange c : plan.effectiveChanges()) {
       sections.add(section(c));
@@ -79,21 +93,35 @@ public final class MarkdownPlanRenderer {
         + " (`rolectl plan --out plan.json`).\n";
   }
 
+  /** One folded section per change; its verdicts are one line each (the reasons are above). */
   private String section(ResourceChange c) {
     String summary =
-        "<code>"
-            + escapeHtml(c.action().symbol().trim() + " " + c.address())
-            + "</code> "
-            + ResourceTitle.verb(c.action());
-    String impact = ImpactLabel.of(c.impact());
-    if (!impact.isEmpty()) {
-      summary += " (" + impact + ")";
-    }
+        "<code>" + escapeHtml(c.action().symbol().trim()) + "</code> " + title(c) + " "
+            + ResourceTitle.verb(c.action()) + " (" + ImpactLabel.describe(c.impact())
+            + (c.blocked() ? ", <b>blocked</b>" : "") + ")";
     return "<details><summary>"
         + summary
         + "</summary>\n\n```diff\n"
-        + diffBlock(text.change(c))
+        + diffBlock(text.change(c, false))
+        + verdictLines(c)
         + "```\n\n</details>\n";
+  }
+
+  private static String verdictLines(ResourceChange c) {
+    StringBuilder b = new StringBuilder();
+    for (Verdict v : c.verdicts()) {
+      if (v.level() != Verdict.Level.ALLOW) {
+        b.append("  ").append(v.level() == Verdict.Level.BLOCK ? "BLOCKED" : "WARNING")
+            .append(" [").append(v.rule()).append("]: see ")
+            .append(v.level() == Verdict.Level.BLOCK ? "Blocked" : "Warnings").append(" above\n");
+      }
+    }
+    return b.toString();
+  }
+
+  /** A change's short display name in HTML: {@code role <code>x</code>}, a policy by its name. */
+  static String title(ResourceChange c) {
+    return escapeHtml(ResourceTitle.of(c)).replaceAll("\"([^\"]*)\"", "<code>$1</code>");
   }
 
   /** Moves each line's +, - or ~ marker to the first column so that GitHub colours it. */
@@ -118,124 +146,73 @@ public final class MarkdownPlanRenderer {
     return out.toString().replace("```", "`\u200b``");
   }
 
-  private static String safety(Plan plan) {
+  /** One line per blocked change, its reason folded; then what apply will do about them. */
+  private static String blocked(Plan plan) {
     StringBuilder t = new StringBuilder();
+    int shown = 0;
+    int more = 0;
     for (ResourceChange c : plan.changes()) {
       for (Verdict v : c.verdicts()) {
-        if (v.level() == Verdict.Level.ALLOW) {
-          continue;
+        if (v.level() == Verdict.Level.BLOCK && shown++ >= MAX_BLOCKED) {
+          more++;
+        } else if (v.level() == Verdict.Level.BLOCK) {
+          t.append(folded("\u26d4 <b>Blocked:</b> " + title(c) + " " + ResourceTitle.verb(c.action())
+              + " (<code>" + escapeHtml(v.rule()) + "</code>)", v.message()));
         }
-        String label = v.level() == Verdict.Level.BLOCK ? ":no_entry: **Blocked**" : ":warning: Warning";
-        t.append("> ")
-            .append(label)
-            .append(" `")
-            .append(c.address())
-            .append("` (")
-            .append(v.rule())
-            .append("): ")
-            .append(v.message().replace("\n", " "))
-            .append("\n>\n");
       }
     }
-    if (plan.blocked()) {
-      t.append("> ").append(TextPlanRenderer.blockedLine(plan)).append("\n");
-    }
-    return t.length() == 0 ? "" : "#### Safety\n\n" + t + "\n";
-  }
-
-  private static String securityTable(Plan plan) {
-    List<String> rows = new ArrayList<>();
-    for (ResourceChange c : plan.effectiveChanges()) {
-      rows.addAll(SecurityRows.of(c));
-    }
-    if (rows.isEmpty()) {
-      return "No change to who can do what.\n";
-    }
-    StringBuilder t = new StringBuilder("#### Security impact\n\n");
-    t.append("| Change | Resource | Effect | Actions | Resources | Principals | Conditions |\n");
-    t.append("|---|---|---|---|---|---|---|\n");
-    rows.stream().limit(TABLE_ROW_LIMIT).forEach(t::append);
-    if (rows.size() > TABLE_ROW_LIMIT) {
-      t.append("\n_").append(rows.size() - TABLE_ROW_LIMIT).append(" more rows not shown._\n");
-    }
-    return t.toString();
-  }
-
-  static String cell(String s) {
-    if (s == null || s.isEmpty()) {
+    if (t.length() == 0) {
       return "";
     }
-    return "`" + s.replace("|", "\\|").replace("`", "'").replace("\n", " ") + "`";
+    t.append(more(more, "blocked change"));
+    long n = plan.changes().stream().filter(ResourceChange::blocked).count();
+    return "#### Blocked\n\n" + t + "\n**apply will not make " + (n == 1 ? "this change" : "these "
+        + n + " changes") + "** (exit code 3); everything else in the plan can go ahead.\n\n";
+  }
+
+  /** Diagnostics (file order), then warning verdicts, one line each, long reasons folded. */
+  private static String warnings(Plan plan) {
+    StringBuilder t = new StringBuilder();
+    for (Diagnostic d : plan.diagnostics().stream().limit(MAX_DIAGNOSTICS).toList()) {
+      String where = d.location() != null ? d.location().toString() : d.address().value();
+      t.append("- ").append(d.isError() ? "\u274c " : "\u26a0\ufe0f ").append('`').append(where)
+          .append("` ").append(escapeHtml(d.severity().label())).append(" (`").append(d.rule())
+          .append("`): ").append(escapeHtml(d.message()).replace("\n", " ")).append('\n');
+    }
+    t.append(more(plan.diagnostics().size() - MAX_DIAGNOSTICS, "diagnostic"));
+    StringBuilder verdicts = new StringBuilder();
+    int shown = 0;
+    int more = 0;
+    for (ResourceChange c : plan.changes()) {
+      for (Verdict v : c.verdicts()) {
+        if (v.level() == Verdict.Level.WARN && shown++ >= MAX_WARNING_VERDICTS) {
+          more++;
+        } else if (v.level() == Verdict.Level.WARN) {
+          verdicts.append(folded("\u26a0\ufe0f " + title(c) + " (<code>" + escapeHtml(v.rule())
+              + "</code>)", v.message()));
+        }
+      }
+    }
+    verdicts.append(more(more, "warning verdict"));
+    if (t.length() == 0 && verdicts.length() == 0) {
+      return "";
+    }
+    return "#### Warnings\n\n" + t + (t.length() > 0 && verdicts.length() > 0 ? "\n" : "")
+        + verdicts + "\n";
+  }
+
+  /** {@code _3 more blocked changes: see the full plan._}, or empty. */
+  private static String more(int n, String what) {
+    return n <= 0 ? "" : "\n_" + n + " more " + what + (n == 1 ? "" : "s")
+        + ": see the whole plan with `rolectl show PLANFILE`._\n";
+  }
+
+  private static String folded(String summary, String body) {
+    return "<details><summary>" + summary + "</summary>\n\n" + escapeHtml(body).replace("\n", " ")
+        + "\n\n</details>\n";
   }
 
   static String escapeHtml(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  /** Security-table rows for one change: statements and attachments added or removed. */
-  static final class SecurityRows {
-    private SecurityRows() {}
-
-    static List<String> of(ResourceChange c) {
-      List<String> rows = new ArrayList<>();
-      String address = cell(c.address().value());
-      switch (c.kind()) {
-        case ROLE_POLICY_ATTACHMENT:
-        case PRINCIPAL_POLICY_ATTACHMENT:
-          if (c.action() == Action.CREATE || c.action() == Action.DELETE) {
-            String what = c.action() == Action.CREATE ? "policy attached" : "policy detached";
-            rows.add("| " + what + " | " + address + " | | | | | |\n");
-          }
-          return rows;
-        default:
-          break;
-      }
-      for (AttributeDiff d : c.diffs()) {
-        if (d instanceof AttributeDiff.Document doc) {
-          statements(rows, address + " " + d.attribute(), StatementDiff.diff(doc.before(), doc.after()));
-        }
-      }
-      if (c.action() == Action.CREATE || c.action() == Action.DELETE) {
-        var resource = c.action() == Action.CREATE ? c.after() : c.before();
-        Attributes.documents(resource)
-            .forEach(
-                (name, document) -> {
-                  String what = c.action() == Action.CREATE ? "statement added" : "statement removed";
-                  for (Statement s : document.statements()) {
-                    rows.add(row(what, address + " " + name, s));
-                  }
-                });
-      }
-      return rows;
-    }
-
-    private static void statements(List<String> rows, String where, PolicyDiff diff) {
-      diff.added().forEach(s -> rows.add(row("statement added", where, s)));
-      diff.removed().forEach(s -> rows.add(row("statement removed", where, s)));
-      diff.changed()
-          .forEach(
-              ch -> {
-                rows.add(row("statement changed (before)", where, ch.before()));
-                rows.add(row("statement changed (after)", where, ch.after()));
-              });
-    }
-
-    private static String row(String change, String where, Statement s) {
-      return "| "
-          + change
-          + " | "
-          + where
-          + " | "
-          + StatementView.effect(s)
-          + " | "
-          + cell(StatementView.actions(s))
-          + " | "
-          + cell(StatementView.resources(s))
-          + " | "
-          + cell(StatementView.principals(s))
-          + " | "
-          + cell(StatementView.conditions(s))
-          + " |\n";
-    }
   }
 }

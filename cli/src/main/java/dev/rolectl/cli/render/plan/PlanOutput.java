@@ -14,7 +14,16 @@ public final class PlanOutput {
 
   private PlanOutput() {}
 
+  /** For a saved plan ({@code show}): the text lists the plan's diagnostics too. */
   public static String render(Plan plan, Format format, boolean color) {
+    return render(plan, format, color, true);
+  }
+
+  /**
+   * @param textListsDiagnostics whether a text plan lists its errors and warnings after it
+   *     ({@code plan} prints them on stderr instead); JSON and Markdown always carry them
+   */
+  public static String render(Plan plan, Format format, boolean color, boolean textListsDiagnostics) {
     switch (format) {
       case json:
         return PlanFile.write(plan);
@@ -22,7 +31,7 @@ public final class PlanOutput {
         return new MarkdownPlanRenderer().render(plan);
       case text:
       default:
-        return new TextPlanRenderer(color).render(plan);
+        return new TextPlanRenderer(color, textListsDiagnostics).render(plan);
     }
   }
 }

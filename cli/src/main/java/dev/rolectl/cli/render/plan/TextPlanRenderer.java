@@ -16,9 +16,20 @@ import java.util.stream.Collectors;
 /** Plans for people at a terminal, worded like Terraform's. */
 public final class TextPlanRenderer {
   private final Ansi ansi;
+  private final boolean listDiagnostics;
 
+  /** A renderer that lists the plan's diagnostics after it (for saved plans: {@code show}). */
   public TextPlanRenderer(boolean color) {
+    this(color, true);
+  }
+
+  /**
+   * @param listDiagnostics whether to list the plan's errors and warnings after it; {@code plan}
+   *     and {@code apply} print them on stderr instead, before the plan
+   */
+  public TextPlanRenderer(boolean color, boolean listDiagnostics) {
     this.ansi = new Ansi(color);
+    this.listDiagnostics = listDiagnostics;
   }
 
   public String render(Plan plan) {
@@ -29,13 +40,14 @@ public final class TextPlanRenderer {
         .append(plan.accountId())
         .append(" (target ")
         .append(plan.target())
+        .append(snapshotNote(plan))
         .append(")\n\n");
     if (!plan.hasChanges()) {
       out.append(ansi.green("No changes."))
           .append(" Live IAM matches the stack (")
-          .append(plan.changes().size())
-          .append(plan.changes().size() == 1 ? " resource" : " resources")
+          .append(count(plan.changes().size(), "resource"))
           .append(").\n");
+      diagnostics(out, plan);
       return out.toString();
     }
     out.append("rolectl will perform the following actions:\n");
@@ -47,7 +59,40 @@ public final class TextPlanRenderer {
     if (plan.blocked()) {
       out.append(ansi.red(blockedLine(plan))).append('\n');
     }
+    diagnostics(out, plan);
     return out.toString();
+  }
+
+  /** The plan's errors and warnings after the plan, as {@code file:line:col: warning[rule]: ...}. */
+  private void diagnostics(StringBuilder out, Plan plan) {
+    if (!listDiagnostics || plan.diagnostics().isEmpty()) {
+      return;
+    }
+    out.append('\n');
+    for (var d : plan.diagnostics()) {
+      String where = d.location() != null ? d.location().toString() : d.address().value();
+      String label = d.isError() ? ansi.red(d.severity().label()) : ansi.yellow(d.severity().label());
+      out.append(where).append(": ").append(label).append('[').append(d.rule()).append("]: ")
+          .append(d.message()).append('\n');
+    }
+  }
+
+  /**
+   * {@code , snapshot taken 2026-11-29T03:00:00Z} for a dated {@code snapshot:} target, {@code ,
+   * snapshot of unknown date} for an undated one, else empty.
+   */
+  public static String snapshotNote(Plan plan) {
+    if (!plan.target().startsWith("snapshot:")) {
+      return "";
+    }
+    return plan.snapshotTakenAt() == null
+        ? ", snapshot of unknown date"
+        : ", snapshot taken " + plan.snapshotTakenAt();
+  }
+
+  /** {@code 1 role}, {@code 2 roles}. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** The closing line of a plan with blocked changes. */
@@ -78,14 +123,18 @@ public final class TextPlanRenderer {
         + " unchanged.";
   }
 
-  /** One change's block, as in the full plan. */
-  String change(ResourceChange c) {
+  /** One change's block, as in the full plan; its verdicts' lines only when asked. */
+  String change(ResourceChange c, boolean withVerdicts) {
     StringBuilder out = new StringBuilder();
-    change(out, c);
+    change(out, c, withVerdicts);
     return out.toString();
   }
 
   private void change(StringBuilder out, ResourceChange c) {
+    change(out, c, true);
+  }
+
+  private void change(StringBuilder out, ResourceChange c, boolean withVerdicts) {
     out.append("  ").append(ansi.bold("# " + c.address() + " " + ResourceTitle.verb(c.action())));
     String impact = ImpactLabel.of(c.impact());
     if (!impact.isEmpty()) {
@@ -111,7 +160,7 @@ public final class TextPlanRenderer {
         break;
     }
     out.append("    }\n");
-    for (Verdict v : c.verdicts()) {
+    for (Verdict v : withVerdicts ? c.verdicts() : java.util.List.<Verdict>of()) {
       out.append("    ").append(verdict(v)).append('\n');
     }
   }

@@ -26,7 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MarkdownPlanRendererTest {
-  private static Plan planCreating(int roles) {
+  static Plan planCreating(int roles) {
     List<Resource> resources = new ArrayList<>();
     Location at = new Location("stack.yaml", 1, 1);
     PolicyDocument trust =
@@ -74,8 +74,8 @@ class MarkdownPlanRendererTest {
     String md = new MarkdownPlanRenderer().render(planCreating(3));
 
     assertFalse(md.contains("Truncated"));
-    assertTrue(md.contains("<code>+ roles.service-role-2</code> will be created"));
-    assertTrue(md.contains("| statement added | `roles.service-role-0.inlinePolicies.s3` document | Allow |"));
+    assertTrue(md.contains("<code>+</code> role <code>service-role-2</code> will be created (broadens access)"), md);
+    assertTrue(md.contains("| inline policy `s3` of role `service-role-0` document | statement added: broadens access | `Allow s3:GetObject"), md);
   }
 
   @Test

@@ -60,7 +60,10 @@ class PlanGoldenTest {
     Path exitFile = dir.resolve("exitcode");
     int expectedExit = Files.exists(exitFile) ? Integer.parseInt(Files.readString(exitFile).trim()) : 0;
     assertEquals(expectedExit, run.exitCode(), run::toString);
-    assertEquals("", run.err(), "plan printed on stderr");
+    // errors and warnings go to stderr too (expected.err), whatever the format
+    Path errFile = dir.resolve("expected.err");
+    String diagnostics = Files.exists(errFile) ? Files.readString(errFile) : "";
+    assertEquals(diagnostics, run.err(), "stderr");
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual);
   }
 

@@ -44,6 +44,7 @@ final class AwsClients implements AutoCloseable {
   }
 
   static AwsClients build(TargetOptions options, CallCounter counter) {
+    checkProfile(options.profile());
     Region region = region(options);
     AwsCredentialsProvider credentials = credentials(options);
     IamClient iam =
@@ -85,10 +86,12 @@ final class AwsClients implements AutoCloseable {
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60)))
+                .socketTimeout(options.attemptTimeout()))
         .overrideConfiguration(
             o -> {
-              o.retryStrategy(
+              o.apiCallTimeout(options.callTimeout())
+                  .apiCallAttemptTimeout(options.attemptTimeout())
+                  .retryStrategy(
                       AwsRetryStrategy.standardRetryStrategy().toBuilder()
                           .maxAttempts(options.maxAttempts())
                           .build())
@@ -136,6 +139,37 @@ final class AwsClients implements AutoCloseable {
       }
     }
     return FALLBACK_REGION;
+  }
+
+  /**
+   * Fails with a clear message when the profile ({@code --profile}, else {@code AWS_PROFILE}) is in
+   * neither the shared config nor the credentials file; the SDK would only say "no credentials".
+   */
+  static void checkProfile(String given) {
+    String name =
+        given != null
+            ? given
+            : software.amazon.awssdk.profiles.ProfileFileSystemSetting.AWS_PROFILE.getStringValue()
+                .orElse(null);
+    if (name == null || name.equals("default")) {
+      return;
+    }
+    ProfileFile file;
+    try {
+      file = ProfileFile.defaultProfileFile();
+    } catch (RuntimeException e) {
+      throw new dev.rolectl.engine.live.TargetException(
+          "cannot read the AWS config and credentials files for profile '" + name + "' ("
+              + e.getMessage() + ")", e);
+    }
+    if (file.profile(name).isEmpty()) {
+      String where = given != null ? "--profile" : "AWS_PROFILE";
+      throw new dev.rolectl.engine.live.TargetException(
+          "no AWS profile named '" + name + "' (" + where + ") in the AWS config or credentials"
+              + " file (~/.aws/config, ~/.aws/credentials, or AWS_CONFIG_FILE and"
+              + " AWS_SHARED_CREDENTIALS_FILE); profiles there: "
+              + (file.profiles().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(file.profiles().keySet()))));
+    }
   }
 
   private static AwsCredentialsProvider credentials(TargetOptions options) {

@@ -54,7 +54,7 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     try {
       return new AccountReader(clients().iam).read(accountId, partition, request);
     } catch (SdkException e) {
-      throw AwsErrors.translate(e, "read IAM roles and policies");
+      throw AwsErrors.translate(e, "read IAM roles and policies", counter.lastEndpoint());
     }
   }
 
@@ -92,7 +92,8 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
       try {
         identity = clients().sts.getCallerIdentity();
       } catch (SdkException e) {
-        throw AwsErrors.translate(e, "find out which account the credentials belong to");
+        throw AwsErrors.translate(
+            e, "find out which account the credentials belong to", counter.lastEndpoint());
       }
     }
     return identity;

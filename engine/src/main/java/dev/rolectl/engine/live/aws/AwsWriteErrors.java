@@ -37,15 +37,23 @@ final class AwsWriteErrors {
               : s.awsErrorDetails().errorMessage();
       Kind kind = kind(s, code);
       String text = what + " failed (" + code + ": " + message + ")";
-      if (kind == Kind.ACCESS_DENIED) {
+      String credentials = AwsErrors.credentialProblem(code);
+      if (credentials != null) {
+        text += ": " + credentials;
+      } else if (kind == Kind.ACCESS_DENIED) {
         text += ": the identity needs the iam: permission for it (check --profile and AWS_PROFILE)";
       }
       return new IamWriteException(kind, code, text, e);
     }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    Kind kind = e instanceof SdkClientException && m.contains("Unable to load credentials")
-        ? Kind.ACCESS_DENIED
-        : Kind.TRANSIENT;
+    Kind kind;
+    if (e instanceof SdkClientException && m.contains("Unable to load credentials")) {
+      kind = Kind.ACCESS_DENIED;
+    } else if (e instanceof SdkClientException c && AwsErrors.unreachable(c)) {
+      kind = Kind.UNREACHABLE;
+    } else {
+      kind = Kind.TRANSIENT;
+    }
     return new IamWriteException(kind, null, what + " failed (" + m + ")", e);
   }
 

@@ -4,13 +4,16 @@ import dev.rolectl.engine.live.ApiStats;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts API calls per operation (once per call, in {@code afterExecution} or {@code
+ * Names the endpoint in failures that got no (AWS) answer, and counts API calls per operation (once per call, in {@code afterExecution} or {@code
  * onExecutionFailure}), HTTP attempts ({@code beforeTransmission}, once per attempt, retries
  * included, also attempts that got no response), and the wall
  * time during which at least one call was in flight. Thread-safe; one instance per target, shared
@@ -19,6 +22,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 final class CallCounter implements ExecutionInterceptor {
   private final Map<String, Long> calls = new TreeMap<>();
   private long attempts;
+  private volatile String lastEndpoint;
   private int inFlight;
   private long busySince;
   private long busyNanos;
@@ -35,6 +39,7 @@ final class CallCounter implements ExecutionInterceptor {
   public synchronized void beforeTransmission(
       Context.BeforeTransmission context, ExecutionAttributes attributes) {
     attempts++;
+    lastEndpoint = endpoint(context.httpRequest());
   }
 
   @Override
@@ -53,6 +58,51 @@ final class CallCounter implements ExecutionInterceptor {
     if (inFlight > 0 && --inFlight == 0) {
       busyNanos += System.nanoTime() - busySince;
     }
+  }
+
+  /**
+   * Names the endpoint in the message of a call that got no answer (timeouts, refused or failed
+   * connections), so that the user sees which address did not answer.
+   */
+  @Override
+  public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+    Throwable e = context.exception();
+    String endpoint = context.httpRequest().map(CallCounter::endpoint).orElse(null);
+    if (endpoint == null || !(e instanceof SdkClientException c) || !AwsErrors.unreachable(c)) {
+      return e;
+    }
+    // the SDK wants the same class back
+    if (e instanceof ApiCallTimeoutException t) {
+      return ApiCallTimeoutException.builder()
+          .message("no answer from " + endpoint + " in time (" + t.getMessage() + ")")
+          .cause(t).build();
+    }
+    if (e instanceof ApiCallAttemptTimeoutException t) {
+      return ApiCallAttemptTimeoutException.builder()
+          .message("no answer from " + endpoint + " in time (" + t.getMessage() + ")")
+          .cause(t).build();
+    }
+    if (e.getClass() == SdkClientException.class) {
+      return SdkClientException.builder()
+          .message("cannot connect to " + endpoint + " (" + e.getMessage() + ")")
+          .cause(e).build();
+    }
+    return e;
+  }
+
+  /** The endpoint of the last attempt, e.g. {@code https://iam.amazonaws.com}, or null. */
+  String lastEndpoint() {
+    return lastEndpoint;
+  }
+
+  private static String endpoint(software.amazon.awssdk.http.SdkHttpRequest r) {
+    return r.protocol() + "://" + r.host() + port(r);
+  }
+
+  private static String port(software.amazon.awssdk.http.SdkHttpRequest r) {
+    int p = r.port();
+    boolean standard = (p == 443 && "https".equals(r.protocol())) || (p == 80 && "http".equals(r.protocol()));
+    return standard || p < 0 ? "" : ":" + p;
   }
 
   synchronized ApiStats snapshot() {

@@ -66,8 +66,12 @@ final class AccountFileReader {
     if (!problems.isEmpty()) {
       return null;
     }
+    java.time.Instant takenAt = root.field("TakenAt").instant();
+    if (!problems.isEmpty()) {
+      return null;
+    }
     return new LocalState(
-        new LiveAccount(accountId, partition, roles, policies, principals, unreadable), ecs);
+        new LiveAccount(accountId, partition, roles, policies, principals, unreadable), ecs, takenAt);
   }
 
   /** Account id and partition: named at the top, else taken from the first ARN, else defaults. */

@@ -10,9 +10,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Replaces a file's content so that readers see the old or the new file, never a part. */
+/**
+ * Replaces a file's content so that readers see the old or the new file, never a part. The new
+ * file keeps the old one's POSIX permissions; a file that did not exist gets the process's umask
+ * (as any new file), not the 0600 of a temp file.
+ */
 final class AtomicFiles {
   private AtomicFiles() {}
+
+  private static void keepMode(Path target, Path tmp) throws IOException {
+    try {
+      if (Files.exists(target)) {
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+      }
+    } catch (UnsupportedOperationException notPosix) {
+      // the file system has no POSIX modes: nothing to keep
+    }
+  }
 
   /** Writes a temp file beside the target, forces it to disk, then renames it over the target. */
   static void write(Path file, byte[] content) {
@@ -21,7 +35,10 @@ final class AtomicFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + Long.toHexString(System.nanoTime()) + ".tmp");
+      Files.createFile(tmp); // mode 0666 less the umask
+      keepMode(target, tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {

@@ -21,6 +21,7 @@ public final class FileTarget implements Target {
   private final boolean writable;
   private final FileIamAccount iam = new FileIamAccount();
   private final LocalEcsDeployments ecs;
+  private volatile LocalState lastState;
 
   private FileTarget(String spec, Path file, boolean writable) {
     this.spec = spec;
@@ -78,13 +79,23 @@ public final class FileTarget implements Target {
     return ApiStats.none();
   }
 
+  /** A snapshot's {@code TakenAt}, from the last read (read now if none was made yet). */
+  @Override
+  public Optional<java.time.Instant> takenAt() {
+    if (writable) {
+      return Optional.empty();
+    }
+    LocalState s = lastState != null ? lastState : state();
+    return Optional.ofNullable(s.takenAt());
+  }
+
   /** Everything in the file now (the IAM account with all principals, and the ECS section). */
   public LocalState state() {
     if (writable) {
       return new LocalAccountStore(file).load();
     }
     try {
-      return AccountFile.read(file);
+      return lastState = AccountFile.read(file);
     } catch (NoSuchFileException e) {
       throw new TargetException(
           file

@@ -42,6 +42,9 @@ public final class SnapshotWriter {
     LiveAccount a = state.account();
     root.put("AccountId", a.accountId());
     root.put("Partition", a.partition());
+    if (state.takenAt() != null) {
+      root.put("TakenAt", state.takenAt().toString());
+    }
     principals(root.putArray("UserDetailList"), a, PrincipalType.USER, "UserName");
     principals(root.putArray("GroupDetailList"), a, PrincipalType.GROUP, "GroupName");
     ArrayNode roles = root.putArray("RoleDetailList");

@@ -1,0 +1,57 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanFile;
+import dev.rolectl.engine.plan.PlanFormatException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Saved plans given to {@code apply}: telling them from stacks, and what they need to apply. */
+final class SavedPlans {
+  private SavedPlans() {}
+
+  /** A saved plan when the file is JSON; empty for a stack. */
+  static Optional<Plan> read(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
+    }
+    if (!text.stripLeading().startsWith("{")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(PlanFile.read(text));
+    } catch (PlanFormatException e) {
+      throw new PlanFormatException(path + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Why a saved plan made against {@code local:FILE} is stale when FILE is not there: a relative
+   * path is taken from the current directory, which may not be the one plan ran in (a missing
+   * file reads as an empty account). Empty when the file exists or the target is not local:.
+   */
+  static Optional<String> missingAccountFile(String spec) {
+    if (!spec.startsWith("local:")) {
+      return Optional.empty();
+    }
+    Path file = Path.of(spec.substring("local:".length()));
+    if (Files.exists(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the plan was made against " + spec + ", but " + file.toAbsolutePath() + " does not exist"
+            + (file.isAbsolute() ? "" : " (a relative path is taken from the current directory;"
+                + " run apply from the directory plan ran in, or give --target local:ABSOLUTE_PATH)")
+            + "; nothing was changed");
+  }
+}
