@@ -12,7 +12,7 @@ import java.util.Objects;
  * principal; service principals compare ignoring case; an Allow statement with a Condition still
  * admits (the service may satisfy it, e.g. {@code aws:SourceAccount}), while only a Deny statement
  * without a Condition is taken to deny. Resource and NotResource are ignored (trust policies have
- * none).
+ * none). Whether a change may take the assume away, conditions included: {@link AssumeChange}.
  */
 public final class TrustAnalysis {
   /** The action a service calls to assume a role. */
@@ -54,10 +54,14 @@ public final class TrustAnalysis {
     return false;
   }
 
-  /** Whether a principal names the service, directly or through a wildcard. */
+  /**
+   * Whether a principal names the service, directly or through a wildcard ({@code "*"}, {@code
+   * {"AWS": "*"}}, or a Service value with {@code *} or {@code ?}, which IAM may refuse but which
+   * is taken to match here so that no Deny is overlooked).
+   */
   static boolean admits(Principal p, String service) {
     return p.wildcard()
         || p.values("AWS").contains("*")
-        || p.values("Service").stream().anyMatch(v -> v.equalsIgnoreCase(service));
+        || p.values("Service").stream().anyMatch(v -> IamPatterns.matches(v, service));
   }
 }

@@ -87,17 +87,132 @@ class TrustDropsEcsRuleTest {
     assertEquals(0, ecs.calls());
   }
 
+  /** The guide's statement with {@code extra} JSON members, and {@code more} statements. */
+  private static PolicyDocument trust(String extra, String... more) {
+    StringBuilder sb = new StringBuilder(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowAccessToECSForInfrastructureManagement\","
+            + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs.amazonaws.com\"},\"Action\":\"sts:AssumeRole\""
+            + extra + "}");
+    for (String m : more) {
+      sb.append(',').append(m);
+    }
+    return doc(sb.append("]}").toString());
+  }
+
+  private Verdict verdictFor(PolicyDocument before, PolicyDocument after) {
+    LiveAccount live =
+        new SafetyFixtures.Live().role(ROLE, before, List.of(LB_POLICY), Map.of()).build();
+    Stack stack =
+        stack(
+            SafetyFixtures.role(ROLE, after, EcsInfrastructure.LOAD_BALANCERS),
+            attachment(ROLE, LB_POLICY));
+    return only(Safety.check(plan(stack, live), stack, live, ecs, CLOCK), Address.role(ROLE));
+  }
+
   @Test
-  void aConditionThatStillAdmitsEcsIsNoConcern() {
-    PolicyDocument conditioned =
-        doc(
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowAccessToECSForInfrastructureManagement\","
-                + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs.amazonaws.com\"},\"Action\":\"sts:AssumeRole\","
-                + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}}]}");
+  void aConditionAddedToTheStatementThatAdmitsEcsIsBlockedAndNamed() {
+    String[][] cases = {
+      {"{\"StringEquals\":{\"aws:SourceAccount\":\"999999999999\"}}",
+          "Condition StringEquals aws:SourceAccount \"999999999999\""},
+      {"{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}",
+          "Condition StringEquals aws:SourceAccount \"123456789012\""},
+      {"{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:ecs:eu-west-1:123456789012:*\"}}",
+          "Condition ArnLike aws:SourceArn \"arn:aws:ecs:eu-west-1:123456789012:*\""},
+      {"{\"Null\":{\"aws:SourceArn\":\"true\"}}", "Condition Null aws:SourceArn \"true\""},
+    };
+    for (String[] c : cases) {
+      Verdict v = verdictFor(TRUST_ECS, trust(",\"Condition\":" + c[0]));
 
-    Plan checked = withTrust(conditioned);
+      assertEquals(Level.BLOCK, v.level(), c[0]);
+      assertEquals("ecs-trust-drops-ecs", v.rule());
+      assertContains(v.message(), "may no longer be able to assume it", c[1],
+          "rolectl cannot evaluate a condition for ECS", "fail closed", "ecs-svc/42");
+    }
+  }
 
-    assertTrue(of(checked, Address.role(ROLE)).isEmpty());
+  @Test
+  void aConditionChangedOnTheStatementThatAdmitsEcsIsBlocked() {
+    PolicyDocument own = trust(",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}");
+    PolicyDocument other = trust(",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"999999999999\"}}");
+
+    Verdict v = verdictFor(own, other);
+
+    assertEquals(Level.BLOCK, v.level());
+    assertContains(v.message(), "999999999999");
+  }
+
+  @Test
+  void aDenyThatCouldMatchEcsIsBlockedWhateverItsCondition() {
+    String cond = ",\"Condition\":{\"StringNotEquals\":{\"aws:SourceAccount\":\"999999999999\"}}";
+    String[] denies = {
+      "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"" + cond + "}",
+      "{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"" + cond + "}",
+      "{\"Effect\":\"Deny\",\"Principal\":{\"Service\":\"ecs.amazonaws.com\"},\"Action\":\"sts:*\"" + cond + "}",
+      "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},"
+          + "\"Action\":\"sts:AssumeRole\"" + cond + "}",
+      "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"NotAction\":\"sts:TagSession\"" + cond + "}",
+    };
+    for (String deny : denies) {
+      Verdict v = verdictFor(TRUST_ECS, trust("", deny));
+
+      assertEquals(Level.BLOCK, v.level(), deny);
+      assertEquals("ecs-trust-drops-ecs", v.rule(), deny);
+      assertContains(v.message(), "a Deny statement", "that can match ecs.amazonaws.com",
+          "Condition StringNotEquals aws:SourceAccount \"999999999999\"", "fail closed");
+    }
+  }
+
+  @Test
+  void aDenyForSomeoneElseIsNoConcern() {
+    String deny = "{\"Effect\":\"Deny\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},"
+        + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}";
+
+    Plan checked = withTrust(trust("", deny));
+
+    assertEquals(List.of(), of(checked, Address.role(ROLE)));
     assertEquals(0, ecs.calls());
+  }
+
+  @Test
+  void changesThatOnlyBroadenWhatEcsMayDoAreNoConcern() {
+    String cond = ",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}";
+    String more = ",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":[\"123456789012\",\"111122223333\"]}}";
+    String deny = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\","
+        + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}";
+    String trustEc2Too = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+        + "\"Action\":\"sts:AssumeRole\"}";
+    PolicyDocument[][] cases = {
+      {trust(cond), TRUST_ECS}, // the condition removed
+      {trust(cond), trust(more)}, // a value added to StringEquals
+      {trust("", deny), TRUST_ECS}, // the Deny removed
+      {trust("", deny), trust("", deny, trustEc2Too)}, // the same Deny as before, another principal
+    };
+    for (PolicyDocument[] c : cases) {
+      LiveAccount live =
+          new SafetyFixtures.Live().role(ROLE, c[0], List.of(LB_POLICY), Map.of()).build();
+      Stack stack =
+          stack(
+              SafetyFixtures.role(ROLE, c[1], EcsInfrastructure.LOAD_BALANCERS),
+              attachment(ROLE, LB_POLICY));
+      Plan plan = plan(stack, live);
+      assertEquals(Action.UPDATE, SafetyFixtures.change(plan, Address.role(ROLE)).action());
+
+      Plan checked = Safety.check(plan, stack, live, ecs, CLOCK);
+
+      assertEquals(List.of(), of(checked, Address.role(ROLE)), c[1].toString());
+    }
+    assertEquals(0, ecs.calls());
+  }
+
+  @Test
+  void aConditionalTrustChangeWarnsWhenNoDeploymentRuns() {
+    ecs.services.clear();
+    ecs.use(ROLE_ARN, FakeEcs.idle("web"));
+
+    Verdict v = verdictFor(TRUST_ECS,
+        trust(",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"999999999999\"}}"));
+
+    assertEquals(Level.WARN, v.level());
+    assertContains(v.message(), "may fail: ECS may no longer be able to assume the role");
   }
 }
