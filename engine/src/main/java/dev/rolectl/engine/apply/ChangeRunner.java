@@ -12,6 +12,7 @@ import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.Protection;
 import dev.rolectl.engine.plan.ResourceChange;
+import dev.rolectl.engine.policy.AccessImpact;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Makes one change: the {@link Protection} rule (a protected resource is never deleted or
- * replaced, whatever a saved plan says), the safety re-check (for everything but creates), then its IAM calls as one
+ * replaced, whatever a saved plan says), the safety re-check (for everything but creates that only
+ * broaden, see {@link #rechecked}), then its IAM calls as one
  * unit of the writer, reporting start and end. Never throws: failures are outcomes.
  */
 final class ChangeRunner {
@@ -54,7 +56,7 @@ final class ChangeRunner {
     String message = null;
     try {
       Optional<String> blocked = Protection.refusal(c);
-      if (blocked.isEmpty() && c.action() != Action.CREATE) {
+      if (blocked.isEmpty() && rechecked(c)) {
         blocked = recheck(c);
       }
       if (blocked.isPresent()) {
@@ -94,6 +96,18 @@ final class ChangeRunner {
                 + " answer; the last: " + message + ")")) {
       events.accept(new EngineEvent.Stopping(stop.reason().orElseThrow()));
     }
+  }
+
+  /**
+   * Whether the safety gate sees the change: everything but creates, and the creates that may take
+   * access from a principal that exists (a policy with a Deny, or one whose document is not known,
+   * attached or added inline) or that the plan gave a verdict.
+   */
+  static boolean rechecked(ResourceChange c) {
+    return c.action() != Action.CREATE
+        || c.impact() == AccessImpact.NARROWING
+        || c.impact() == AccessImpact.MIXED
+        || !c.verdicts().isEmpty();
   }
 
   /** The gate's answer; a gate that fails blocks (fail closed). */

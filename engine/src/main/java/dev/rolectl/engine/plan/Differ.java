@@ -31,9 +31,11 @@ public final class Differ {
   private final Map<Address, Action> topLevelActions = new HashMap<>();
   private final Map<Address, Verdict> protectedParents = new HashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final AddedPolicyImpact added;
 
   private Differ(Stack stack, LiveAccount live, PlanOptions options) {
     this.stack = stack;
+    this.added = new AddedPolicyImpact(stack, live);
     this.current = CurrentState.of(stack, live);
     this.options = options;
     this.attributeDiffs = new AttributeDiffs(stack.settings().ignoreTagPrefixes());
@@ -157,6 +159,10 @@ public final class Differ {
       action = diffs.isEmpty() ? Action.NO_OP : Action.UPDATE;
     }
     ResourceChange change = change(address, action, c, d, diffs, reason);
+    boolean newPrincipal = parent == Action.CREATE && !(any instanceof PrincipalPolicyAttachment);
+    if (action == Action.CREATE && !newPrincipal) {
+      change = withImpact(change, added.of(d)); // the principal exists: a Deny takes from it
+    }
     Verdict parentKept = protectedParents.get(parentOf(any));
     if (parentKept != null && (action == Action.DELETE || action == Action.REPLACE)) {
       change = change.withVerdicts(List.of(Protection.withParent(change, parentKept)));
@@ -192,6 +198,11 @@ public final class Differ {
         Impacts.of(action, before, after, diffs),
         reason,
         any.dependsOn());
+  }
+
+  private static ResourceChange withImpact(ResourceChange c, dev.rolectl.engine.policy.AccessImpact impact) {
+    return new ResourceChange(c.address(), c.kind(), c.action(), c.before(), c.after(), c.diffs(),
+        impact, c.reason(), c.dependsOn(), c.verdicts());
   }
 
   private static boolean isTopLevel(Resource r) {

@@ -96,6 +96,43 @@ final class RoleIndex {
     return List.copyOf(names);
   }
 
+  /**
+   * The names of the roles that use a customer managed policy as their permissions boundary now:
+   * from the roles of the plan (their current boundary) and every role of the live account, in
+   * any stack or none (ARNs compared ignoring case).
+   *
+   * @param keptOnly leave out the roles whose boundary this plan changes or removes (for a policy
+   *     that is deleted: IAM refuses that while it is a boundary, so apply takes the boundary away
+   *     first, and the boundary change is judged on its own)
+   */
+  List<String> rolesBoundedBy(ManagedPolicy policy, boolean keptOnly) {
+    String arn = policy.arn(partition, plan.accountId());
+    TreeSet<String> names = new TreeSet<>();
+    TreeSet<String> leaving = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (ResourceChange c : plan.changes()) {
+      if (c.before() instanceof Role r && arn.equalsIgnoreCase(r.permissionsBoundary())) {
+        names.add(r.name());
+        if (!(c.after() instanceof Role a && arn.equalsIgnoreCase(a.permissionsBoundary()))) {
+          leaving.add(r.name());
+        }
+      }
+    }
+    if (live != null) {
+      live.roles().values().stream()
+          .filter(r -> arn.equalsIgnoreCase(r.permissionsBoundaryArn()))
+          .forEach(r -> names.add(r.name()));
+    }
+    if (keptOnly) {
+      names.removeIf(leaving::contains);
+    }
+    return List.copyOf(names);
+  }
+
+  /** Whether the ARN names an AWS managed policy ({@code arn:PARTITION:iam::aws:policy/...}). */
+  static boolean awsManaged(String policyArn) {
+    return policyArn.matches("arn:[^:]+:iam::aws:policy/.*");
+  }
+
   /** Whether the policy is one of the AWS managed ECS infrastructure-role policies. */
   Optional<EcsInfrastructure> infrastructurePolicy(String policyArn) {
     return Arrays.stream(EcsInfrastructure.values())

@@ -16,9 +16,12 @@ import java.util.List;
 /**
  * {@code ecs-role-narrowing}: any other change that takes permissions from a role: a permissions
  * boundary added or changed, a managed policy detached (other than the ECS infrastructure policies,
- * see {@link PolicyDetachRule}), an inline policy deleted or narrowed, a customer managed policy
- * attached to the role narrowed or deleted. "Narrowed" is the plan's {@link AccessImpact} {@code
- * NARROWING} or {@code MIXED}.
+ * see {@link PolicyDetachRule}), an inline policy deleted or narrowed, an inline policy added or a
+ * managed policy attached that narrows (a Deny in it, or a document rolectl does not know, such as
+ * an AWS managed policy's), and a customer managed policy that the role has attached or uses as
+ * its permissions boundary narrowed, deleted or replaced (whichever stack owns it, also when it
+ * was attached by hand). "Narrows" is the plan's {@link AccessImpact} {@code NARROWING} or {@code
+ * MIXED}.
  */
 final class RoleNarrowingRule implements SafetyRule {
   static final String ID = "ecs-role-narrowing";
@@ -38,6 +41,9 @@ final class RoleNarrowingRule implements SafetyRule {
         change.impact() == AccessImpact.NARROWING || change.impact() == AccessImpact.MIXED;
     if (change.before() instanceof Role role && updated) {
       return boundary(change, role, roles);
+    }
+    if (action == Action.CREATE) {
+      return narrows ? added(change, roles) : List.of();
     }
     if (change.before() instanceof RolePolicyAttachment a
         && removed
@@ -61,18 +67,47 @@ final class RoleNarrowingRule implements SafetyRule {
           "detaching " + p.policyArn() + " from role " + p.principalName());
     }
     if (change.before() instanceof ManagedPolicy p && (removed || (updated && narrows))) {
-      List<Hazard> out = new ArrayList<>();
-      String verb = removed ? "deleting" : "narrowing";
-      for (String role : roles.rolesAttaching(p)) {
-        out.addAll(
-            hazard(
-                roles,
-                role,
-                verb + " customer managed policy " + p.name() + ", attached to role " + role));
-      }
-      return out;
+      return customerPolicy(p, removed, roles);
     }
     return List.of();
+  }
+
+  /** A policy added inline or attached whose document narrows (or is not known). */
+  private static List<Hazard> added(ResourceChange change, RoleIndex roles) {
+    if (change.after() instanceof InlinePolicy p) {
+      return hazard(roles, p.roleName(), "adding inline policy " + p.policyName() + " to role "
+          + p.roleName() + " (it has a Deny statement)");
+    }
+    if (change.after() instanceof RolePolicyAttachment a) {
+      return hazard(roles, a.roleName(), attaching(a.policyArn(), a.roleName()));
+    }
+    if (change.after() instanceof PrincipalPolicyAttachment p
+        && p.principalType() == PrincipalType.ROLE) {
+      return hazard(roles, p.principalName(), attaching(p.policyArn(), p.principalName()));
+    }
+    return List.of();
+  }
+
+  private static String attaching(String policyArn, String role) {
+    return "attaching " + policyArn + " to role " + role + (RoleIndex.awsManaged(policyArn)
+        ? " (rolectl does not read the documents of AWS managed policies, so it cannot tell"
+            + " whether this one denies something: fail closed)"
+        : " (it has a Deny statement, or rolectl does not know its document)");
+  }
+
+  /** The roles that have the policy attached or use it as their permissions boundary. */
+  private static List<Hazard> customerPolicy(ManagedPolicy p, boolean removed, RoleIndex roles) {
+    String verb = removed ? "deleting" : "narrowing";
+    List<Hazard> out = new ArrayList<>();
+    for (String role : roles.rolesAttaching(p)) {
+      out.addAll(hazard(roles, role,
+          verb + " customer managed policy " + p.name() + ", attached to role " + role));
+    }
+    for (String role : roles.rolesBoundedBy(p, removed)) {
+      out.addAll(hazard(roles, role, verb + " customer managed policy " + p.name()
+          + ", the permissions boundary of role " + role));
+    }
+    return out;
   }
 
   private static List<Hazard> boundary(ResourceChange change, Role role, RoleIndex roles) {

@@ -11,6 +11,7 @@ import dev.rolectl.engine.live.IamWriteException.Kind;
 import dev.rolectl.engine.live.NewRole;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.Plan;
 import java.nio.file.Path;
@@ -191,6 +192,35 @@ class ApplyFailuresTest {
     assertEquals(Status.DONE, outcome(r, "roles.new").status());
     assertTrue(seen.stream().noneMatch(s -> s.address().equals(Address.role("new"))), "creates are not re-checked");
     assertTrue(account.read(onlyOther).roles().containsKey("app"));
+  }
+
+  @Test
+  void createsThatMayNarrowAnExistingRoleGoThroughTheGate() {
+    assertTrue(apply(account.plan(Fx.stack(Fx.role("app"))), new Faults(), SafetyGate.allowAll())
+        .succeeded());
+    PolicyDocument deny = Fx.doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+        + "\"Action\":\"elasticloadbalancing:*\",\"Resource\":\"*\"}]}");
+    Stack more =
+        Fx.stack(
+            Fx.role("app"),
+            Fx.inline("app", "deny", deny),
+            Fx.inline("app", "read", Fx.allow("s3:GetObject")),
+            Fx.attach("app", "arn:aws:iam::aws:policy/AWSDenyAll"),
+            Fx.role("fresh"),
+            Fx.inline("fresh", "deny", deny));
+    List<Address> seen = new ArrayList<>();
+    ApplyResult r =
+        apply(account.plan(more), new Faults(), c -> {
+          seen.add(c.address());
+          return Optional.of("a deployment uses the role");
+        });
+    assertEquals(Status.BLOCKED, outcome(r, "roles.app.inlinePolicies.deny").status());
+    assertEquals(Status.BLOCKED,
+        outcome(r, "roles.app.managedPolicies[\"arn:aws:iam::aws:policy/AWSDenyAll\"]").status());
+    assertEquals(Status.DONE, outcome(r, "roles.app.inlinePolicies.read").status(), "only broadens");
+    assertEquals(Status.DONE, outcome(r, "roles.fresh.inlinePolicies.deny").status(),
+        "a new role has nothing to lose");
+    assertEquals(2, seen.size(), seen::toString);
   }
 
   @Test

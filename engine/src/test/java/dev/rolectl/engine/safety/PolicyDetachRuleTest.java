@@ -69,12 +69,23 @@ class PolicyDetachRuleTest {
   }
 
   @Test
-  void attachingAPolicyIsNoConcern() {
-    Plan checked = check(List.of(LB_POLICY), LB_POLICY, READ_ONLY);
+  void attachingAPolicyThatOnlyAllowsIsNoConcern() {
+    String arn = "arn:aws:iam::123456789012:policy/elb";
+    LiveAccount live =
+        new SafetyFixtures.Live()
+            .role(ROLE, TRUST_ECS, List.of(LB_POLICY), Map.of())
+            .policy("elb", SafetyFixtures.allow("elasticloadbalancing:Describe*"), List.of())
+            .build();
+    Stack stack =
+        stack(
+            SafetyFixtures.role(ROLE, TRUST_ECS, EcsInfrastructure.LOAD_BALANCERS),
+            attachment(ROLE, LB_POLICY),
+            attachment(ROLE, arn));
+
+    Plan checked = Safety.check(plan(stack, live), stack, live, ecs, CLOCK);
 
     assertEquals(
-        Action.CREATE,
-        SafetyFixtures.change(checked, Address.attachment(ROLE, READ_ONLY)).action());
+        Action.CREATE, SafetyFixtures.change(checked, Address.attachment(ROLE, arn)).action());
     assertTrue(checked.changes().stream().allMatch(c -> c.verdicts().isEmpty()));
     assertEquals(0, ecs.calls());
   }

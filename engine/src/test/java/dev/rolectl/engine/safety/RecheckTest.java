@@ -63,21 +63,45 @@ class RecheckTest {
   @Test
   void aChangeNoRuleConcernsIsAllowedWithoutAskingEcs() {
     FakeEcs ecs = new FakeEcs().use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/5", null));
+    String arn = "arn:aws:iam::123456789012:policy/describe";
     Stack stack =
         stack(
             SafetyFixtures.role(
                 ROLE, TRUST_ECS, dev.rolectl.engine.model.EcsInfrastructure.LOAD_BALANCERS),
             SafetyFixtures.attachment(ROLE, LB_POLICY),
-            SafetyFixtures.attachment(ROLE, SafetyFixtures.READ_ONLY));
+            SafetyFixtures.attachment(ROLE, arn),
+            SafetyFixtures.policy("describe", SafetyFixtures.allow("ec2:Describe*")));
     Plan plan = plan(stack, LIVE);
-    ResourceChange attach =
-        SafetyFixtures.change(plan, Address.attachment(ROLE, SafetyFixtures.READ_ONLY));
+    ResourceChange attach = SafetyFixtures.change(plan, Address.attachment(ROLE, arn));
 
     Verdict v = Safety.recheck(plan, attach, stack, LIVE, ecs);
 
     assertEquals(Level.ALLOW, v.level());
     assertEquals(0, ecs.calls());
     assertEquals(Set.of(), Safety.ecsRolesAtRisk(plan, attach, stack, LIVE));
+  }
+
+  @Test
+  void anAttachmentThatMayNarrowIsRecheckedLikeAnyNarrowing() {
+    FakeEcs ecs = new FakeEcs();
+    Stack stack =
+        stack(
+            SafetyFixtures.role(
+                ROLE, TRUST_ECS, dev.rolectl.engine.model.EcsInfrastructure.LOAD_BALANCERS),
+            SafetyFixtures.attachment(ROLE, LB_POLICY),
+            SafetyFixtures.attachment(ROLE, SafetyFixtures.READ_ONLY));
+    Plan checked = Safety.check(plan(stack, LIVE), stack, LIVE, ecs, CLOCK);
+    ResourceChange attach =
+        SafetyFixtures.change(checked, Address.attachment(ROLE, SafetyFixtures.READ_ONLY));
+    assertEquals(Level.ALLOW, only(checked, attach.address()).level());
+
+    ecs.use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/5", "SCALE_UP"));
+    Verdict v = Safety.recheck(checked, attach, stack, LIVE, ecs);
+
+    assertEquals(Level.BLOCK, v.level());
+    assertEquals("ecs-role-narrowing", v.rule());
+    assertContains(v.message(), "does not read the documents of AWS managed policies", "ecs-svc/5");
+    assertEquals(Set.of(ROLE_ARN), Safety.ecsRolesAtRisk(checked, attach, stack, LIVE));
   }
 
   @Test

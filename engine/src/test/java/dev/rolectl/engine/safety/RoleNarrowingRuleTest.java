@@ -153,6 +153,82 @@ class RoleNarrowingRuleTest {
     assertTrue(checked.blocked());
   }
 
+  /** Another stack's view: it owns policy {@code bound} only; the role is not in it. */
+  private Plan otherStack(LiveAccount live, dev.rolectl.engine.model.ManagedPolicy... policies) {
+    Stack stack = stack(policies);
+    return Safety.check(plan(stack, live), stack, live, ecs, CLOCK);
+  }
+
+  private static final String BOUND_ARN = "arn:aws:iam::123456789012:policy/bound";
+
+  @Test
+  void narrowingThePolicyThatIsTheRolesPermissionsBoundaryIsBlocked() {
+    LiveAccount live =
+        new SafetyFixtures.Live()
+            .role(ROLE, "e", TRUST_ECS, List.of(LB_POLICY), Map.of(), BOUND_ARN, null)
+            .policy("bound", TWO, List.of())
+            .build();
+
+    Plan checked = otherStack(live, SafetyFixtures.policy("bound", ONE));
+
+    Verdict v = only(checked, Address.policy("bound"));
+    assertEquals(Level.BLOCK, v.level());
+    assertEquals("ecs-role-narrowing", v.rule());
+    assertContains(v.message(),
+        "Narrowing customer managed policy bound, the permissions boundary of role " + ROLE,
+        "ecs-svc/9");
+  }
+
+  @Test
+  void broadeningTheBoundaryPolicyIsNoConcern() {
+    LiveAccount live =
+        new SafetyFixtures.Live()
+            .role(ROLE, null, TRUST_ECS, List.of(LB_POLICY), Map.of(), BOUND_ARN, null)
+            .policy("bound", TWO, List.of())
+            .build();
+
+    Plan checked = otherStack(live, SafetyFixtures.policy("bound", THREE));
+
+    assertEquals(List.of(), of(checked, Address.policy("bound")));
+    assertEquals(0, ecs.calls());
+  }
+
+  @Test
+  void deletingABoundaryPolicyWhoseBoundaryThePlanTakesAwayIsNotItselfANarrowing() {
+    LiveAccount live =
+        new SafetyFixtures.Live()
+            .role(ROLE, TRUST_ECS, List.of(LB_POLICY), Map.of(), BOUND_ARN, null)
+            .policy("bound", TWO, List.of())
+            .build();
+    Stack stack =
+        stack(
+            SafetyFixtures.role(ROLE, TRUST_ECS, EcsInfrastructure.LOAD_BALANCERS),
+            attachment(ROLE, LB_POLICY));
+
+    Plan checked = Safety.check(plan(stack, live), stack, live, ecs, CLOCK);
+
+    assertEquals(List.of(), of(checked, Address.policy("bound")));
+    assertEquals(List.of(), of(checked, Address.role(ROLE)), "removing a boundary broadens");
+  }
+
+  @Test
+  void narrowingAPolicyAttachedByHandOrByAnotherStackIsBlocked() {
+    for (String owner : new String[] {"e", null}) { // role of stack e, or made by hand
+      LiveAccount live =
+          new SafetyFixtures.Live()
+              .role(ROLE, owner, TRUST_ECS, List.of(LB_POLICY, BOUND_ARN), Map.of(), null, null)
+              .policy("bound", TWO, List.of(ROLE))
+              .build();
+
+      Plan checked = otherStack(live, SafetyFixtures.policy("bound", ONE));
+
+      Verdict v = only(checked, Address.policy("bound"));
+      assertEquals(Level.BLOCK, v.level());
+      assertContains(v.message(),
+          "Narrowing customer managed policy bound, attached to role " + ROLE);
+    }
+  }
+
   @Test
   void unrelatedChangesAskEcsNothing() {
     LiveAccount live = live(null);

@@ -157,6 +157,18 @@ final class SafetyFixtures {
         Map<String, PolicyDocument> inline,
         String boundary,
         Instant lastUsed) {
+      return role(name, STACK, trust, attached, inline, boundary, lastUsed);
+    }
+
+    /** A role of stack {@code owner} ({@code null}: of none, made by hand). */
+    Live role(
+        String name,
+        String owner,
+        PolicyDocument trust,
+        List<String> attached,
+        Map<String, PolicyDocument> inline,
+        String boundary,
+        Instant lastUsed) {
       roles.put(
           name,
           new LiveRole(
@@ -168,7 +180,7 @@ final class SafetyFixtures {
               3600,
               trust,
               boundary,
-              Map.of("rolectl:stack", STACK),
+              owner == null ? Map.of() : Map.of("rolectl:stack", owner),
               attached,
               inline,
               List.of(),
