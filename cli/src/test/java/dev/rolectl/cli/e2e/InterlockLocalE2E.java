@@ -36,10 +36,7 @@ class InterlockLocalE2E {
   }
 
   private TestCli.Run rolectl(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--target";
-    all[args.length + 1] = target;
-    return TestCli.run(Map.of(), all);
+    return InterlockStacks.rolectl(target, args);
   }
 
   private String file() throws Exception {

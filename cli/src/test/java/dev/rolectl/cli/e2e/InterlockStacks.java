@@ -122,6 +122,14 @@ final class InterlockStacks {
     return head.substring(0, head.length() - 1) + rest; // drop the comma before it
   }
 
+  /** Runs the CLI in-process with {@code --target TARGET} added. */
+  static dev.rolectl.cli.TestCli.Run rolectl(String target, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--target";
+    all[args.length + 1] = target;
+    return dev.rolectl.cli.TestCli.run(java.util.Map.of(), all);
+  }
+
   static Path write(Path file, String text) {
     return StackFiles.write(file, text);
   }

@@ -11,7 +11,6 @@ import dev.rolectl.cli.TestCli;
 import dev.rolectl.cli.e2e.NarrowingStacks.Narrowing;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,10 +41,7 @@ class NarrowingInterlockLocalE2E {
   }
 
   private TestCli.Run rolectl(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--target";
-    all[args.length + 1] = target;
-    return TestCli.run(Map.of(), all);
+    return InterlockStacks.rolectl(target, args);
   }
 
   /** The account file's entry for {@code name} in {@code list} (RoleDetailList, Policies). */

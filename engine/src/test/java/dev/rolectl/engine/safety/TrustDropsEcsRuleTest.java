@@ -35,11 +35,16 @@ class TrustDropsEcsRuleTest {
           .use(ROLE_ARN, FakeEcs.deploying("web", "ecs-svc/42", "PRODUCTION_TRAFFIC_SHIFT"));
 
   private Plan withTrust(PolicyDocument trust) {
+    return withTrust(TRUST_ECS, trust);
+  }
+
+  /** The plan from a live role trusting {@code before} to the stack's {@code after}, checked. */
+  private Plan withTrust(PolicyDocument before, PolicyDocument after) {
     LiveAccount live =
-        new SafetyFixtures.Live().role(ROLE, TRUST_ECS, List.of(LB_POLICY), Map.of()).build();
+        new SafetyFixtures.Live().role(ROLE, before, List.of(LB_POLICY), Map.of()).build();
     Stack stack =
         stack(
-            SafetyFixtures.role(ROLE, trust, EcsInfrastructure.LOAD_BALANCERS),
+            SafetyFixtures.role(ROLE, after, EcsInfrastructure.LOAD_BALANCERS),
             attachment(ROLE, LB_POLICY));
     Plan plan = plan(stack, live);
     assertEquals(Action.UPDATE, SafetyFixtures.change(plan, Address.role(ROLE)).action());
@@ -100,13 +105,7 @@ class TrustDropsEcsRuleTest {
   }
 
   private Verdict verdictFor(PolicyDocument before, PolicyDocument after) {
-    LiveAccount live =
-        new SafetyFixtures.Live().role(ROLE, before, List.of(LB_POLICY), Map.of()).build();
-    Stack stack =
-        stack(
-            SafetyFixtures.role(ROLE, after, EcsInfrastructure.LOAD_BALANCERS),
-            attachment(ROLE, LB_POLICY));
-    return only(Safety.check(plan(stack, live), stack, live, ecs, CLOCK), Address.role(ROLE));
+    return only(withTrust(before, after), Address.role(ROLE));
   }
 
   @Test
@@ -188,18 +187,7 @@ class TrustDropsEcsRuleTest {
       {trust("", deny), trust("", deny, trustEc2Too)}, // the same Deny as before, another principal
     };
     for (PolicyDocument[] c : cases) {
-      LiveAccount live =
-          new SafetyFixtures.Live().role(ROLE, c[0], List.of(LB_POLICY), Map.of()).build();
-      Stack stack =
-          stack(
-              SafetyFixtures.role(ROLE, c[1], EcsInfrastructure.LOAD_BALANCERS),
-              attachment(ROLE, LB_POLICY));
-      Plan plan = plan(stack, live);
-      assertEquals(Action.UPDATE, SafetyFixtures.change(plan, Address.role(ROLE)).action());
-
-      Plan checked = Safety.check(plan, stack, live, ecs, CLOCK);
-
-      assertEquals(List.of(), of(checked, Address.role(ROLE)), c[1].toString());
+      assertEquals(List.of(), of(withTrust(c[0], c[1]), Address.role(ROLE)), c[1].toString());
     }
     assertEquals(0, ecs.calls());
   }
