@@ -1,7 +1,6 @@
 package dev.rolectl.engine.plan;
 
 import dev.rolectl.engine.live.LiveAccount;
-import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.model.InlinePolicy;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PolicyDocument;
@@ -11,6 +10,8 @@ import dev.rolectl.engine.model.RolePolicyAttachment;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.policy.AccessImpact;
 import dev.rolectl.engine.policy.ImpactAnalysis;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,12 +27,15 @@ import java.util.Optional;
  * AccessImpact#BROADENING} for its new policies.
  */
 final class AddedPolicyImpact {
-  private final Stack stack;
-  private final LiveAccount live;
+  /** Customer managed policy ARN to the document it will have after the apply. */
+  private final Map<String, PolicyDocument> documents = new HashMap<>();
 
   AddedPolicyImpact(Stack stack, LiveAccount live) {
-    this.stack = stack;
-    this.live = live;
+    live.policies().values().forEach(p -> documents.put(p.arn(), p.defaultDocument()));
+    stack.resources(ManagedPolicy.class).forEach(p -> {
+      documents.put(p.arn(live.partition(), live.accountId()), p.document());
+      documents.put(p.arn(stack.partition(), stack.accountId()), p.document());
+    });
   }
 
   /** The impact of creating {@code added}, an inline policy or an attachment. */
@@ -52,15 +56,6 @@ final class AddedPolicyImpact {
    * account's; empty for AWS managed policies and policies found in neither.
    */
   Optional<PolicyDocument> document(String policyArn) {
-    for (ManagedPolicy p : stack.resources(ManagedPolicy.class).toList()) {
-      if (p.arn(stack.partition(), stack.accountId()).equals(policyArn)
-          || p.arn(live.partition(), live.accountId()).equals(policyArn)) {
-        return Optional.of(p.document());
-      }
-    }
-    return live.policies().values().stream()
-        .filter(p -> p.arn().equals(policyArn))
-        .map(LiveManagedPolicy::defaultDocument)
-        .findFirst();
+    return Optional.ofNullable(documents.get(policyArn));
   }
 }
