@@ -62,7 +62,8 @@ class ReleaseArchiveE2E {
             "HOME", userHome.toString(),
             "JAVA_HOME", System.getProperty("java.home"),
             "XDG_CACHE_HOME", "",
-            "ROLECTL_CACHE_DIR", "");
+            "ROLECTL_CACHE_DIR", "",
+            "CI", ""); // a user's machine: the launcher makes its archives (not in CI, below)
 
     CliRun version = onPath(work, env, "version");
     assertEquals(0, version.exitCode(), version.toString());
@@ -81,6 +82,7 @@ class ReleaseArchiveE2E {
     assertTrue(cds.stream().anyMatch(p -> p.toString().endsWith("-offline.jsa")), "CDS archives: " + cds);
     assertTrue(cds.stream().anyMatch(p -> p.toString().endsWith("-aws.jsa")), "CDS archives: " + cds);
     archivesHoldWhatTheirCommandsLoad(work, env, home);
+    archivesAreNotMadeInCiUnlessAsked(work, env);
     assertEquals(List.of(pathDir.resolve("rolectl")), list(pathDir), "nothing written beside the link");
     assertEquals(List.of(links.resolve("rolectl")), list(links));
 
@@ -139,6 +141,34 @@ class ReleaseArchiveE2E {
         .filter(c -> c.contains("CdsTraining") && c.contains(home.toString()))
         .toList();
     assertEquals(List.of(), training, "training processes left behind");
+  }
+
+  /**
+   * With CI set (as CI services do), a run uses no time making archives: none is made unless
+   * ROLECTL_CDS_TRAIN=1; one that is there (restored from a cache) is used.
+   */
+  private void archivesAreNotMadeInCiUnlessAsked(Path work, Map<String, String> env) throws IOException {
+    Path cache = tmp.resolve("ci-cache");
+    Map<String, String> ci = new HashMap<>(env);
+    ci.put("CI", "true");
+    ci.put("ROLECTL_CACHE_DIR", cache.toString());
+    CliRun validate = onPath(work, ci, "validate", "stack");
+    assertEquals(0, validate.exitCode(), validate.toString());
+    assertEquals(List.of(), list(cache).stream().filter(p -> p.toString().endsWith(".jsa")).toList(),
+        "no archive made in CI");
+
+    ci.put("ROLECTL_CDS_TRAIN", "1");
+    assertEquals(0, onPath(work, ci, "validate", "stack").exitCode());
+    List<Path> made = list(cache);
+    assertEquals(1, made.size(), made.toString());
+    assertTrue(made.get(0).toString().endsWith("-offline.jsa"), made.toString());
+
+    Path log = tmp.resolve("ci-validate-classes.log");
+    ci.remove("ROLECTL_CDS_TRAIN");
+    ci.put("ROLECTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+    assertEquals(0, onPath(work, ci, "validate", "stack").exitCode());
+    assertTrue(Files.readString(log).contains("ValidateCommand source: shared objects file (top)"),
+        "in CI an archive that is there is used");
   }
 
   /** A loopback port where nothing listens (bound, then closed). */
