@@ -3,6 +3,8 @@ package dev.rolectl.cli.command;
 import dev.rolectl.cli.ExitCode;
 import dev.rolectl.cli.render.TextReport;
 import dev.rolectl.cli.render.plan.PlanOutput;
+import dev.rolectl.engine.api.PlanOutcome;
+import dev.rolectl.engine.api.Planner;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanFile;
@@ -83,7 +85,8 @@ public final class PlanCommand extends BaseCommand {
   @Override
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
-      Planning.Outcome outcome = Planning.plan(stack, target, adopt, this::progress);
+      PlanOutcome outcome =
+          Planner.plan(stack.source(), target, adopt, ProgressNotes.to(err(), cli.terminal()));
       // on stderr for people; JSON and Markdown plans carry them too, for bots
       TextReport.diagnostics(outcome.shown(), err(), errStyle());
       if (stats) {
@@ -115,12 +118,6 @@ public final class PlanCommand extends BaseCommand {
       Files.writeString(file, PlanFile.write(plan), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UserError("cannot write the plan to " + file + ": " + e.getMessage());
-    }
-  }
-
-  private void progress(String note) {
-    if (cli.terminal()) {
-      err().println(note + "...");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.rolectl.cli.command;
 
-import dev.rolectl.engine.config.LoadOptions;
+import dev.rolectl.engine.api.StackSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class StackOptions {
   private final Map<String, String> vars = new LinkedHashMap<>();
   private final List<Path> varFiles = new ArrayList<>();
   private String accountId;
-  private String partition = LoadOptions.DEFAULT_PARTITION;
+  private String partition = StackSource.DEFAULT_PARTITION;
 
   @Parameters(
       index = "0",
@@ -103,15 +103,9 @@ public final class StackOptions {
     return Optional.ofNullable(accountId);
   }
 
-  /** Load options for an account that a target told us about. */
-  public LoadOptions forAccount(String accountId, String partition) {
-    return new LoadOptions(vars, checkedVarFiles(), accountId, partition);
-  }
-
-  /** Load options for commands that never call AWS: the placeholder account unless given. */
-  public LoadOptions offline() {
-    return new LoadOptions(
-        vars, checkedVarFiles(), accountId().orElse(LoadOptions.PLACEHOLDER_ACCOUNT_ID), partition);
+  /** The stack and its variables, for the engine (the path and var files checked to exist). */
+  public StackSource source() {
+    return new StackSource(path(), vars, checkedVarFiles(), accountId(), partition);
   }
 
   private List<Path> checkedVarFiles() {

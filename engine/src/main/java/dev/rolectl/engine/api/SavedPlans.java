@@ -1,4 +1,4 @@
-package dev.rolectl.cli.command;
+package dev.rolectl.engine.api;
 
 import dev.rolectl.engine.live.TargetException;
 import dev.rolectl.engine.plan.Plan;
@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Saved plans given to {@code apply}: telling them from stacks, and what they need to apply. */
-final class SavedPlans {
+public final class SavedPlans {
   private SavedPlans() {}
 
   /** A saved plan when the file is JSON; empty for a stack. */
-  static Optional<Plan> read(Path path) {
+  public static Optional<Plan> read(Path path) {
     if (!Files.isRegularFile(path)) {
       return Optional.empty();
     }
@@ -40,7 +40,7 @@ final class SavedPlans {
    * path is taken from the current directory, which may not be the one plan ran in (a missing
    * file reads as an empty account). Empty when the file exists or the target is not local:.
    */
-  static Optional<String> missingAccountFile(String spec) {
+  public static Optional<String> missingAccountFile(String spec) {
     if (!spec.startsWith("local:")) {
       return Optional.empty();
     }
