@@ -18,7 +18,10 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
   private final TargetOptions options;
   private final CallCounter counter;
   private AwsClients clients;
-  private GetCallerIdentityResponse identity;
+  private Identity identity;
+
+  /** Who the credentials are: the account and the caller's ARN. */
+  private record Identity(String account, String arn) {}
 
   public AwsIamAccount(TargetOptions options) {
     this(options, new CallCounter());
@@ -30,7 +33,10 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     this.counter = counter;
   }
 
-  /** One {@code sts:GetCallerIdentity}, the first time. */
+  /**
+   * One {@code sts:GetCallerIdentity}, the first time; none when a role is assumed (its ARN names
+   * the account).
+   */
   @Override
   public String accountId() {
     return identity().account();
@@ -87,10 +93,14 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     return counter.snapshot();
   }
 
-  private synchronized GetCallerIdentityResponse identity() {
+  private synchronized Identity identity() {
+    if (identity == null && options.assumeRole() != null) {
+      identity = new Identity(options.assumeRole().accountId(), options.assumeRole().sessionArn());
+    }
     if (identity == null) {
       try {
-        identity = clients().sts.getCallerIdentity();
+        GetCallerIdentityResponse caller = clients().sts.getCallerIdentity();
+        identity = new Identity(caller.account(), caller.arn());
       } catch (SdkException e) {
         throw AwsErrors.translate(
             e, "find out which account the credentials belong to", counter.lastEndpoint());
