@@ -81,6 +81,8 @@ public final class ApplyCommand extends BaseCommand {
 
   @Mixin TargetMixin targetOptions;
 
+  @Mixin AccountsMixin accountsOptions;
+
   @Option(names = "--auto-approve", order = 20, description = "Apply without asking for 'yes'.")
   boolean autoApprove;
 
@@ -134,6 +136,15 @@ public final class ApplyCommand extends BaseCommand {
     }
     jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     try {
+      if (accountsOptions.given() || SavedPlans.readMulti(stack.path()).isPresent()) {
+        if (jsonOut != null) {
+          throw new UserError("--format json is for one account; with several accounts apply"
+              + " prints text (save the plan with 'rolectl plan --out' for a machine-readable"
+              + " record)");
+        }
+        return accountsOptions.given() ? MultiAccountApply.fromStack(this)
+            : MultiAccountApply.fromPlan(this, SavedPlans.readMulti(stack.path()).get());
+      }
       Optional<Plan> saved = SavedPlans.read(stack.path());
       return saved.isPresent() ? applySaved(saved.get()) : applyStack();
     } catch (TargetException | PlanFormatException | UserError e) {
@@ -265,6 +276,15 @@ public final class ApplyCommand extends BaseCommand {
     }
     out().print(new TextPlanRenderer(outColor(), false).render(plan));
     out().flush();
+  }
+
+  /** Empty when the user typed yes; else the exit code. */
+  Optional<Integer> confirmOnce() {
+    return confirm();
+  }
+
+  boolean color() {
+    return outColor();
   }
 
   /** Empty when the user typed yes; else the exit code. */

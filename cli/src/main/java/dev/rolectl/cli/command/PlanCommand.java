@@ -49,6 +49,8 @@ public final class PlanCommand extends BaseCommand {
 
   @Mixin TargetMixin targetOptions;
 
+  @Mixin AccountsMixin accountsOptions;
+
   @Option(
       names = "--format",
       order = 20,
@@ -84,6 +86,9 @@ public final class PlanCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    if (accountsOptions.given()) {
+      return MultiAccountPlan.run(this, cli.env());
+    }
     try (Target target = targetOptions.open(cli.env())) {
       PlanOutcome outcome =
           Planner.plan(stack.source(), target, adopt, ProgressNotes.to(err(), cli.terminal()));
@@ -111,6 +116,14 @@ public final class PlanCommand extends BaseCommand {
       }
       return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
+  }
+
+  boolean terminal() {
+    return cli.terminal();
+  }
+
+  boolean color() {
+    return outColor();
   }
 
   private void save(Plan plan, Path file) {

@@ -16,4 +16,14 @@ final class ProgressNotes {
       }
     };
   }
+
+  /** Prints each {@link EngineEvent.Finished} line (one per account) to {@code err} when {@code show}. */
+  static Consumer<EngineEvent> finished(PrintWriter err, boolean show) {
+    return e -> {
+      if (show && e instanceof EngineEvent.Finished f) {
+        err.println(f.what() + " (" + f.elapsed().toMillis() + " ms)");
+        err.flush();
+      }
+    };
+  }
 }

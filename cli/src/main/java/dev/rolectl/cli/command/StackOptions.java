@@ -1,5 +1,7 @@
 package dev.rolectl.cli.command;
 
+import dev.rolectl.engine.api.AccountRef;
+import dev.rolectl.engine.api.Refused;
 import dev.rolectl.engine.api.StackSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,9 @@ public final class StackOptions {
       names = "--var-file",
       order = 11,
       paramLabel = "FILE",
-      description = "YAML file of NAME: value variables; repeatable, later files win.")
+      description = "YAML file of NAME: value variables; repeatable, later files win. With"
+          + " several accounts, $${aws.accountId} and $${account.name} in FILE choose a file per"
+          + " account (quote it: 'vars/$${aws.accountId}.yaml').")
   void setVarFile(List<Path> value) {
     varFiles.addAll(value);
   }
@@ -109,7 +113,47 @@ public final class StackOptions {
   }
 
   private List<Path> checkedVarFiles() {
-    varFiles.forEach(f -> existing(f, "--var-file"));
+    varFiles.stream().filter(f -> !perAccount(f)).forEach(f -> existing(f, "--var-file"));
     return varFiles;
+  }
+
+  private static boolean perAccount(Path file) {
+    return file.toString().contains(ACCOUNT_ID_VAR) || file.toString().contains(ACCOUNT_NAME_VAR);
+  }
+
+  static final String ACCOUNT_ID_VAR = "${aws.accountId}";
+  static final String ACCOUNT_NAME_VAR = "${account.name}";
+
+  /**
+   * The stack for one of several accounts: variable files named with {@code ${aws.accountId}}
+   * or {@code ${account.name}} are that account's.
+   *
+   * @throws Refused when the account's file does not exist (that account fails alone)
+   */
+  public StackSource sourceFor(AccountRef account) {
+    List<Path> files = new ArrayList<>();
+    for (Path f : checkedVarFiles()) {
+      if (!perAccount(f)) {
+        files.add(f);
+        continue;
+      }
+      if (f.toString().contains(ACCOUNT_NAME_VAR) && account.name().isEmpty()) {
+        throw new Refused("--var-file " + f + ": account " + account.id() + " has no name (give"
+            + " names in the accounts file, or use --organization)");
+      }
+      Path mine = Path.of(f.toString().replace(ACCOUNT_ID_VAR, account.id())
+          .replace(ACCOUNT_NAME_VAR, account.name()));
+      if (!Files.isRegularFile(mine)) {
+        throw new Refused("--var-file " + f + ": no file " + mine + " for account "
+            + account.id() + "; add it, or drop the account");
+      }
+      files.add(mine);
+    }
+    return new StackSource(path(), vars, files, Optional.empty(), partition);
+  }
+
+  /** The partition of {@code --partition} (default {@code aws}). */
+  public String partition() {
+    return partition;
   }
 }

@@ -101,10 +101,15 @@ final class IamRulesProxy implements AutoCloseable {
   }
 
   private static JsonNode model() throws IOException {
+    return model("iam/2010-05-08");
+  }
+
+  /** botocore's model of a service ({@code iam/2010-05-08}) from the moto virtualenv. */
+  static JsonNode model(String service) throws IOException {
     Path lib = MotoInstall.venv().resolve("lib");
     try (var pythons = Files.list(lib)) {
       for (Path python : pythons.toList()) {
-        Path f = python.resolve("site-packages/botocore/data/iam/2010-05-08/service-2.json.gz");
+        Path f = python.resolve("site-packages/botocore/data/" + service + "/service-2.json.gz");
         if (Files.exists(f)) {
           try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
             return JSON.readTree(in);
@@ -112,7 +117,7 @@ final class IamRulesProxy implements AutoCloseable {
         }
       }
     }
-    throw new IOException("botocore's IAM model is not in " + lib + " (is moto installed?)");
+    throw new IOException("botocore's " + service + " model is not in " + lib + " (is moto installed?)");
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -225,7 +230,12 @@ final class IamRulesProxy implements AutoCloseable {
   }
 
   private void forward(HttpExchange ex, byte[] body) throws IOException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(moto.endpoint().resolve(ex.getRequestURI().toString()))
+    forward(http, moto.endpoint(), ex, body);
+  }
+
+  /** Sends the request on to {@code upstream} as it came, and its answer back as it came. */
+  static void forward(HttpClient http, URI upstream, HttpExchange ex, byte[] body) throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(ex.getRequestURI().toString()))
         .timeout(Duration.ofSeconds(60))
         .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
     Set<String> hop = Set.of("host", "content-length", "connection", "expect", "upgrade",
@@ -249,7 +259,7 @@ final class IamRulesProxy implements AutoCloseable {
     ex.close();
   }
 
-  private static Map<String, String> form(byte[] body) {
+  static Map<String, String> form(byte[] body) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
       int eq = pair.indexOf('=');

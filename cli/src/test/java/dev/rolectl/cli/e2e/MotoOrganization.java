@@ -27,14 +27,32 @@ final class MotoOrganization {
 
   /** Creates the organisation and {@code count} member accounts named {@code prefix-N}. */
   static List<Member> create(Moto moto, String prefix, int count) {
+    return create(moto, prefix, count, null);
+  }
+
+  /**
+   * As above; with {@code ou} the members are moved into a new organisational unit of that name,
+   * whose id {@code ouId[0]} receives.
+   */
+  static List<Member> create(Moto moto, String prefix, int count, String[] ouId) {
     List<Member> members = new ArrayList<>();
     try (OrganizationsClient org = organizations(moto)) {
       org.createOrganization(r -> r.featureSet("ALL"));
+      String root = org.listRoots(r -> {}).roots().get(0).id();
+      String ou = ouId == null ? null
+          : org.createOrganizationalUnit(r -> r.parentId(root).name(prefix)).organizationalUnit().id();
       for (int i = 1; i <= count; i++) {
         String name = prefix + "-" + i;
         var status = org.createAccount(r -> r.accountName(name).email(name + "@example.com"))
             .createAccountStatus();
+        if (ou != null) {
+          org.moveAccount(r -> r.accountId(status.accountId()).sourceParentId(root)
+              .destinationParentId(ou));
+        }
         members.add(new Member(status.accountId(), name));
+      }
+      if (ouId != null) {
+        ouId[0] = ou;
       }
     }
     return members;
@@ -52,6 +70,26 @@ final class MotoOrganization {
 
   /** An IAM client acting in a member account, through its access role. Close it when done. */
   static IamClient iamIn(Moto moto, String accountId) {
+    return IamClient.builder()
+        .endpointOverride(moto.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentialsIn(moto, accountId))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  /** An ECS client acting in a member account. Close it when done. */
+  static software.amazon.awssdk.services.ecs.EcsClient ecsIn(Moto moto, String accountId) {
+    return software.amazon.awssdk.services.ecs.EcsClient.builder()
+        .endpointOverride(moto.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentialsIn(moto, accountId))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  /** Credentials of a session of the member's access role. */
+  static StaticCredentialsProvider credentialsIn(Moto moto, String accountId) {
     Credentials c;
     try (StsClient sts = StsClient.builder()
         .endpointOverride(moto.endpoint())
@@ -63,13 +101,8 @@ final class MotoOrganization {
       c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId + ":role/" + ACCESS_ROLE)
           .roleSessionName("seed")).credentials();
     }
-    return IamClient.builder()
-        .endpointOverride(moto.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
-                c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return StaticCredentialsProvider.create(
+        software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+            c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
   }
 }

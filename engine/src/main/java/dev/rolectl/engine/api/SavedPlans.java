@@ -1,6 +1,8 @@
 package dev.rolectl.engine.api;
 
 import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.plan.MultiPlan;
+import dev.rolectl.engine.plan.MultiPlanFile;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanFile;
 import dev.rolectl.engine.plan.PlanFormatException;
@@ -28,8 +30,32 @@ public final class SavedPlans {
     if (!text.stripLeading().startsWith("{")) {
       return Optional.empty();
     }
+    if (MultiPlanFile.isMultiAccount(text)) {
+      throw new PlanFormatException(path + ": a multi-account plan; read it with readMulti");
+    }
     try {
       return Optional.of(PlanFile.read(text));
+    } catch (PlanFormatException e) {
+      throw new PlanFormatException(path + ": " + e.getMessage());
+    }
+  }
+
+  /** A saved multi-account plan when the file is one; empty for a stack or a one-account plan. */
+  public static Optional<MultiPlan> readMulti(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
+    }
+    if (!text.stripLeading().startsWith("{") || !MultiPlanFile.isMultiAccount(text)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MultiPlanFile.read(text));
     } catch (PlanFormatException e) {
       throw new PlanFormatException(path + ": " + e.getMessage());
     }
