@@ -111,7 +111,8 @@ public final class Cli implements Callable<Integer> {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println("error: " + message);
     boolean expected =
-        e instanceof UserError || e instanceof TargetException || e instanceof Refused;
+        e instanceof UserError || e instanceof TargetException || e instanceof Refused
+            || e instanceof dev.rolectl.engine.plan.PlanFormatException;
     if (debug) {
       e.printStackTrace(err);
     } else if (!expected) {

@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
  * Query-protocol error, {@code AccessDenied} with HTTP 403 (a common error, not one of
  * AssumeRole's modelled errors); the protocol and XML namespace are read from botocore's {@code
  * sts/2011-06-15/service-2.json} in the moto virtualenv, which must declare AssumeRole. Every
- * other request goes to moto untouched.
+ * other request goes to moto untouched. It records the AssumeRole requests and how many were in
+ * flight at once (each may be held for a while).
  */
 final class StsRefusingProxy implements AutoCloseable {
   private final Moto moto;
@@ -27,6 +28,13 @@ final class StsRefusingProxy implements AutoCloseable {
   private final HttpServer server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String namespace;
+  private final java.util.List<Map<String, String>> assumed =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long delayMillis;
 
   StsRefusingProxy(Moto moto, Set<String> refusedAccounts) throws IOException {
     JsonNode model = IamRulesProxy.model("sts/2011-06-15");
@@ -47,6 +55,23 @@ final class StsRefusingProxy implements AutoCloseable {
     server.start();
   }
 
+  /** The AssumeRole requests so far (their form fields), refused ones included. */
+  java.util.List<Map<String, String>> assumed() {
+    return java.util.List.copyOf(assumed);
+  }
+
+  /** The most AssumeRole requests in flight at once since the last {@link #delay}. */
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  /** Holds each AssumeRole this long before answering (to see how many run at once). */
+  void delay(long millis) {
+    delayMillis = millis;
+    maxInFlight.set(0);
+    assumed.clear();
+  }
+
   URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -56,6 +81,17 @@ final class StsRefusingProxy implements AutoCloseable {
     Map<String, String> form = IamRulesProxy.form(body);
     String arn = form.getOrDefault("RoleArn", "");
     String[] parts = arn.split(":");
+    if ("AssumeRole".equals(form.get("Action"))) {
+      assumed.add(form);
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
     if ("AssumeRole".equals(form.get("Action")) && parts.length > 4 && refused.contains(parts[4])) {
       String xml = "<ErrorResponse xmlns=\"" + namespace + "\"><Error><Type>Sender</Type>"
           + "<Code>AccessDenied</Code><Message>User: arn:aws:iam::" + Moto.ACCOUNT_ID
