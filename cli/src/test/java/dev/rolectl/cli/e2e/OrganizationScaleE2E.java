@@ -81,6 +81,8 @@ class OrganizationScaleE2E {
     Map<String, Integer> calls = calls(again.err());
     assertEquals(ACCOUNTS, calls.size(), again.err());
     assertTrue(calls.values().stream().allMatch(n -> n <= 5), "calls per account: " + calls);
+    assertTrue(!again.err().contains("GetPolicy"),
+        "the attached AWS managed policy exists: no GetPolicy asks again\n" + again.err());
 
     // drift in one account by hand, and one account whose role cannot be assumed
     String drifted = members.get(3).id();
