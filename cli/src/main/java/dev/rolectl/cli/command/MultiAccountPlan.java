@@ -11,7 +11,6 @@ import dev.rolectl.engine.api.MultiPlanner;
 import dev.rolectl.engine.live.ApiStats;
 import dev.rolectl.engine.live.TargetOptions;
 import dev.rolectl.engine.model.EngineEvent;
-import dev.rolectl.engine.plan.AccountPlan;
 import dev.rolectl.engine.plan.MultiPlan;
 import dev.rolectl.engine.plan.MultiPlanFile;
 import java.io.IOException;
@@ -92,9 +91,5 @@ final class MultiAccountPlan {
       total += s.totalCalls();
     }
     err.printf("API calls in all: %d for %d accounts%n", total, costs.size());
-  }
-
-  static AccountPlan.Status worst(MultiPlan plan) {
-    return plan.worst();
   }
 }
