@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.iam.IamClient;
  * {@code plan --stats} (no changes) of the first 1, 10 and all accounts at {@code
  * --account-parallelism 8}, and of all at 1, three runs each; then one member filled to IAM's
  * quotas ({@code bench.roles}, default 5,000 roles, and {@code bench.policies}, default 1,500
- * customer managed policies) and planned alone, three runs.
+ * customer managed policies) and planned alone, three runs. The 1/10/50 series runs twice: on
+ * moto directly, and through {@link LatencyProxy} adding {@code bench.latency} ms (default 50) to
+ * every call, as a network round trip to AWS would. {@code -Dbench.roles=0} skips the full
+ * account.
  *
  * <pre>
  * mvn -B -pl cli -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
@@ -42,6 +45,7 @@ class OrganizationBenchmark {
   static final int ACCOUNTS = Integer.getInteger("bench.accounts", 50);
   static final int ROLES = Integer.getInteger("bench.roles", 5000);
   static final int POLICIES = Integer.getInteger("bench.policies", 1500);
+  static final int LATENCY_MS = Integer.getInteger("bench.latency", 50);
   static final String POLICY =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
           + "\"Resource\":\"arn:aws:s3:::assets/*\"}]}";
@@ -69,16 +73,32 @@ class OrganizationBenchmark {
     report.append("accounts=").append(ACCOUNTS).append(" seeding and first apply=")
         .append((System.nanoTime() - seed) / 1_000_000).append("ms\n");
 
+    series(members, stack, moto.env(), "", report);
+    try (LatencyProxy slow = new LatencyProxy(moto, LATENCY_MS)) {
+      series(members, stack, slow.env(), " latency=" + LATENCY_MS + "ms", report);
+    }
+    if (ROLES > 0) {
+      full(moto, members.get(0), stack, report);
+    }
+    Path out = Path.of("target", "benchmarks", "organization.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.print(report);
+  }
+
+  /** No-change plans of 1, 10 and all accounts at parallelism 8, and of all at 1. */
+  private void series(List<MotoOrganization.Member> members, String stack,
+      java.util.Map<String, String> env, String label, StringBuilder report) throws Exception {
     for (int[] run : new int[][] {{1, 8}, {10, 8}, {ACCOUNTS, 8}, {ACCOUNTS, 1}}) {
       Path file = accounts(members, run[0]);
       for (int i = 1; i <= 3; i++) {
         long start = System.nanoTime();
-        CliRun r = RolectlProcess.run(dir, moto.env(), "plan", stack, "--accounts-file",
+        CliRun r = RolectlProcess.run(dir, env, "plan", stack, "--accounts-file",
             file.toString(), "--assume-role", MotoOrganization.ACCESS_ROLE, "--stats",
             "--account-parallelism", String.valueOf(run[1]), "--detailed-exitcode");
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, r.exitCode(), r::toString);
-        report.append("plan accounts=").append(run[0]).append(" parallelism=").append(run[1])
+        report.append("plan").append(label).append(" accounts=").append(run[0]).append(" parallelism=").append(run[1])
             .append(" run ").append(i).append(": wall=").append(wallMs).append("ms ")
             .append(lastLine(r.err())).append('\n');
         if (i == 1 && run[0] == 1) {
@@ -86,8 +106,11 @@ class OrganizationBenchmark {
         }
       }
     }
+  }
 
-    MotoOrganization.Member full = members.get(0);
+  /** One member filled to IAM's quotas, planned alone. */
+  private void full(Moto moto, MotoOrganization.Member full, String stack, StringBuilder report)
+      throws Exception {
     long fill = System.nanoTime();
     fill(moto, full.id());
     report.append("account ").append(full.id()).append(" filled with ").append(ROLES)
@@ -102,10 +125,6 @@ class OrganizationBenchmark {
       report.append("plan of the full account run ").append(i).append(": wall=").append(wallMs)
           .append("ms\n").append(r.err());
     }
-    Path out = Path.of("target", "benchmarks", "organization.txt");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
-    System.out.print(report);
   }
 
   private Path accounts(List<MotoOrganization.Member> members, int n) throws Exception {

@@ -36,11 +36,14 @@ final class AwsClients implements AutoCloseable {
   final IamClient iam;
   final StsClient sts;
   final CallCounter counter;
+  final AwsCredentialsProvider credentials;
 
-  private AwsClients(IamClient iam, StsClient sts, CallCounter counter) {
+  private AwsClients(
+      IamClient iam, StsClient sts, CallCounter counter, AwsCredentialsProvider credentials) {
     this.iam = iam;
     this.sts = sts;
     this.counter = counter;
+    this.credentials = credentials;
   }
 
   static AwsClients build(TargetOptions options, CallCounter counter) {
@@ -52,7 +55,7 @@ final class AwsClients implements AutoCloseable {
     // the caller's identity: with a role to assume, the role session's
     StsClient sts =
         configure(StsClient.builder(), "sts", options, region, credentials, counter).build();
-    return new AwsClients(iam, sts, counter);
+    return new AwsClients(iam, sts, counter, credentials);
   }
 
   /**

@@ -95,7 +95,13 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
 
   private synchronized Identity identity() {
     if (identity == null && options.assumeRole() != null) {
-      identity = new Identity(options.assumeRole().accountId(), options.assumeRole().sessionArn());
+      TargetOptions.AssumeRole role = options.assumeRole();
+      try {
+        clients().credentials.resolveCredentials(); // the AssumeRole, with its own message
+      } catch (SdkException e) {
+        throw AwsErrors.assumeRole(e, role.roleArn(), counter.lastEndpoint());
+      }
+      identity = new Identity(role.accountId(), role.sessionArn());
     }
     if (identity == null) {
       try {
