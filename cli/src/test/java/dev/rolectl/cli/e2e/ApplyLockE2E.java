@@ -48,6 +48,28 @@ class ApplyLockE2E {
     concurrent(Side.local(dir.resolve("account.json")), dir);
   }
 
+  /**
+   * AWS's answer to the lock's {@code CreatePolicy} is lost after IAM made the policy (a 5xx or a
+   * reset; the proxy stands in for that): the SDK's retry meets the policy with this apply's own
+   * token, so the apply holds the lock instead of waiting for itself, and releases it at the end.
+   */
+  @Test
+  void aLockWhoseCreateAnswerWasLostIsOurOwn(Moto moto, @TempDir Path dir) throws Exception {
+    Path stack = StackFiles.roles(dir, "lost-answer", "lostanswer", 2);
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 1L, 0, 0, 0)
+        .loseFirstAnswerTo("Path=%2Frolectl-lock%2F")) {
+      java.util.Map<String, String> env = new java.util.HashMap<>(moto.env());
+      env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+      TestCli.Run r = TestCli.run(env, "apply", stack.toString(), "--auto-approve", "--target", "aws");
+      assertEquals(0, r.exit(), () -> r + "\n" + proxy.stats());
+      assertEquals(1, proxy.serverErrors.get(), proxy::stats);
+    }
+    try (IamClient iam = moto.iam()) {
+      assertEquals(List.of(), iam.listPolicies(r -> r.pathPrefix(IamWriter.LOCK_PATH)).policies(),
+          "the lock is released");
+    }
+  }
+
   private static void concurrent(Side side, Path dir) throws Exception {
     Path stack = StackFiles.roles(dir, "guard-lock", "locked", 30);
     String[] args = {"apply", stack.toString(), "--auto-approve", "--json", "--lock-timeout", "300s"};

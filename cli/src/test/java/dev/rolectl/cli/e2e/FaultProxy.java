@@ -59,6 +59,17 @@ final class FaultProxy implements AutoCloseable {
   final AtomicLong serverErrors = new AtomicLong();
   final AtomicLong resets = new AtomicLong();
   final AtomicLong iamRequests = new AtomicLong();
+  /** Body fragments whose first matching request is forwarded, then answered 500 (once each). */
+  private final Set<String> loseFirstAnswer = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The first IAM request whose form body contains {@code fragment} is forwarded (moto makes the
+   * change) and then answered {@code 500 ServiceFailure}, as when AWS's answer is lost.
+   */
+  FaultProxy loseFirstAnswerTo(String fragment) {
+    loseFirstAnswer.add(fragment);
+    return this;
+  }
 
   FaultProxy(URI upstream, long seed, double throttleRate, double serverErrorRate, double resetRate)
       throws IOException {
@@ -137,6 +148,12 @@ final class FaultProxy implements AutoCloseable {
       return Fault.NONE;
     }
     iamRequests.incrementAndGet();
+    String form = new String(req.body, StandardCharsets.UTF_8);
+    for (String fragment : loseFirstAnswer) {
+      if (form.contains(fragment) && loseFirstAnswer.remove(fragment)) {
+        return Fault.SERVER_ERROR;
+      }
+    }
     int key = Arrays.hashCode(req.body);
     double r;
     synchronized (random) {

@@ -239,8 +239,9 @@ class GuardsE2E {
 
       Path empty = stack(dir, "pol-empty.yaml", "stack: guard-pol\n");
       TestCli.Run refused = exits(1, side, "plan", empty.toString());
-      assertTrue(refused.err().contains("error[policy-in-use]: policies.fence: policy " + fence
+      assertTrue(refused.err().contains("policies.fence: error[policy-in-use]: policy " + fence
           + " cannot be deleted: it is the permissions boundary of role bounded"), refused::toString);
+      assertFalse(refused.err().contains("(live)"), "no made-up file location: " + refused);
       exits(1, side, "apply", empty.toString(), "--auto-approve");
       assertTrue(side.read().policies().containsKey("fence"), side.name());
       assertEquals(fence, side.read().roles().get("bounded").permissionsBoundaryArn());

@@ -82,14 +82,15 @@ public final class PolicyDeletes {
       if (users.isEmpty()) {
         continue;
       }
-      Location where = c.after() != null ? c.after().location() : CurrentState.LIVE;
+      // a policy removed from the stack has no place in a file: the address names it
+      Location where = c.after() != null ? c.after().location() : null;
       out.add(
           new Diagnostic(
               Severity.ERROR,
               RULE,
               where,
               c.address(),
-              c.address() + ": policy " + arn + " cannot be "
+              "policy " + arn + " cannot be "
                   + (c.action() == Action.DELETE ? "deleted" : "replaced (deleted, then created)")
                   + ": it is the permissions boundary of " + String.join(", ", users)
                   + ", and IAM refuses to delete a policy in use as a boundary. Remove it as their"

@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * rolectl-lock.STACK} under {@link IamWriter#LOCK_PATH}: {@code CreatePolicy} is atomic by name
  * (a second caller gets {@code EntityAlreadyExists}), so no other infrastructure is needed. The
  * policy denies {@code sts:AssumeRole} and is attached to nothing; its tags name the holder (the
- * caller's ARN, host, process id), when it started and when the lease ends, and a random token.
+ * caller's ARN, host, process id), when it started and when the lease ends, and a random token
+ * (a lock that carries this acquirer's token is its own: a retried {@code CreatePolicy} whose
+ * first answer was lost meets it).
  * A lock is taken over when its lease ended, or at once when its holder is a process of this host
  * that is gone (a killed apply); a lock whose lease cannot be read is never taken over.
  *
@@ -90,6 +92,11 @@ final class AccountLock {
           continue; // released between the two calls: try again
         }
         Map<String, String> other = read.orElse(Map.of());
+        if (token.equals(other.get(TAG_TOKEN))) {
+          // an earlier attempt of our own CreatePolicy succeeded but its answer was lost (a reset
+          // or a 5xx after IAM made the policy, then the SDK's retry met it): the lock is ours
+          return new Held(arn, r.lease());
+        }
         Instant expires = instant(other.get(TAG_EXPIRES));
         String stale = stale(other, expires, now);
         if (stale != null) {
