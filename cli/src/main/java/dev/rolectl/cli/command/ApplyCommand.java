@@ -142,6 +142,10 @@ public final class ApplyCommand extends BaseCommand {
               + " prints text (save the plan with 'rolectl plan --out' for a machine-readable"
               + " record)");
         }
+        if (stats) {
+          throw new UserError("--stats is for one account in apply; 'rolectl plan --stats' counts"
+              + " the calls of each account");
+        }
         return accountsOptions.given() ? MultiAccountApply.fromStack(this)
             : MultiAccountApply.fromPlan(this, SavedPlans.readMulti(stack.path()).get());
       }

@@ -51,6 +51,17 @@ class ManyAccountsOptionsTest {
   }
 
   @Test
+  void applyInManyAccountsPrintsTextWithoutStats() {
+    for (String option : List.of("--json", "--stats")) {
+      TestCli.Run r = TestCli.run(ENV, "apply", STACK, "--accounts", "111111111111",
+          "--assume-role", "R1", option);
+      assertEquals(1, r.exit(), r::toString);
+      assertTrue((r.out() + r.err()).contains(option.equals("--json") ? "--format json is for one account"
+          : "--stats is for one account in apply"), r::toString);
+    }
+  }
+
+  @Test
   void mergeAndShowReadOnlyMultiAccountPlans(@TempDir Path dir) throws Exception {
     Path single = Files.writeString(dir.resolve("single.json"), "{\"formatVersion\": 2}");
     TestCli.Run merge = TestCli.run(Map.of(), "merge", single.toString());

@@ -64,14 +64,21 @@ final class IamRulesProxy implements AutoCloseable {
     this.moto = moto;
     this.model = model();
     this.iam = moto.iam();
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    this.server = loopback("iam-rules-proxy", this::handle);
+  }
+
+  /** A started HTTP server on a free loopback port, one daemon thread per request. */
+  static HttpServer loopback(String name, com.sun.net.httpserver.HttpHandler handler)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "iam-rules-proxy");
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     }));
-    server.createContext("/", this::handle);
+    server.createContext("/", handler);
     server.start();
+    return server;
   }
 
   URI endpoint() {

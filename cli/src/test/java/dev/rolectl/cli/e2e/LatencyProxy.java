@@ -3,12 +3,10 @@ package dev.rolectl.cli.e2e;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 /**
  * For benchmarks: a loopback endpoint in front of moto that holds every request {@code millis}
@@ -23,14 +21,7 @@ final class LatencyProxy implements AutoCloseable {
   LatencyProxy(Moto moto, long millis) throws IOException {
     this.moto = moto;
     this.millis = millis;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "latency-proxy");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = IamRulesProxy.loopback("latency-proxy", this::handle);
   }
 
   /** moto's environment with this endpoint for every service. */

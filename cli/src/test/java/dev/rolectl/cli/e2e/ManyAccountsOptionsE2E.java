@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
+// member accounts make moto's reset slower for every later test: a server for organisations only
+@MotoServer.Env({"ROLECTL_MOTO_SERVER=organizations"})
 class ManyAccountsOptionsE2E {
   static final ObjectMapper JSON = new ObjectMapper();
 

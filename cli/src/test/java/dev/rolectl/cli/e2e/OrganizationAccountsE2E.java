@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
+// member accounts make moto's reset slower for every later test: a server for organisations only
+@MotoServer.Env({"ROLECTL_MOTO_SERVER=organizations"})
 class OrganizationAccountsE2E {
 
   @Test

@@ -38,7 +38,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
-@MotoServer.Env({"MOTO_ECS_SERVICE_RUNNING=0"})
+// a server of its own: resetting 50 accounts (each with the AWS managed policies loaded) takes
+// longer than the next test's reset may wait, so no other class shares it
+@MotoServer.Env({"MOTO_ECS_SERVICE_RUNNING=0", "ROLECTL_MOTO_SERVER=organization-scale"})
 class OrganizationScaleE2E {
   static final int ACCOUNTS = 50;
   static final String ROLE = "ecsInfrastructureRoleForLoadBalancers";

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback STS endpoint in front of moto that refuses {@code AssumeRole} into chosen accounts,
@@ -45,14 +43,7 @@ final class StsRefusingProxy implements AutoCloseable {
     this.namespace = model.path("metadata").path("xmlNamespace").asText();
     this.moto = moto;
     this.refused = Set.copyOf(refusedAccounts);
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "sts-refusing-proxy");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = IamRulesProxy.loopback("sts-refusing-proxy", this::handle);
   }
 
   /** The AssumeRole requests so far (their form fields), refused ones included. */

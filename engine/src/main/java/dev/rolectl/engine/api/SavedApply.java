@@ -71,12 +71,6 @@ public final class SavedApply implements AutoCloseable {
   /** Releases the stack's lock, then the target's. */
   @Override
   public void close() {
-    try {
-      if (stackLock != null) {
-        stackLock.close();
-      }
-    } finally {
-      lock.close();
-    }
+    StackApply.release(stackLock, lock);
   }
 }

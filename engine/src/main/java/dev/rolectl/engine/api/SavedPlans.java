@@ -18,30 +18,21 @@ public final class SavedPlans {
 
   /** A saved plan when the file is JSON; empty for a stack. */
   public static Optional<Plan> read(Path path) {
-    if (!Files.isRegularFile(path)) {
-      return Optional.empty();
-    }
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
-    }
-    if (!text.stripLeading().startsWith("{")) {
-      return Optional.empty();
-    }
-    if (MultiPlanFile.isMultiAccount(text)) {
+    Optional<String> text = json(path);
+    if (text.isPresent() && MultiPlanFile.isMultiAccount(text.get())) {
       throw new PlanFormatException(path + ": a multi-account plan; read it with readMulti");
     }
-    try {
-      return Optional.of(PlanFile.read(text));
-    } catch (PlanFormatException e) {
-      throw new PlanFormatException(path + ": " + e.getMessage());
-    }
+    return text.map(t -> parse(path, () -> PlanFile.read(t)));
   }
 
   /** A saved multi-account plan when the file is one; empty for a stack or a one-account plan. */
   public static Optional<MultiPlan> readMulti(Path path) {
+    return json(path).filter(MultiPlanFile::isMultiAccount)
+        .map(t -> parse(path, () -> MultiPlanFile.read(t)));
+  }
+
+  /** The file's text when it is a regular file that starts like JSON. */
+  private static Optional<String> json(Path path) {
     if (!Files.isRegularFile(path)) {
       return Optional.empty();
     }
@@ -51,11 +42,13 @@ public final class SavedPlans {
     } catch (IOException e) {
       throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
     }
-    if (!text.stripLeading().startsWith("{") || !MultiPlanFile.isMultiAccount(text)) {
-      return Optional.empty();
-    }
+    return text.stripLeading().startsWith("{") ? Optional.of(text) : Optional.empty();
+  }
+
+  /** Parses, naming the file in a format error. */
+  private static <T> T parse(Path path, java.util.function.Supplier<T> read) {
     try {
-      return Optional.of(MultiPlanFile.read(text));
+      return read.get();
     } catch (PlanFormatException e) {
       throw new PlanFormatException(path + ": " + e.getMessage());
     }

@@ -84,9 +84,8 @@ public final class StackApply implements AutoCloseable {
         + " only)"));
   }
 
-  /** Releases the stack's lock, then the target's. */
-  @Override
-  public void close() {
+  /** Releases the stack's lock (if taken), then the target's, even when the first fails. */
+  static void release(IamWriter.Lock stackLock, IamWriter.Lock lock) {
     try {
       if (stackLock != null) {
         stackLock.close();
@@ -94,5 +93,11 @@ public final class StackApply implements AutoCloseable {
     } finally {
       lock.close();
     }
+  }
+
+  /** Releases the stack's lock, then the target's. */
+  @Override
+  public void close() {
+    StackApply.release(stackLock, lock);
   }
 }
