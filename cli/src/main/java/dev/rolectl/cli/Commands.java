@@ -46,9 +46,19 @@ final class Commands {
     }
   }
 
-  /** Whether {@code args} run a command that loads a stack (and so wants the schema early). */
+  /**
+   * Whether {@code args} run a command that loads a stack (and so wants the schema early): {@code
+   * validate}, {@code graph}, {@code plan}, and {@code apply} of a stack (not of a saved plan, a
+   * {@code .json} file, which loads no stack).
+   */
   static boolean loadsStack(String... args) {
-    return args.length > 0 && List.of("validate", "graph", "plan").contains(args[0]);
+    if (args.length == 0) {
+      return false;
+    }
+    if (args[0].equals("apply")) {
+      return java.util.Arrays.stream(args).noneMatch(a -> a.endsWith(".json"));
+    }
+    return List.of("validate", "graph", "plan").contains(args[0]);
   }
 
   /** The command {@code args} run, or every command when it names none (help, errors). */

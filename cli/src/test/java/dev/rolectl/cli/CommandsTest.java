@@ -26,6 +26,17 @@ class CommandsTest {
   }
 
   @Test
+  void commandsThatLoadAStackAskForTheSchemaEarly() {
+    assertTrue(Commands.loadsStack("validate", "x"));
+    assertTrue(Commands.loadsStack("plan", "x", "--target", "aws"));
+    assertTrue(Commands.loadsStack("apply", "stacks/x", "--auto-approve"));
+    assertTrue(!Commands.loadsStack("apply", "plan.json", "--auto-approve"), "a saved plan loads no stack");
+    assertTrue(!Commands.loadsStack("show", "plan.json"));
+    assertTrue(!Commands.loadsStack("version"));
+    assertTrue(!Commands.loadsStack());
+  }
+
+  @Test
   void rootHelpListsEveryCommand() {
     CliRun r = CliRun.run("--help");
     for (String name : Commands.NAMES) {

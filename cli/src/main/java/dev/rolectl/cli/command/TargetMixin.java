@@ -32,7 +32,9 @@ public final class TargetMixin {
       names = "--region",
       order = 32,
       paramLabel = "REGION",
-      description = "AWS region for the aws target (default: AWS_REGION, the profile, us-east-1).")
+      description = "AWS region for the aws target (default: AWS_REGION, AWS_DEFAULT_REGION,"
+          + " the profile's region, us-east-1). ECS is read in every enabled region unless the"
+          + " stack's settings.ecs.regions names some.")
   String region;
 
   @Option(

@@ -197,6 +197,25 @@ class EcsRealApiE2E {
   }
 
   /**
+   * Stands in for an ECS endpoint that accepts connections and never answers (a black-holed
+   * proxy), with every enabled region to scan (moto's DescribeRegions lists 38): the regions not
+   * started when the first one went silent are not tried, so the plan waits about one time-out
+   * instead of one per batch of eight regions, and blocks with one reason instead of one per
+   * region.
+   */
+  @Test
+  void aSilentEcsEndpointIsWaitedForOnceNotOncePerRegion() {
+    fx.deployment("us-east-1", fx.web("us-east-1"), "IN_PROGRESS", "BAKE_TIME");
+    server.fail(new Fault("ListClusters", null, EcsApiServer.NO_ANSWER, null));
+    TestCli.Run plan = fx.rolectl("plan", delete(), "--timeout", "2s");
+    blocked(plan, "did not answer", "the other regions were not read after ECS in ");
+    long asked = server.calls("ListClusters").stream().map(EcsApiServer.Call::region).distinct().count();
+    assertTrue(asked <= 8, asked + " regions asked: at most one batch waits");
+    assertTrue(plan.out().length() < 8_000, "one reason, not one per region:\n" + plan.out());
+    server.reset(); // lets the held requests go
+  }
+
+  /**
    * Case 4. The service now names role B, and its deployment moves it from a revision naming our
    * role A: the revision being replaced (DescribeServiceRevisions) still uses A.
    */

@@ -102,6 +102,27 @@ final class IamRulesProxy implements AutoCloseable {
     maxInFlight.set(0);
   }
 
+  private volatile String held;
+  private volatile String awaited;
+  private volatile java.util.concurrent.CountDownLatch arrival = new java.util.concurrent.CountDownLatch(0);
+  private volatile boolean released;
+
+  /**
+   * From now on, holds each {@code held} request until an {@code awaited} request arrives (at most
+   * 20 s, then it goes on): whether the client sends the second while the first is in flight.
+   */
+  void holdUntilArrives(String held, String awaited) {
+    this.arrival = new java.util.concurrent.CountDownLatch(1);
+    this.released = false;
+    this.awaited = awaited;
+    this.held = held;
+  }
+
+  /** Whether a held request saw the awaited one arrive (see {@link #holdUntilArrives}). */
+  boolean heldWasReleased() {
+    return released;
+  }
+
   /** The most IAM requests that were being answered at once since the last {@link #clearCalls}. */
   int maxInFlight() {
     return maxInFlight.get();
@@ -147,6 +168,16 @@ final class IamRulesProxy implements AutoCloseable {
   private void answer(HttpExchange ex, byte[] body, String action, Map<String, String> form)
       throws IOException {
     calls.add(describe(action, form));
+    if (action.equals(awaited)) {
+      arrival.countDown();
+    }
+    if (action.equals(held)) {
+      try {
+        released |= arrival.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     String refusal = refusal(action, form);
     if (refusal != null) {
       String[] parts = refusal.split("\\|", 2);

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * are not the stack's plus one that is, one user it is attached to, and one unmanaged role:
  * policy tags are read in parallel, at most eight at a time; a plan that deletes the stack's
  * policy reads users and groups with one more call instead of reading every policy's tags again;
- * import reads no policy tags.
+ * import reads no policy tags; roles are listed while the authorization details are read.
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
@@ -67,11 +67,14 @@ class ReadCostE2E {
           && !gaad.get(1).contains("Role"), "the second read is users and groups alone: " + gaad);
 
       proxy.clearCalls();
+      proxy.holdUntilArrives("GetAccountAuthorizationDetails", "ListRoles");
       TestCli.Run imported = TestCli.run(proxy.env(), "import", "app", "--target", "aws");
       assertEquals(0, imported.exit(), imported::toString);
       assertTrue(imported.out().contains("app:"), imported::toString);
       assertEquals(List.of("GetAccountAuthorizationDetails", "ListRoles"),
-          proxy.calls().stream().map(c -> c.split(" ")[0]).toList());
+          proxy.calls().stream().map(c -> c.split(" ")[0]).sorted().toList());
+      assertTrue(proxy.heldWasReleased(),
+          "ListRoles is sent while GetAccountAuthorizationDetails is in flight: " + proxy.calls());
     }
   }
 

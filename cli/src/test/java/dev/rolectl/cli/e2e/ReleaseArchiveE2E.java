@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,8 @@ class ReleaseArchiveE2E {
             "HOME", userHome.toString(),
             "JAVA_HOME", System.getProperty("java.home"),
             "XDG_CACHE_HOME", "",
-            "ROLECTL_CACHE_DIR", "");
+            "ROLECTL_CACHE_DIR", "",
+            "CI", ""); // a user's machine: the launcher makes its archives (not in CI, below)
 
     CliRun version = onPath(work, env, "version");
     assertEquals(0, version.exitCode(), version.toString());
@@ -77,7 +79,10 @@ class ReleaseArchiveE2E {
     assertTrue(plan.out().contains("Plan: 4 to create"), plan.out());
 
     List<Path> cds = list(userHome.resolve(".cache/rolectl"));
-    assertTrue(cds.stream().anyMatch(p -> p.toString().endsWith(".jsa")), "CDS archive: " + cds);
+    assertTrue(cds.stream().anyMatch(p -> p.toString().endsWith("-offline.jsa")), "CDS archives: " + cds);
+    assertTrue(cds.stream().anyMatch(p -> p.toString().endsWith("-aws.jsa")), "CDS archives: " + cds);
+    archivesHoldWhatTheirCommandsLoad(work, env, home);
+    archivesAreNotMadeInCiUnlessAsked(work, env);
     assertEquals(List.of(pathDir.resolve("rolectl")), list(pathDir), "nothing written beside the link");
     assertEquals(List.of(links.resolve("rolectl")), list(links));
 
@@ -90,6 +95,86 @@ class ReleaseArchiveE2E {
         s.filter(Files::isRegularFile).forEach(p -> tarFiles.add(unpacked.relativize(p).toString()));
       }
       assertEquals(tarFiles, zipFiles);
+    }
+  }
+
+  /**
+   * The launcher's two CDS archives, made by the training runs: {@code plan} (aws archive) finds
+   * the AWS SDK's clients and HTTP client in it, even when the call fails (a loopback port where
+   * nothing listens); {@code validate} (offline archive) finds its command there and loads no SDK
+   * class. No training process is left.
+   */
+  private void archivesHoldWhatTheirCommandsLoad(Path work, Map<String, String> env, Path home)
+      throws IOException {
+    Path log = tmp.resolve("plan-classes.log");
+    Map<String, String> aws = new HashMap<>(env);
+    aws.put("ROLECTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+    aws.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closedPort());
+    aws.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    aws.put("AWS_SECRET_ACCESS_KEY", "example");
+    aws.put("AWS_REGION", "us-east-1");
+    aws.put("AWS_MAX_ATTEMPTS", "1");
+    CliRun plan = onPath(work, aws, "plan", "stack", "--target", "aws");
+    assertEquals(1, plan.exitCode(), plan.toString());
+    String classes = Files.readString(log);
+    for (String type : List.of("software.amazon.awssdk.services.iam.DefaultIamClient",
+        "software.amazon.awssdk.services.sts.DefaultStsClient",
+        "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
+        "dev.rolectl.cli.command.PlanCommand")) {
+      assertTrue(classes.contains(type + " source: shared objects file (top)"),
+          type + " is not in the aws archive: "
+              + classes.lines().filter(l -> l.contains(type + " ")).toList());
+    }
+
+    Path validateLog = tmp.resolve("validate-classes.log");
+    Map<String, String> offline = new HashMap<>(env);
+    offline.put("ROLECTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + validateLog);
+    CliRun validate = onPath(work, offline, "validate", "stack");
+    assertEquals(0, validate.exitCode(), validate.toString());
+    String validateClasses = Files.readString(validateLog);
+    assertTrue(validateClasses.contains("dev.rolectl.cli.command.ValidateCommand source: shared objects file (top)"),
+        validateClasses.lines().filter(l -> l.contains("ValidateCommand")).toList().toString());
+    assertFalse(validateClasses.contains("software.amazon.awssdk"), "validate loaded AWS SDK classes");
+
+    List<String> training = ProcessHandle.allProcesses()
+        .map(p -> p.info().commandLine().orElse(""))
+        .filter(c -> c.contains("CdsTraining") && c.contains(home.toString()))
+        .toList();
+    assertEquals(List.of(), training, "training processes left behind");
+  }
+
+  /**
+   * With CI set (as CI services do), a run uses no time making archives: none is made unless
+   * ROLECTL_CDS_TRAIN=1; one that is there (restored from a cache) is used.
+   */
+  private void archivesAreNotMadeInCiUnlessAsked(Path work, Map<String, String> env) throws IOException {
+    Path cache = tmp.resolve("ci-cache");
+    Map<String, String> ci = new HashMap<>(env);
+    ci.put("CI", "true");
+    ci.put("ROLECTL_CACHE_DIR", cache.toString());
+    CliRun validate = onPath(work, ci, "validate", "stack");
+    assertEquals(0, validate.exitCode(), validate.toString());
+    assertEquals(List.of(), list(cache).stream().filter(p -> p.toString().endsWith(".jsa")).toList(),
+        "no archive made in CI");
+
+    ci.put("ROLECTL_CDS_TRAIN", "1");
+    assertEquals(0, onPath(work, ci, "validate", "stack").exitCode());
+    List<Path> made = list(cache);
+    assertEquals(1, made.size(), made.toString());
+    assertTrue(made.get(0).toString().endsWith("-offline.jsa"), made.toString());
+
+    Path log = tmp.resolve("ci-validate-classes.log");
+    ci.remove("ROLECTL_CDS_TRAIN");
+    ci.put("ROLECTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+    assertEquals(0, onPath(work, ci, "validate", "stack").exitCode());
+    assertTrue(Files.readString(log).contains("ValidateCommand source: shared objects file (top)"),
+        "in CI an archive that is there is used");
+  }
+
+  /** A loopback port where nothing listens (bound, then closed). */
+  private static int closedPort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
     }
   }
 

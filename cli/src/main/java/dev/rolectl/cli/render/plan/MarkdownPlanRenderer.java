@@ -101,10 +101,9 @@ public final class MarkdownPlanRenderer {
             + (c.blocked() ? ", <b>blocked</b>" : "") + ")";
     return "<details><summary>"
         + summary
-        + "</summary>\n\n```diff\n"
-        + diffBlock(text.change(c, false))
-        + verdictLines(c)
-        + "```\n\n</details>\n";
+        + "</summary>\n\n"
+        + MarkdownCode.fence("diff", diffBlock(text.change(c, false)) + verdictLines(c))
+        + "\n</details>\n";
   }
 
   private static String verdictLines(ResourceChange c) {
@@ -143,7 +142,7 @@ public final class MarkdownPlanRenderer {
         out.append("  ").append(line).append('\n');
       }
     }
-    return out.toString().replace("```", "`\u200b``");
+    return out.toString();
   }
 
   /** One line per blocked change, its reason folded; then what apply will do about them. */

@@ -96,7 +96,7 @@ final class SecurityTable {
           default -> "changed";
         };
     String statement = StatementView.oneLine(s).replaceFirst(" \\(Sid [^)]*\\)$", "");
-    return row(change, where, impact, "`" + code(statement) + "`");
+    return row(change, where, impact, MarkdownCode.span(cell(statement)));
   }
 
   private static String row(String change, String where, String impact, String statement) {
@@ -107,9 +107,5 @@ final class SecurityTable {
   /** Text for a table cell: pipes escaped, one line. */
   static String cell(String s) {
     return s.replace("|", "\\|").replace("\n", " ");
-  }
-
-  private static String code(String s) {
-    return cell(s).replace("`", "'");
   }
 }

@@ -48,10 +48,16 @@ public final class EcsApiServer implements AutoCloseable {
    * An answer to send instead of the world's.
    *
    * @param region {@code null} for every region
-   * @param status HTTP status
+   * @param status HTTP status; {@link #NO_ANSWER} holds the connection without answering (an
+   *     endpoint that accepts and never answers) until the server is reset or closed
    * @param code the error code ({@code __type}); {@code null} for an HTML body without one
    */
   public record Fault(String operation, String region, int status, String code) {}
+
+  /** {@link Fault#status()} of a request that never gets an answer. */
+  public static final int NO_ANSWER = 0;
+
+  private java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
   public EcsApiServer(Path motoVenv) {
     this.model = EcsModel.load(motoVenv);
@@ -62,7 +68,7 @@ public final class EcsApiServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     http.createContext("/", this::handle);
-    http.setExecutor(Executors.newFixedThreadPool(8));
+    http.setExecutor(Executors.newCachedThreadPool()); // held requests must not starve the others
     http.start();
   }
 
@@ -72,6 +78,8 @@ public final class EcsApiServer implements AutoCloseable {
 
   /** Forgets the world, the calls, the faults and the page size. */
   public synchronized void reset() {
+    released.countDown();
+    released = new java.util.concurrent.CountDownLatch(1);
     world.clear();
     calls.clear();
     faults.clear();
@@ -175,6 +183,18 @@ public final class EcsApiServer implements AutoCloseable {
   }
 
   private void sendFault(HttpExchange ex, String op, Fault f) throws IOException {
+    if (f.status() == NO_ANSWER) {
+      java.util.concurrent.CountDownLatch until;
+      synchronized (this) {
+        until = released;
+      }
+      try {
+        until.await(5, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return; // the exchange closes without a response
+    }
     if (f.code() == null) {
       byte[] html = ("<html><body><h1>" + f.status() + "</h1>The gateway could not answer.</body></html>")
           .getBytes(StandardCharsets.UTF_8);

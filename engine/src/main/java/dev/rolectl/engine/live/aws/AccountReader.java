@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
@@ -33,8 +35,9 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  *       plus {@code User}/{@code Group} when asked; 1000 items a page): roles with trust policy,
  *       inline policies, attachments, boundary, tags, last use and instance profiles; customer
  *       managed policies with every version;
- *   <li>{@code ListRoles} (1000 a page): description and max session duration, which {@code
- *       RoleDetail} lacks ({@code GetRole} only for a role created between the two reads);
+ *   <li>{@code ListRoles} (1000 a page), on a thread of its own while the first pages: description
+ *       and max session duration, which {@code RoleDetail} lacks ({@code GetRole} only for a role
+ *       that the first lists and the second does not, e.g. one created between the two reads);
  *   <li>{@code ListPolicyTags}, one per customer managed policy when {@link
  *       ReadRequest#policyTags()} (policy tags come from nowhere else), eight at a time ({@link
  *       PolicyTagReader}).
@@ -65,17 +68,27 @@ final class AccountReader {
     List<ManagedPolicyDetail> policyDetails = new ArrayList<>();
     List<UserDetail> users = new ArrayList<>();
     List<GroupDetail> groups = new ArrayList<>();
-    for (GetAccountAuthorizationDetailsResponse page :
-        iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(filter).maxItems(PAGE))) {
-      roleDetails.addAll(page.roleDetailList());
-      page.policies().stream()
-          .filter(p -> !IamWriter.LOCK_PATH.equals(p.path())) // apply locks: never stack resources
-          .forEach(policyDetails::add);
-      users.addAll(page.userDetailList());
-      groups.addAll(page.groupDetailList());
+    // The two reads do not depend on each other: their round trips overlap (one less on the
+    // critical path of every plan).
+    FutureTask<Map<String, Role>> listing = new FutureTask<>(this::listRoles);
+    Thread lister = new Thread(listing, "rolectl-list-roles");
+    lister.setDaemon(true);
+    lister.start();
+    try {
+      for (GetAccountAuthorizationDetailsResponse page :
+          iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(filter).maxItems(PAGE))) {
+        roleDetails.addAll(page.roleDetailList());
+        page.policies().stream()
+            .filter(p -> !IamWriter.LOCK_PATH.equals(p.path())) // apply locks: never stack resources
+            .forEach(policyDetails::add);
+        users.addAll(page.userDetailList());
+        groups.addAll(page.groupDetailList());
+      }
+    } catch (RuntimeException e) {
+      listing.cancel(true);
+      throw e;
     }
-    Map<String, Role> listed = new HashMap<>();
-    iam.listRolesPaginator(r -> r.maxItems(PAGE)).roles().forEach(r -> listed.put(r.roleName(), r));
+    Map<String, Role> listed = result(listing);
 
     Map<String, LiveRole> roles = new LinkedHashMap<>();
     List<UnreadableDocument> unreadable = new ArrayList<>();
@@ -132,6 +145,28 @@ final class AccountReader {
       page.groupDetailList().forEach(g -> out.add(DetailMapper.group(g)));
     }
     return out;
+  }
+
+  private Map<String, Role> listRoles() {
+    Map<String, Role> listed = new HashMap<>();
+    iam.listRolesPaginator(r -> r.maxItems(PAGE)).roles().forEach(r -> listed.put(r.roleName(), r));
+    return listed;
+  }
+
+  /** The value of a read on another thread; its SDK failure as it was thrown there. */
+  private static <T> T result(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing roles", e);
+    }
   }
 
   /** A role missing from ListRoles was created after it; {@code null} if it is gone again. */

@@ -18,7 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -68,7 +70,8 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
       return EcsScan.unknown(List.of(), where.unknown);
     }
     Set<String> unknown = ConcurrentHashMap.newKeySet();
-    List<RegionScan> states = parallel(where.regions, r -> fresh(r, unknown));
+    AtomicReference<String> silent = new AtomicReference<>();
+    List<RegionScan> states = parallel(where.regions, r -> fresh(r, silent));
     Set<String> roles = new LinkedHashSet<>();
     states.forEach(s -> roles.addAll(s.namedRoles(unknown)));
     return collect(where.regions, states, roles, unknown);
@@ -82,13 +85,14 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   private synchronized EcsScan scan(
       Collection<String> roleArns, Collection<String> regions, boolean fresh) {
     Set<String> unknown = ConcurrentHashMap.newKeySet();
+    AtomicReference<String> silent = new AtomicReference<>();
     Function<String, RegionScan> read =
         r -> {
           RegionScan cached;
           synchronized (cache) {
             cached = fresh ? null : cache.get(r);
           }
-          return cached != null ? cached : fresh(r, unknown);
+          return cached != null ? cached : fresh(r, silent);
         };
     Map<String, RegionScan> early = new HashMap<>();
     Resolved where = resolveOverlapping(regions, read, early);
@@ -138,7 +142,18 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     return new EcsScan(regions, clusters, uses, why, Optional.empty());
   }
 
-  private RegionScan fresh(String region, Set<String> unknown) {
+  /**
+   * Reads one region. Once a region of this scan got no answer at all (a time-out, a refused
+   * connection: {@code silent} holds which), the regions not started yet are not read: the scan is
+   * unknown (and blocks) either way, and each of them would wait out the same time-out again
+   * (38 regions at 8 a time and a 60 s time-out made a silent endpoint cost six minutes).
+   */
+  private RegionScan fresh(String region, AtomicReference<String> silent) {
+    String gone = silent.get();
+    if (gone != null) {
+      return remember(region,
+          new RegionScan(region, null, "the other regions were not read after " + gone, null));
+    }
     EcsClient ecs;
     try {
       ecs = client(region);
@@ -152,6 +167,9 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
       EcsInventory inventory = new EcsRegionReader(ecs).read();
       return remember(region, new RegionScan(region, inventory, null, deployments::read));
     } catch (EcsReadException e) {
+      if (e.failure instanceof SdkClientException c && AwsErrors.unreachable(c)) {
+        silent.compareAndSet(null, "ECS in " + region + " did not answer");
+      }
       return remember(region, new RegionScan(region, null, e.reason(region), null));
     }
   }

@@ -28,6 +28,26 @@ final class AtomicFiles {
     }
   }
 
+  /**
+   * The file a path names once symbolic links are followed (also a dangling one's target), so
+   * that a write through {@code link.json} replaces the file it points to rather than the link,
+   * and two paths to one file share one lock. At most 40 links, like the kernel's limit.
+   */
+  static Path followLinks(Path file) {
+    Path p = file.toAbsolutePath();
+    try {
+      for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+        if (hops == 40) {
+          throw new TargetException(file + ": too many levels of symbolic links");
+        }
+        p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+      }
+    } catch (IOException e) {
+      throw new TargetException(file + ": cannot follow the symbolic link (" + e + ")", e);
+    }
+    return p;
+  }
+
   /** Writes a temp file beside the target, forces it to disk, then renames it over the target. */
   static void write(Path file, byte[] content) {
     Path target = file.toAbsolutePath();

@@ -25,7 +25,7 @@ public final class FileTarget implements Target {
 
   private FileTarget(String spec, Path file, boolean writable) {
     this.spec = spec;
-    this.file = file;
+    this.file = AtomicFiles.followLinks(file);
     this.writable = writable;
     this.ecs = new LocalEcsDeployments(() -> state().ecs(), file.toString(), !writable);
   }

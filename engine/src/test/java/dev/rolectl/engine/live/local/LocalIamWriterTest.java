@@ -51,6 +51,21 @@ class LocalIamWriterTest {
   }
 
   @Test
+  void anAccountFileReachedThroughASymlinkIsWrittenWhereTheLinkPoints() throws Exception {
+    Path real = dir.resolve("real/m.json");
+    Files.createDirectories(real.getParent());
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real/m.json"));
+    try (FileTarget t = FileTarget.local(link, "local:" + link)) {
+      t.writer().orElseThrow().createRole(role("a"));
+    }
+    assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+    assertTrue(new LocalAccountStore(real).load().account().roles().containsKey("a"),
+        "the file it points to holds the change");
+    assertTrue(Files.exists(dir.resolve("real/m.json.lock")), "one lock for both paths");
+    assertFalse(Files.exists(dir.resolve("link.json.lock")));
+  }
+
+  @Test
   void behavesLikeIamForConflictsAndMissingThings() {
     IamWriter w = new LocalIamWriter(new LocalAccountStore(dir.resolve("account.json")));
     w.createRole(role("a"));
