@@ -96,7 +96,7 @@ public final class AccountsMixin {
     }
     if (stack != null && stack.accountId().isPresent()) {
       throw new UserError("--account-id names one account; with several accounts each plan uses"
-          + " its own id for $${aws.accountId}");
+          + " its own id for ${aws.accountId}");
     }
     if (parallelism < 1 || parallelism > 256) {
       throw new UserError("--account-parallelism must be 1 to 256, got " + parallelism);

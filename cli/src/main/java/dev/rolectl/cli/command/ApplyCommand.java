@@ -178,7 +178,7 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private int applyStack(Target t) {
-    try (StackApply session = StackApply.open(stack.source(), t, adopt, lockTimeout, events(),
+    try (StackApply session = StackApply.open(stack.oneAccount(), t, adopt, lockTimeout, events(),
         ProgressNotes.to(err(), cli.terminal() && jsonOut == null))) {
       PlanOutcome made = session.outcome();
       List<Diagnostic> found = made.shown();

@@ -46,7 +46,7 @@ public final class GraphCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    CheckReport report = StackCheck.run(stack.source(), false);
+    CheckReport report = StackCheck.run(stack.oneAccount(), false);
     if (report.dot().isEmpty()) {
       TextReport.diagnostics(report.diagnostics(), err(), errStyle());
       err().println(TextReport.summary(report));

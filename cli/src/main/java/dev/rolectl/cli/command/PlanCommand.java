@@ -91,7 +91,7 @@ public final class PlanCommand extends BaseCommand {
     }
     try (Target target = targetOptions.open(cli.env())) {
       PlanOutcome outcome =
-          Planner.plan(stack.source(), target, adopt, ProgressNotes.to(err(), cli.terminal()));
+          Planner.plan(stack.oneAccount(), target, adopt, ProgressNotes.to(err(), cli.terminal()));
       // on stderr for people; JSON and Markdown plans carry them too, for bots
       TextReport.diagnostics(outcome.shown(), err(), errStyle());
       if (stats) {

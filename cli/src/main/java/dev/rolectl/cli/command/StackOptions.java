@@ -112,6 +112,19 @@ public final class StackOptions {
     return new StackSource(path(), vars, checkedVarFiles(), accountId(), partition);
   }
 
+  /**
+   * As {@link #source()} for one account: a {@code --var-file} named per account is refused,
+   * since there is no account list to choose from.
+   */
+  public StackSource oneAccount() {
+    varFiles.stream().filter(StackOptions::perAccount).findFirst().ifPresent(f -> {
+      throw new ParameterException(spec.commandLine(), "--var-file " + f + " names a file per"
+          + " account (${aws.accountId} or ${account.name}): give the accounts with --accounts,"
+          + " --accounts-file or --organization, or name one file");
+    });
+    return source();
+  }
+
   private List<Path> checkedVarFiles() {
     varFiles.stream().filter(f -> !perAccount(f)).forEach(f -> existing(f, "--var-file"));
     return varFiles;

@@ -62,7 +62,7 @@ public final class ValidateCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    CheckReport report = StackCheck.run(stack.source(), true);
+    CheckReport report = StackCheck.run(stack.oneAccount(), true);
     switch (format) {
       case text -> {
         TextReport.diagnostics(report.diagnostics(), err(), errStyle());

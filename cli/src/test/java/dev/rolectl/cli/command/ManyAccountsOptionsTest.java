@@ -51,6 +51,15 @@ class ManyAccountsOptionsTest {
   }
 
   @Test
+  void aVarFilePerAccountNeedsAccounts() {
+    for (String command : List.of("validate", "plan", "apply")) {
+      TestCli.Run r = TestCli.run(ENV, command, STACK, "--var-file", "vars/${aws.accountId}.yaml");
+      assertEquals(1, r.exit(), r::toString);
+      assertTrue(r.err().contains("names a file per account"), r::toString);
+    }
+  }
+
+  @Test
   void applyInManyAccountsPrintsTextWithoutStats() {
     for (String option : List.of("--json", "--stats")) {
       TestCli.Run r = TestCli.run(ENV, "apply", STACK, "--accounts", "111111111111",
