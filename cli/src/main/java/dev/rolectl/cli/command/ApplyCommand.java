@@ -58,6 +58,8 @@ import picocli.CommandLine.Spec;
       "  rolectl apply stacks/app --var env=prod --auto-approve --format json",
       "  rolectl apply app.plan.json",
       "  rolectl apply app.plan.json --wait-for-deployments 15m",
+      "  rolectl apply stacks/app --accounts-file accounts.txt --assume-role Deployer",
+      "  rolectl apply accounts.plan.json   (many accounts; stale ones refused)",
       "",
       "Exit codes:",
       "  0  applied (or nothing to do)",
@@ -66,7 +68,9 @@ import picocli.CommandLine.Spec;
       "     blocked it, the re-check found a deployment, or --wait-for-deployments",
       "     ran out",
       "  130  interrupted (Ctrl-C): the changes in progress finished, no new one",
-      "       was started"
+      "       was started",
+      "With several accounts: 1 when any account failed or was stale, else 3 when any",
+      "was blocked, else 0."
     })
 public final class ApplyCommand extends BaseCommand {
   static final String PROMPT =

@@ -37,12 +37,17 @@ import picocli.CommandLine.Option;
       "  rolectl plan examples/ecs-blue-green --target local:account.json",
       "  rolectl plan stacks/app --profile prod --out plan.json",
       "  rolectl plan stacks/app --format markdown > comment.md",
+      "  rolectl plan stacks/app --organization --ou ou-ab12-cdef3456 \\",
+      "      --assume-role OrganizationAccountAccessRole --out plan.json",
+      "  rolectl plan stacks/app --accounts-file accounts.txt --assume-role Deployer \\",
+      "      --shard 1/4 --out shard-1.json      (then: rolectl merge shard-*.json)",
       "",
       "Exit codes:",
       "  0  success (with --detailed-exitcode: no changes)",
       "  1  error",
       "  2  changes present (only with --detailed-exitcode)",
-      "  3  a change is blocked by a safety rule"
+      "  3  a change is blocked by a safety rule",
+      "With several accounts: the worst account's (failed 1, blocked 3, changes 2)."
     })
 public final class PlanCommand extends BaseCommand {
   @Mixin StackOptions stack;
