@@ -1,6 +1,7 @@
 package dev.rolectl.cli;
 
 import dev.rolectl.cli.command.UserError;
+import dev.rolectl.engine.api.Refused;
 import dev.rolectl.engine.live.TargetException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -109,7 +110,9 @@ public final class Cli implements Callable<Integer> {
     boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println("error: " + message);
-    boolean expected = e instanceof UserError || e instanceof TargetException;
+    boolean expected =
+        e instanceof UserError || e instanceof TargetException || e instanceof Refused
+            || e instanceof dev.rolectl.engine.plan.PlanFormatException;
     if (debug) {
       e.printStackTrace(err);
     } else if (!expected) {

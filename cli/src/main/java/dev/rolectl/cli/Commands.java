@@ -3,6 +3,7 @@ package dev.rolectl.cli;
 import dev.rolectl.cli.command.ApplyCommand;
 import dev.rolectl.cli.command.GraphCommand;
 import dev.rolectl.cli.command.ImportCommand;
+import dev.rolectl.cli.command.MergeCommand;
 import dev.rolectl.cli.command.PlanCommand;
 import dev.rolectl.cli.command.ShowCommand;
 import dev.rolectl.cli.command.SnapshotCommand;
@@ -18,7 +19,8 @@ import java.util.List;
 final class Commands {
   /** In the order {@code rolectl --help} lists them. */
   static final List<String> NAMES =
-      List.of("validate", "graph", "plan", "show", "apply", "import", "snapshot", "version");
+      List.of(
+          "validate", "graph", "plan", "show", "apply", "merge", "import", "snapshot", "version");
 
   private Commands() {}
 
@@ -29,6 +31,7 @@ final class Commands {
       case "plan" -> new PlanCommand();
       case "show" -> new ShowCommand();
       case "apply" -> new ApplyCommand();
+      case "merge" -> new MergeCommand();
       case "import" -> new ImportCommand();
       case "snapshot" -> new SnapshotCommand();
       case "version" -> new VersionCommand();

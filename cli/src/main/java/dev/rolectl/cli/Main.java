@@ -1,6 +1,6 @@
 package dev.rolectl.cli;
 
-import dev.rolectl.engine.config.StackLoader;
+import dev.rolectl.engine.api.StackCheck;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public final class Main {
 
   public int run(String... args) {
     if (Commands.loadsStack(args)) {
-      StackLoader.preload(); // overlaps the schema set-up with picocli's on the second core
+      StackCheck.preload(); // overlaps the schema set-up with picocli's on the second core
     }
     Cli cli = new Cli(out, err, in, env, terminal);
     CommandLine commandLine = cli.commandLine(args);

@@ -7,8 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.rolectl.cli.command.GraphCommand;
-import dev.rolectl.cli.command.StackCheck;
 import dev.rolectl.cli.command.ValidateCommand;
+import dev.rolectl.engine.api.StackCheck;
 import dev.rolectl.engine.config.StackLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +62,43 @@ class CliArchitectureTest {
   @Test
   void graphLibraryStaysInTheEngine() {
     noClasses().that().resideInAPackage("dev.rolectl.cli..").should().dependOnClassesThat().resideInAPackage("org.jgrapht..").check(cli);
+  }
+
+  /**
+   * What of the engine the CLI may use: the {@code api} operations and the data they take and
+   * return (model, plan and policy records, apply results, the target to open). The pipeline's
+   * stages themselves (loading, graphing, lint, reading and writing live IAM, the differ, the
+   * safety rules, the executor) are reached only through {@code dev.rolectl.engine.api}, so a
+   * second front end needs nothing the CLI has.
+   */
+  @Test
+  void cliUsesThePipelineOnlyThroughTheEngineApi() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rolectl.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.rolectl.engine.config..",
+            "dev.rolectl.engine.graph..",
+            "dev.rolectl.engine.safety..",
+            "dev.rolectl.engine.policy.lint..",
+            "dev.rolectl.engine.live.aws..",
+            "dev.rolectl.engine.live.local..")
+        .orShould()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            dev.rolectl.engine.plan.Differ.class,
+            dev.rolectl.engine.plan.PolicyDeletes.class,
+            dev.rolectl.engine.plan.PolicyReferences.class,
+            dev.rolectl.engine.plan.LiveResources.class,
+            dev.rolectl.engine.apply.Applier.class,
+            dev.rolectl.engine.apply.SafetyGates.class,
+            dev.rolectl.engine.apply.StalePlan.class,
+            dev.rolectl.engine.live.IamAccount.class,
+            dev.rolectl.engine.live.IamWriter.class,
+            dev.rolectl.engine.live.EcsDeployments.class)
+        .check(cli);
   }
 
   /**

@@ -6,17 +6,14 @@ import dev.rolectl.cli.render.apply.ApplyJsonLines;
 import dev.rolectl.cli.render.apply.ApplyProgress;
 import dev.rolectl.cli.render.apply.ApplySummary;
 import dev.rolectl.cli.render.plan.TextPlanRenderer;
-import dev.rolectl.engine.apply.Applier;
-import dev.rolectl.engine.apply.ApplyOptions;
+import dev.rolectl.engine.api.ApplySettings;
+import dev.rolectl.engine.api.PlanOutcome;
+import dev.rolectl.engine.api.SavedApply;
+import dev.rolectl.engine.api.SavedPlans;
+import dev.rolectl.engine.api.StackApply;
 import dev.rolectl.engine.apply.ApplyResult;
 import dev.rolectl.engine.apply.ChangeOutcome;
-import dev.rolectl.engine.apply.SafetyGate;
-import dev.rolectl.engine.apply.SafetyGates;
-import dev.rolectl.engine.apply.StalePlan;
 import dev.rolectl.engine.apply.Stop;
-import dev.rolectl.engine.live.IamWriter;
-import dev.rolectl.engine.live.LockRequest;
-import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.TargetException;
 import dev.rolectl.engine.model.Diagnostic;
@@ -61,6 +58,8 @@ import picocli.CommandLine.Spec;
       "  rolectl apply stacks/app --var env=prod --auto-approve --format json",
       "  rolectl apply app.plan.json",
       "  rolectl apply app.plan.json --wait-for-deployments 15m",
+      "  rolectl apply stacks/app --accounts-file accounts.txt --assume-role Deployer",
+      "  rolectl apply accounts.plan.json   (many accounts; stale ones refused)",
       "",
       "Exit codes:",
       "  0  applied (or nothing to do)",
@@ -69,7 +68,9 @@ import picocli.CommandLine.Spec;
       "     blocked it, the re-check found a deployment, or --wait-for-deployments",
       "     ran out",
       "  130  interrupted (Ctrl-C): the changes in progress finished, no new one",
-      "       was started"
+      "       was started",
+      "With several accounts: 1 when any account failed or was stale, else 3 when any",
+      "was blocked, else 0."
     })
 public final class ApplyCommand extends BaseCommand {
   static final String PROMPT =
@@ -84,12 +85,14 @@ public final class ApplyCommand extends BaseCommand {
 
   @Mixin TargetMixin targetOptions;
 
+  @Mixin AccountsMixin accountsOptions;
+
   @Option(names = "--auto-approve", order = 20, description = "Apply without asking for 'yes'.")
   boolean autoApprove;
 
   @Option(names = "--parallelism", order = 21, paramLabel = "N",
-      description = "Changes made at once, 1 to 64 (default: " + ApplyOptions.DEFAULT_PARALLELISM + ").")
-  int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
+      description = "Changes made at once, 1 to 64 (default: " + ApplySettings.DEFAULT_PARALLELISM + ").")
+  int parallelism = ApplySettings.DEFAULT_PARALLELISM;
 
   /** Output formats of apply. */
   public enum Format {
@@ -137,6 +140,19 @@ public final class ApplyCommand extends BaseCommand {
     }
     jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     try {
+      if (accountsOptions.given() || SavedPlans.readMulti(stack.path()).isPresent()) {
+        if (jsonOut != null) {
+          throw new UserError("--format json is for one account; with several accounts apply"
+              + " prints text (save the plan with 'rolectl plan --out' for a machine-readable"
+              + " record)");
+        }
+        if (stats) {
+          throw new UserError("--stats is for one account in apply; 'rolectl plan --stats' counts"
+              + " the calls of each account");
+        }
+        return accountsOptions.given() ? MultiAccountApply.fromStack(this)
+            : MultiAccountApply.fromPlan(this, SavedPlans.readMulti(stack.path()).get());
+      }
       Optional<Plan> saved = SavedPlans.read(stack.path());
       return saved.isPresent() ? applySaved(saved.get()) : applyStack();
     } catch (TargetException | PlanFormatException | UserError e) {
@@ -166,13 +182,9 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private int applyStack(Target t) {
-    IamWriter writer = writer(t);
-    IamWriter.Lock[] stackLock = {null};
-    try (IamWriter.Lock lock = writer.lock(lockTimeout, events());
-        IamWriter.Lock released = () -> close(stackLock[0])) {
-      Planning.Outcome made =
-          Planning.plan(stack, t, adopt, this::progress,
-              s -> stackLock[0] = writer.lockStack(new LockRequest(s.name(), lockTimeout, events())));
+    try (StackApply session = StackApply.open(stack.oneAccount(), t, adopt, lockTimeout, events(),
+        ProgressNotes.to(err(), cli.terminal() && jsonOut == null))) {
+      PlanOutcome made = session.outcome();
       List<Diagnostic> found = made.shown();
       if (jsonOut != null) {
         found.forEach(this::diagnostic);
@@ -193,10 +205,7 @@ public final class ApplyCommand extends BaseCommand {
           return refused.get();
         }
       }
-      SafetyGate gate =
-          SafetyGates.ecs(
-              plan, made.stack().get(), made.live().orElse(null), t.ecs(), waitForDeployments);
-      return run(plan, writer, t, gate);
+      return run((progress, stop) -> session.apply(settings(), progress, stop));
     }
   }
 
@@ -208,14 +217,10 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved(Plan plan, Target t) {
-    IamWriter writer = writer(t);
-    try (IamWriter.Lock lock = writer.lock(lockTimeout, events());
-        IamWriter.Lock stackLock =
-            writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events()))) {
-      LiveAccount live = t.iam().read(StalePlan.readRequest(plan));
-      Optional<String> stale = StalePlan.check(plan, live);
+    try (SavedApply session = SavedApply.open(plan, t, lockTimeout, events())) {
+      Optional<String> stale = session.stale();
       if (stale.isPresent()) {
-        return error(SavedPlans.missingAccountFile(t.spec()).orElse(stale.get()));
+        return error(stale.get());
       }
       if (!plan.hasChanges()) {
         message("info", "No changes. The saved plan has nothing to do.");
@@ -227,18 +232,21 @@ public final class ApplyCommand extends BaseCommand {
         out().println("Applying the saved plan for stack " + plan.stack() + " (made "
             + plan.createdAt() + "): " + TextPlanRenderer.summary(plan));
       }
-      return run(plan, writer, t, SafetyGates.ecs(plan, live, t.ecs(), waitForDeployments));
+      return run((progress, stop) -> session.apply(settings(), progress, stop));
     }
   }
-  private int run(Plan plan, IamWriter writer, Target t, SafetyGate gate) {
-    ApplyOptions options =
-        ApplyOptions.defaults(t.iam().partition()).withParallelism(parallelism).withGate(gate);
+
+  private ApplySettings settings() {
+    return new ApplySettings(parallelism, waitForDeployments);
+  }
+
+  private int run(java.util.function.BiFunction<Consumer<EngineEvent>, Stop, ApplyResult> apply) {
     Consumer<EngineEvent> progress = jsonOut != null ? jsonOut : new ApplyProgress(out());
     Stop stop = new Stop();
     ApplyResult result;
     boolean interrupted;
     try (Interrupts interrupts = Interrupts.install(stop, this::interruptedNote)) {
-      result = Applier.apply(plan, writer, options, progress, stop);
+      result = apply.apply(progress, stop);
       interrupted = interrupts.interrupted();
     }
     if (jsonOut != null) {
@@ -266,21 +274,6 @@ public final class ApplyCommand extends BaseCommand {
     return jsonOut != null ? jsonOut : new ApplyProgress(out());
   }
 
-  private static void close(IamWriter.Lock lock) {
-    if (lock != null) {
-      lock.close();
-    }
-  }
-
-  private IamWriter writer(Target t) {
-    return t.writer()
-        .orElseThrow(
-            () ->
-                new TargetException(
-                    "target " + t.spec() + " is read-only: apply changes 'aws' or 'local:FILE'"
-                        + " (a snapshot: file is for planning only)"));
-  }
-
   private void show(Plan plan) {
     if (jsonOut != null) {
       jsonOut.plan(plan);
@@ -291,6 +284,15 @@ public final class ApplyCommand extends BaseCommand {
     }
     out().print(new TextPlanRenderer(outColor(), false).render(plan));
     out().flush();
+  }
+
+  /** Empty when the user typed yes; else the exit code. */
+  Optional<Integer> confirmOnce() {
+    return confirm();
+  }
+
+  boolean color() {
+    return outColor();
   }
 
   /** Empty when the user typed yes; else the exit code. */
@@ -330,12 +332,6 @@ public final class ApplyCommand extends BaseCommand {
             .description(
                 "A stack file or directory, or a plan saved with 'rolectl plan --out FILE'.")
             .build());
-  }
-
-  private void progress(String note) {
-    if (cli.terminal() && jsonOut == null) {
-      err().println(note + "...");
-    }
   }
 
   private void diagnostic(Diagnostic d) {

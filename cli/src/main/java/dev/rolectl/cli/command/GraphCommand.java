@@ -1,7 +1,8 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
-import dev.rolectl.cli.render.CheckReport;
+import dev.rolectl.engine.api.CheckReport;
+import dev.rolectl.engine.api.StackCheck;
 import dev.rolectl.cli.render.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,14 +46,14 @@ public final class GraphCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    CheckReport report = StackCheck.run(stack.path(), stack.offline(), false);
-    if (report.graph().isEmpty()) {
+    CheckReport report = StackCheck.run(stack.oneAccount(), false);
+    if (report.dot().isEmpty()) {
       TextReport.diagnostics(report.diagnostics(), err(), errStyle());
       err().println(TextReport.summary(report));
       return ExitCode.ERROR;
     }
     TextReport.diagnostics(report.diagnostics(), err(), errStyle());
-    out().print(report.graph().get().toDot());
+    out().print(report.dot().get());
     return ExitCode.OK;
   }
 }

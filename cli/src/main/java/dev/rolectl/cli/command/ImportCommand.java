@@ -1,22 +1,15 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
-import dev.rolectl.engine.config.StackWriter;
-import dev.rolectl.engine.live.LiveAccount;
-import dev.rolectl.engine.live.LiveRole;
-import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.api.Imports;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.model.Resource;
-import dev.rolectl.engine.plan.LiveResources;
 import dev.rolectl.cli.render.plan.TextPlanRenderer;
-import dev.rolectl.engine.model.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,63 +69,26 @@ public final class ImportCommand extends BaseCommand {
   public Integer call() {
     ImportTarget where = ImportTarget.of(outGiven == null ? null : Path.of(outGiven), outGiven);
     try (Target target = targetOptions.open(cli.env())) {
-      // roles only: no policy tags (one call per customer policy on aws), no users or groups
-      LiveAccount account = target.iam().read(new ReadRequest(false, false, false));
-      Map<String, List<Resource>> roles = new TreeMap<>();
-      for (String name : new TreeSet<>(roleNames)) {
-        // IAM matches role names case-insensitively (GetRole finds "DeployRole" as "deployrole")
-        LiveRole role = account.roles().values().stream()
-            .filter(r -> r.name().equalsIgnoreCase(name)).findFirst().orElse(null);
-        var unreadable = account.unreadable().stream()
-            .filter(u -> u.kind() == dev.rolectl.engine.live.UnreadableDocument.Kind.ROLE
-                && u.name().equalsIgnoreCase(name)).findFirst();
-        if (unreadable.isPresent()) {
-          throw new UserError("cannot import role " + unreadable.get().arn() + ": "
-              + unreadable.get().problem());
-        }
-        if (role == null) {
-          throw new UserError("no role named '" + name + "' in account " + account.accountId()
-              + " (target " + target.spec() + "); check the name with 'aws iam list-roles'");
-        }
-        owner(role);
-        roles.put(role.name(), LiveResources.role(role, account.partition()));
-      }
+      Imports.Imported read = Imports.read(target, roleNames, stackName, force);
+      read.warnings().forEach(w -> err().println("warning: " + w));
       Map<String, String> files = new LinkedHashMap<>();
+      String schema = schemaReference(where);
       if (where.folder()) {
-        roles.forEach((name, resources) -> files.put(name, yaml(resources, account, where)));
+        read.roles().forEach((name, resources) ->
+            files.put(name, Imports.yaml(stackName, schema, resources, read)));
       } else {
-        files.put(stackName, yaml(roles.values().stream().flatMap(List::stream).toList(), account, where));
+        List<Resource> all = read.roles().values().stream().flatMap(List::stream).toList();
+        files.put(stackName, Imports.yaml(stackName, schema, all, read));
       }
       if (where.stdout()) {
         out().print(files.values().iterator().next());
       } else {
         String wrote = where.write(files);
-        out().println("wrote " + wrote + ": " + TextPlanRenderer.count(roles.size(), "role")
+        out().println("wrote " + wrote + ": " + TextPlanRenderer.count(read.roles().size(), "role")
             + " with adopt: true");
       }
       return ExitCode.OK;
     }
-  }
-
-  /** Refuses (or with --force, warns about) a role another stack owns. */
-  private void owner(LiveRole role) {
-    String owner = role.tags().get(Stack.OWNER_TAG);
-    if (owner == null || owner.equals(stackName)) {
-      return;
-    }
-    String text = "role " + role.name() + " belongs to stack '" + owner + "' (tag "
-        + Stack.OWNER_TAG + "=" + owner + ")";
-    if (!force) {
-      throw new UserError(text + ": importing it into stack '" + stackName + "' would make two"
-          + " stacks fight over it; import it with --stack " + owner + ", or use --force");
-    }
-    err().println("warning: " + text + "; importing it into stack '" + stackName
-        + "' anyway (--force): remove it from the other stack before applying");
-  }
-
-  private String yaml(List<Resource> resources, LiveAccount account, ImportTarget where) {
-    String yaml = StackWriter.write(stackName, schemaReference(where), resources);
-    return ImportTarget.withReferences(yaml, account.accountId(), account.partition());
   }
 
   private String schemaReference(ImportTarget where) {

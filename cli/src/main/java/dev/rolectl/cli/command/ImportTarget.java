@@ -1,20 +1,16 @@
 package dev.rolectl.cli.command;
 
-import dev.rolectl.engine.config.StackLoader;
+import dev.rolectl.engine.api.StackCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where {@code rolectl import} writes, checked before anything is read: stdout, one file, or a
- * folder with one file per role (a path that is a folder or ends with {@code /}). Written YAML
- * names the account and partition through {@code ${aws.accountId}} and {@code ${aws.partition}}
- * instead of literally, so the stack moves between accounts.
+ * folder with one file per role (a path that is a folder or ends with {@code /}).
  */
 final class ImportTarget {
   private final Path out;
@@ -64,9 +60,9 @@ final class ImportTarget {
     } else {
       String yaml = files.values().iterator().next();
       long size = yaml.getBytes(StandardCharsets.UTF_8).length;
-      if (size > StackLoader.MAX_FILE_BYTES) {
+      if (size > StackCheck.MAX_FILE_BYTES) {
         throw new UserError("the stack would be " + size / 1024 + " KiB, over the limit of "
-            + StackLoader.MAX_FILE_BYTES / 1024 + " KiB per stack file that validate and plan read:"
+            + StackCheck.MAX_FILE_BYTES / 1024 + " KiB per stack file that validate and plan read:"
             + " write it to a folder instead, one file per role (--out " + out + ".d/)");
       }
       targets.put(out, yaml);
@@ -82,23 +78,5 @@ final class ImportTarget {
       throw new UserError("cannot write " + out + ": " + e.getMessage());
     }
     return folder ? targets.size() + " files in " + out : out.toString();
-  }
-
-  /**
-   * {@code arn:aws:...:111122223333:...} -> {@code arn:${aws.partition}:...:${aws.accountId}:...},
-   * and a value that is just the account id -> {@code ${aws.accountId}}.
-   */
-  static String withReferences(String yaml, String accountId, String partition) {
-    Pattern arn = Pattern.compile("arn:" + Pattern.quote(partition) + ":([a-z0-9-]*):([a-z0-9-]*):("
-        + Pattern.quote(accountId) + "|aws|)(?=[:/])");
-    Matcher m = arn.matcher(yaml);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      String account = m.group(3).equals(accountId) ? "\\${aws.accountId}" : m.group(3);
-      m.appendReplacement(b, "arn:\\${aws.partition}:" + m.group(1) + ":" + m.group(2) + ":" + account);
-    }
-    m.appendTail(b);
-    return b.toString()
-        .replaceAll("(?m)(: |- )([\"']?)" + Pattern.quote(accountId) + "\\2$", "$1\\${aws.accountId}");
   }
 }

@@ -3,6 +3,8 @@ package dev.rolectl.cli.command;
 import dev.rolectl.cli.ExitCode;
 import dev.rolectl.cli.render.TextReport;
 import dev.rolectl.cli.render.plan.PlanOutput;
+import dev.rolectl.engine.api.PlanOutcome;
+import dev.rolectl.engine.api.Planner;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanFile;
@@ -35,17 +37,24 @@ import picocli.CommandLine.Option;
       "  rolectl plan examples/ecs-blue-green --target local:account.json",
       "  rolectl plan stacks/app --profile prod --out plan.json",
       "  rolectl plan stacks/app --format markdown > comment.md",
+      "  rolectl plan stacks/app --organization --ou ou-ab12-cdef3456 \\",
+      "      --assume-role OrganizationAccountAccessRole --out plan.json",
+      "  rolectl plan stacks/app --accounts-file accounts.txt --assume-role Deployer \\",
+      "      --shard 1/4 --out shard-1.json      (then: rolectl merge shard-*.json)",
       "",
       "Exit codes:",
       "  0  success (with --detailed-exitcode: no changes)",
       "  1  error",
       "  2  changes present (only with --detailed-exitcode)",
-      "  3  a change is blocked by a safety rule"
+      "  3  a change is blocked by a safety rule",
+      "With several accounts: the worst account's (failed 1, blocked 3, changes 2)."
     })
 public final class PlanCommand extends BaseCommand {
   @Mixin StackOptions stack;
 
   @Mixin TargetMixin targetOptions;
+
+  @Mixin AccountsMixin accountsOptions;
 
   @Option(
       names = "--format",
@@ -82,8 +91,12 @@ public final class PlanCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    if (accountsOptions.given()) {
+      return MultiAccountPlan.run(this, cli.env());
+    }
     try (Target target = targetOptions.open(cli.env())) {
-      Planning.Outcome outcome = Planning.plan(stack, target, adopt, this::progress);
+      PlanOutcome outcome =
+          Planner.plan(stack.oneAccount(), target, adopt, ProgressNotes.to(err(), cli.terminal()));
       // on stderr for people; JSON and Markdown plans carry them too, for bots
       TextReport.diagnostics(outcome.shown(), err(), errStyle());
       if (stats) {
@@ -110,17 +123,19 @@ public final class PlanCommand extends BaseCommand {
     }
   }
 
+  boolean terminal() {
+    return cli.terminal();
+  }
+
+  boolean color() {
+    return outColor();
+  }
+
   private void save(Plan plan, Path file) {
     try {
       Files.writeString(file, PlanFile.write(plan), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UserError("cannot write the plan to " + file + ": " + e.getMessage());
-    }
-  }
-
-  private void progress(String note) {
-    if (cli.terminal()) {
-      err().println(note + "...");
     }
   }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     header = "Print a saved plan.",
-    description = "Renders a plan saved with 'rolectl plan --out FILE', without reading AWS.",
+    description = "Renders a plan saved with 'rolectl plan --out FILE' (one account or many),"
+        + " without reading AWS.",
     footer = {
       "",
       "Examples:",
@@ -44,8 +45,21 @@ public final class ShowCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    var multi = Files.isRegularFile(file) ? readMulti(file) : java.util.Optional.<dev.rolectl.engine.plan.MultiPlan>empty();
+    if (multi.isPresent()) {
+      out().print(MultiAccountPlan.render(multi.get(), format, outColor()));
+      return ExitCode.OK;
+    }
     out().print(PlanOutput.render(read(file), format, outColor()));
     return ExitCode.OK;
+  }
+
+  private static java.util.Optional<dev.rolectl.engine.plan.MultiPlan> readMulti(Path file) {
+    try {
+      return dev.rolectl.engine.api.SavedPlans.readMulti(file);
+    } catch (PlanFormatException | dev.rolectl.engine.live.TargetException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 
   /** Reads a saved plan, turning every failure into a message that names the file. */

@@ -2,15 +2,8 @@ package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
 import dev.rolectl.cli.render.plan.TextPlanRenderer;
-import dev.rolectl.engine.live.LiveAccount;
-import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.api.Snapshots;
 import dev.rolectl.engine.live.Target;
-import dev.rolectl.engine.live.EcsScan;
-import dev.rolectl.engine.live.local.EcsSnapshots;
-import dev.rolectl.engine.live.local.FileTarget;
-import dev.rolectl.engine.live.local.LocalEcsState;
-import dev.rolectl.engine.live.local.LocalState;
-import dev.rolectl.engine.live.local.SnapshotWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,37 +58,13 @@ public final class SnapshotCommand extends BaseCommand {
   @Override
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
-      LiveAccount account = target.iam().read(ReadRequest.everything());
-      java.time.Instant takenAt = java.time.Instant.now();
-      LocalEcsState ecs;
-      if (target instanceof FileTarget file) {
-        ecs = file.state().ecs();
-      } else {
-        EcsScan inventory = target.ecs().inventory(ecsRegions);
-        if (!inventory.isKnown()) {
-          err().println(
-              "error: cannot record ECS: "
-                  + inventory.unknownReason().get()
-                  + ". Nothing was written (a snapshot must not say that no deployment uses a role"
-                  + " when ECS could not be read).");
-          return ExitCode.ERROR;
-        }
-        ecs = EcsSnapshots.state(inventory, takenAt);
-      }
-      SnapshotWriter.write(new LocalState(account, ecs, takenAt), out);
-      out().println(
-          "wrote "
-              + out
-              + ": "
-              + TextPlanRenderer.count(account.roles().size(), "role")
-              + ", "
-              + TextPlanRenderer.count(account.policies().size(), "customer managed policy")
-                  .replace("policys", "policies")
-              + (ecs.scannedAt() == null
-                  ? ""
-                  : ", ECS in " + TextPlanRenderer.count(ecs.regions().size(), "region")
-                      + " as of " + ecs.scannedAt()));
-      if (!ecs.present()) {
+      Snapshots.Written w = Snapshots.take(target, ecsRegions, out);
+      out().println("wrote " + out + ": " + TextPlanRenderer.count(w.roles(), "role") + ", "
+          + TextPlanRenderer.count(w.policies(), "customer managed policy")
+              .replace("policys", "policies")
+          + w.ecsScannedAt().map(at -> ", ECS in " + TextPlanRenderer.count(w.ecsRegions(), "region")
+              + " as of " + at).orElse(""));
+      if (!w.ecsPresent()) {
         out().println(
             "note: the snapshot has no ecs section, so plans against it cannot tell whether an ECS"
                 + " deployment uses a role and block disruptive changes to roles ECS can assume;"

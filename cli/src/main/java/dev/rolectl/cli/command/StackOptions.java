@@ -1,6 +1,8 @@
 package dev.rolectl.cli.command;
 
-import dev.rolectl.engine.config.LoadOptions;
+import dev.rolectl.engine.api.AccountRef;
+import dev.rolectl.engine.api.Refused;
+import dev.rolectl.engine.api.StackSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ public final class StackOptions {
   private final Map<String, String> vars = new LinkedHashMap<>();
   private final List<Path> varFiles = new ArrayList<>();
   private String accountId;
-  private String partition = LoadOptions.DEFAULT_PARTITION;
+  private String partition = StackSource.DEFAULT_PARTITION;
 
   @Parameters(
       index = "0",
@@ -51,7 +53,9 @@ public final class StackOptions {
       names = "--var-file",
       order = 11,
       paramLabel = "FILE",
-      description = "YAML file of NAME: value variables; repeatable, later files win.")
+      description = "YAML file of NAME: value variables; repeatable, later files win. With"
+          + " several accounts, $${aws.accountId} and $${account.name} in FILE choose a file per"
+          + " account (quote it: 'vars/$${aws.accountId}.yaml').")
   void setVarFile(List<Path> value) {
     varFiles.addAll(value);
   }
@@ -103,19 +107,66 @@ public final class StackOptions {
     return Optional.ofNullable(accountId);
   }
 
-  /** Load options for an account that a target told us about. */
-  public LoadOptions forAccount(String accountId, String partition) {
-    return new LoadOptions(vars, checkedVarFiles(), accountId, partition);
+  /** The stack and its variables, for the engine (the path and var files checked to exist). */
+  public StackSource source() {
+    return new StackSource(path(), vars, checkedVarFiles(), accountId(), partition);
   }
 
-  /** Load options for commands that never call AWS: the placeholder account unless given. */
-  public LoadOptions offline() {
-    return new LoadOptions(
-        vars, checkedVarFiles(), accountId().orElse(LoadOptions.PLACEHOLDER_ACCOUNT_ID), partition);
+  /**
+   * As {@link #source()} for one account: a {@code --var-file} named per account is refused,
+   * since there is no account list to choose from.
+   */
+  public StackSource oneAccount() {
+    varFiles.stream().filter(StackOptions::perAccount).findFirst().ifPresent(f -> {
+      throw new ParameterException(spec.commandLine(), "--var-file " + f + " names a file per"
+          + " account (${aws.accountId} or ${account.name}): give the accounts with --accounts,"
+          + " --accounts-file or --organization, or name one file");
+    });
+    return source();
   }
 
   private List<Path> checkedVarFiles() {
-    varFiles.forEach(f -> existing(f, "--var-file"));
+    varFiles.stream().filter(f -> !perAccount(f)).forEach(f -> existing(f, "--var-file"));
     return varFiles;
+  }
+
+  private static boolean perAccount(Path file) {
+    return file.toString().contains(ACCOUNT_ID_VAR) || file.toString().contains(ACCOUNT_NAME_VAR);
+  }
+
+  static final String ACCOUNT_ID_VAR = "${aws.accountId}";
+  static final String ACCOUNT_NAME_VAR = "${account.name}";
+
+  /**
+   * The stack for one of several accounts: variable files named with {@code ${aws.accountId}}
+   * or {@code ${account.name}} are that account's.
+   *
+   * @throws Refused when the account's file does not exist (that account fails alone)
+   */
+  public StackSource sourceFor(AccountRef account) {
+    List<Path> files = new ArrayList<>();
+    for (Path f : checkedVarFiles()) {
+      if (!perAccount(f)) {
+        files.add(f);
+        continue;
+      }
+      if (f.toString().contains(ACCOUNT_NAME_VAR) && account.name().isEmpty()) {
+        throw new Refused("--var-file " + f + ": account " + account.id() + " has no name (give"
+            + " names in the accounts file, or use --organization)");
+      }
+      Path mine = Path.of(f.toString().replace(ACCOUNT_ID_VAR, account.id())
+          .replace(ACCOUNT_NAME_VAR, account.name()));
+      if (!Files.isRegularFile(mine)) {
+        throw new Refused("--var-file " + f + ": no file " + mine + " for account "
+            + account.id() + "; add it, or drop the account");
+      }
+      files.add(mine);
+    }
+    return new StackSource(path(), vars, files, Optional.empty(), partition);
+  }
+
+  /** The partition of {@code --partition} (default {@code aws}). */
+  public String partition() {
+    return partition;
   }
 }

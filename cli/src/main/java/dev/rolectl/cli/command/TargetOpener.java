@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Opens the {@code --target} with the options and the CLI's environment map: {@code
  * AWS_ENDPOINT_URL} and the service-specific {@code AWS_ENDPOINT_URL_IAM}, {@code _STS}, {@code
- * _ECS} and {@code _EC2} (the service's own wins, as in the SDK), {@code AWS_REGION} (else {@code
+ * _ECS}, {@code _EC2} and {@code _ORGANIZATIONS} (the service's own wins, as in the SDK), {@code AWS_REGION} (else {@code
  * AWS_DEFAULT_REGION}, which the AWS CLI reads and the Java SDK does not), {@code
  * AWS_MAX_ATTEMPTS} (1 to 99; default 6) and static keys ({@code
  * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}) are taken from that
@@ -18,11 +18,16 @@ import java.util.Map;
  */
 final class TargetOpener {
   /** The services rolectl calls, by the SDK's name (AWS_ENDPOINT_URL_IAM, ...). */
-  private static final java.util.List<String> SERVICES = java.util.List.of("iam", "sts", "ecs", "ec2");
+  private static final java.util.List<String> SERVICES = java.util.List.of("iam", "sts", "ecs", "ec2", "organizations");
 
   private TargetOpener() {}
 
   static Target open(String spec, TargetMixin given, Map<String, String> env) {
+    return Targets.open(spec, options(given, env));
+  }
+
+  /** The options of the aws target, from the command line and the environment. */
+  static TargetOptions options(TargetMixin given, Map<String, String> env) {
     String profile = given.profile;
     String region = given.region;
     TargetOptions options = TargetOptions.defaults();
@@ -63,6 +68,6 @@ final class TargetOpener {
           options.withCredentials(
               new TargetOptions.Credentials(key, secret, env.get("AWS_SESSION_TOKEN")));
     }
-    return Targets.open(spec, options);
+    return options;
   }
 }

@@ -1,7 +1,8 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
-import dev.rolectl.cli.render.CheckReport;
+import dev.rolectl.engine.api.CheckReport;
+import dev.rolectl.engine.api.StackCheck;
 import dev.rolectl.cli.render.CoreRules;
 import dev.rolectl.cli.render.JsonReport;
 import dev.rolectl.cli.render.RuleInfo;
@@ -61,7 +62,7 @@ public final class ValidateCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    CheckReport report = StackCheck.run(stack.path(), stack.offline(), true);
+    CheckReport report = StackCheck.run(stack.oneAccount(), true);
     switch (format) {
       case text -> {
         TextReport.diagnostics(report.diagnostics(), err(), errStyle());
@@ -70,7 +71,8 @@ public final class ValidateCommand extends BaseCommand {
       case json -> JsonReport.write(report, out());
       case sarif -> {
         List<RuleInfo> rules = new ArrayList<>(CoreRules.ALL);
-        rules.addAll(Lint.rules());
+        StackCheck.lintRules()
+            .forEach(r -> rules.add(new RuleInfo(r.id(), r.severity(), r.summary())));
         SarifReport.write(report, rules, cli.version(), Path.of(""), out());
       }
     }

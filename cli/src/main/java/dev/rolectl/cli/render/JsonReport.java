@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render;
 
+import dev.rolectl.engine.api.CheckReport;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.model.Severity;
 import java.io.PrintWriter;

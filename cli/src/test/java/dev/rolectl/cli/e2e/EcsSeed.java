@@ -48,7 +48,15 @@ final class EcsSeed {
                   .tags(t -> t.key("rolectl:stack").value(STACK)));
       iam.attachRolePolicy(r -> r.roleName(ROLE).policyArn(AwsAdapterE2E.GUIDE_POLICY));
     }
-    try (EcsClient ecs = ecs(moto)) {
+    createService(ecs(moto), ROLE_ARN);
+  }
+
+  /**
+   * A cluster, and a blue/green service whose load balancer names {@code roleArn} as its
+   * infrastructure role, plus a service without a load balancer; closes {@code ecs}.
+   */
+  static void createService(EcsClient client, String roleArn) {
+    try (EcsClient ecs = client) {
       ecs.createCluster(r -> r.clusterName(CLUSTER));
       ecs.registerTaskDefinition(
           r ->
@@ -72,7 +80,7 @@ final class EcsSeed {
                                           .productionListenerRule(
                                               "arn:aws:elasticloadbalancing:us-east-1:123456789012:"
                                                   + "listener-rule/app/lb/1/2/3")
-                                          .roleArn(ROLE_ARN))));
+                                          .roleArn(roleArn))));
       ecs.createService(
           r -> r.cluster(CLUSTER).serviceName("worker").taskDefinition(SERVICE).desiredCount(1));
     }

@@ -35,7 +35,7 @@ class GithubWorkflowsE2E {
     Path dir = RepoFiles.root().resolve("examples/github");
     try (Stream<Path> s = Files.list(dir)) {
       List<Path> workflows = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
-      assertEquals(2, workflows.size(), workflows.toString());
+      assertEquals(3, workflows.size(), workflows.toString());
       workflows.forEach(p -> command.add(p.toString()));
     }
     CliRun r = RolectlProcess.runCommand(dir, Map.of(), command);

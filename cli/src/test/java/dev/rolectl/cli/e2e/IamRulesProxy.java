@@ -64,14 +64,21 @@ final class IamRulesProxy implements AutoCloseable {
     this.moto = moto;
     this.model = model();
     this.iam = moto.iam();
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    this.server = loopback("iam-rules-proxy", this::handle);
+  }
+
+  /** A started HTTP server on a free loopback port, one daemon thread per request. */
+  static HttpServer loopback(String name, com.sun.net.httpserver.HttpHandler handler)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "iam-rules-proxy");
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     }));
-    server.createContext("/", this::handle);
+    server.createContext("/", handler);
     server.start();
+    return server;
   }
 
   URI endpoint() {
@@ -122,10 +129,15 @@ final class IamRulesProxy implements AutoCloseable {
   }
 
   private static JsonNode model() throws IOException {
+    return model("iam/2010-05-08");
+  }
+
+  /** botocore's model of a service ({@code iam/2010-05-08}) from the moto virtualenv. */
+  static JsonNode model(String service) throws IOException {
     Path lib = MotoInstall.venv().resolve("lib");
     try (var pythons = Files.list(lib)) {
       for (Path python : pythons.toList()) {
-        Path f = python.resolve("site-packages/botocore/data/iam/2010-05-08/service-2.json.gz");
+        Path f = python.resolve("site-packages/botocore/data/" + service + "/service-2.json.gz");
         if (Files.exists(f)) {
           try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
             return JSON.readTree(in);
@@ -133,7 +145,7 @@ final class IamRulesProxy implements AutoCloseable {
         }
       }
     }
-    throw new IOException("botocore's IAM model is not in " + lib + " (is moto installed?)");
+    throw new IOException("botocore's " + service + " model is not in " + lib + " (is moto installed?)");
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -256,7 +268,12 @@ final class IamRulesProxy implements AutoCloseable {
   }
 
   private void forward(HttpExchange ex, byte[] body) throws IOException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(moto.endpoint().resolve(ex.getRequestURI().toString()))
+    forward(http, moto.endpoint(), ex, body);
+  }
+
+  /** Sends the request on to {@code upstream} as it came, and its answer back as it came. */
+  static void forward(HttpClient http, URI upstream, HttpExchange ex, byte[] body) throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(ex.getRequestURI().toString()))
         .timeout(Duration.ofSeconds(60))
         .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
     Set<String> hop = Set.of("host", "content-length", "connection", "expect", "upgrade",
@@ -280,7 +297,7 @@ final class IamRulesProxy implements AutoCloseable {
     ex.close();
   }
 
-  private static Map<String, String> form(byte[] body) {
+  static Map<String, String> form(byte[] body) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
       int eq = pair.indexOf('=');

@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render;
 
+import dev.rolectl.engine.api.CheckReport;
 import static dev.rolectl.cli.render.Reports.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

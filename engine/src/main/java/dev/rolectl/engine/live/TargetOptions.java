@@ -26,6 +26,8 @@ import java.util.TreeMap;
  *     throttling backoff); 0 for the default of {@value #DEFAULT_MAX_ATTEMPTS}
  * @param callTimeout the longest one AWS call may take, retries included; each attempt may take
  *     a third of it (at least one second). {@code null} for {@link #DEFAULT_CALL_TIMEOUT}
+ * @param assumeRole a role to assume with the credentials above, whose account is then the
+ *     target's; {@code null} to use the credentials as they are
  */
 public record TargetOptions(
     String profile,
@@ -34,7 +36,8 @@ public record TargetOptions(
     Credentials credentials,
     int maxAttempts,
     Map<String, URI> serviceEndpoints,
-    Duration callTimeout) {
+    Duration callTimeout,
+    AssumeRole assumeRole) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
 
@@ -62,7 +65,7 @@ public record TargetOptions(
 
   public TargetOptions(
       String profile, String region, URI endpoint, Credentials credentials, int maxAttempts) {
-    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null);
+    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null, null);
   }
 
   /** Each attempt of a call: a third of {@link #callTimeout()}, at least one second. */
@@ -73,7 +76,7 @@ public record TargetOptions(
 
   public TargetOptions withCallTimeout(Duration timeout) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout, assumeRole);
   }
 
   /** The endpoint of one service: its own, else {@link #endpoint()}; {@code null}: the SDK's. */
@@ -86,7 +89,8 @@ public record TargetOptions(
   public TargetOptions withServiceEndpoint(String service, URI uri) {
     Map<String, URI> m = new TreeMap<>(serviceEndpoints);
     m.put(service.toLowerCase(Locale.ROOT), uri);
-    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, m, callTimeout);
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, m, callTimeout, assumeRole);
   }
 
   /** Everything from the SDK's defaults. */
@@ -96,27 +100,83 @@ public record TargetOptions(
 
   public TargetOptions withProfile(String profile) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
   }
 
   public TargetOptions withRegion(String region) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
   }
 
   public TargetOptions withEndpoint(URI endpoint) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
   }
 
   public TargetOptions withCredentials(Credentials credentials) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
   }
 
   public TargetOptions withMaxAttempts(int maxAttempts) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+  }
+
+  /** The same options, reaching the account through {@code role} (see {@link AssumeRole}). */
+  public TargetOptions withAssumeRole(AssumeRole role) {
+    return new TargetOptions(
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, role);
+  }
+
+  /**
+   * A role to assume ({@code sts:AssumeRole}) to reach an account: the usual way into the member
+   * accounts of an organisation ({@code OrganizationAccountAccessRole}). The target's account id
+   * and partition are those of the role's ARN, so no {@code GetCallerIdentity} is needed.
+   *
+   * @param roleArn {@code arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME}
+   * @param externalId the external id the role's trust policy asks for; {@code null} for none
+   * @param sessionName the role session name (shows in CloudTrail), 2 to 64 of {@code
+   *     [\w+=,.@-]}
+   */
+  public record AssumeRole(String roleArn, String externalId, String sessionName) {
+    private static final java.util.regex.Pattern ARN = java.util.regex.Pattern.compile(
+        "arn:(aws[a-z-]*):iam::(\\d{12}):role/(?:[\\x21-\\x7e]+/)?[\\w+=,.@-]{1,64}");
+    private static final java.util.regex.Pattern SESSION =
+        java.util.regex.Pattern.compile("[\\w+=,.@-]{2,64}");
+
+    public AssumeRole {
+      if (roleArn == null || !ARN.matcher(roleArn).matches()) {
+        throw new IllegalArgumentException("not a role ARN: " + roleArn);
+      }
+      if (sessionName == null || !SESSION.matcher(sessionName).matches()) {
+        throw new IllegalArgumentException("a role session name is 2 to 64 letters, digits or"
+            + " +=,.@-_, got '" + sessionName + "'");
+      }
+    }
+
+    /** The account the role is in. */
+    public String accountId() {
+      return roleArn.split(":")[4];
+    }
+
+    /** The partition of the role's ARN. */
+    public String partition() {
+      return roleArn.split(":")[1];
+    }
+
+    /** The session's ARN, as sts:GetCallerIdentity would give it (who holds an apply lock). */
+    public String sessionArn() {
+      String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+      return "arn:" + partition() + ":sts::" + accountId() + ":assumed-role/" + name + "/"
+          + sessionName;
+    }
+
+    /** Never prints the external id. */
+    @Override
+    public String toString() {
+      return "AssumeRole[" + roleArn + ", session " + sessionName + "]";
+    }
   }
 
   /**

@@ -58,10 +58,22 @@ public final class Targets {
     }
   }
 
+  /**
+   * The accounts of the caller's AWS Organizations organisation, read with {@code options}' own
+   * credentials ({@link TargetOptions#assumeRole()} is ignored). Opening never calls AWS.
+   */
+  public static OrganizationAccounts organization(TargetOptions options) {
+    return AwsLoader.organization(options.withAssumeRole(null));
+  }
+
   /** A separate class so that the JVM loads the SDK-backed adapter only when it is used. */
   private static final class AwsLoader {
     static Target open(TargetOptions options) {
       return dev.rolectl.engine.live.aws.AwsTarget.open(options);
+    }
+
+    static OrganizationAccounts organization(TargetOptions options) {
+      return new dev.rolectl.engine.live.aws.AwsOrganizationAccounts(options);
     }
   }
 }

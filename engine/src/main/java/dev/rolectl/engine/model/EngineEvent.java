@@ -48,4 +48,11 @@ public sealed interface EngineEvent {
    * the changes in flight finish. Reported once.
    */
   record Stopping(String reason) implements EngineEvent {}
+
+  /**
+   * An event of one account's work when many accounts are planned or applied at once.
+   *
+   * @param account the account's id, or {@code id (name)}
+   */
+  record InAccount(String account, EngineEvent event) implements EngineEvent {}
 }

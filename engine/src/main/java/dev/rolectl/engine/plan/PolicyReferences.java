@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Managed policies the stack attaches (or uses as permissions boundaries) but does not declare:
  * each must exist before anything is applied. {@link #toCheck} lists the ARNs the bulk read does
- * not answer (AWS managed ones, customer ones of other stacks that were not read), to be asked
+ * not answer (AWS managed ones, customer ones of other stacks that were not read) and no live
+ * role has attached (an attached policy exists: IAM refuses to delete it), to be asked
  * once each ({@code IamAccount.missingPolicies}); {@link #diagnostics} turns the missing ones into
  * located errors (rule {@code missing-managed-policy}).
  */
@@ -32,6 +33,14 @@ public final class PolicyReferences {
         .forEach(p -> declared.add(p.arn(stack.partition(), stack.accountId())));
     live.policies().values().stream().map(LiveManagedPolicy::arn).forEach(declared::add);
     live.unreadable().forEach(u -> declared.add(u.arn()));
+    // attached to a live role (or its boundary): it exists, since IAM attaches only existing
+    // policies and refuses to delete one that is attached (DeleteConflict)
+    live.roles().values().forEach(r -> {
+      declared.addAll(r.attachedPolicyArns());
+      if (r.permissionsBoundaryArn() != null) {
+        declared.add(r.permissionsBoundaryArn());
+      }
+    });
     Set<String> out = new TreeSet<>();
     stack.resources(RolePolicyAttachment.class).map(RolePolicyAttachment::policyArn)
         .filter(a -> !declared.contains(a)).forEach(out::add);

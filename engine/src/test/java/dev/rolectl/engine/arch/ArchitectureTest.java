@@ -57,7 +57,10 @@ class ArchitectureTest {
           new Stage("live", List.of("model", "policy")),
           new Stage("plan", List.of("model", "policy", "graph", "live")),
           new Stage("safety", List.of("model", "policy", "plan", "live")),
-          new Stage("apply", List.of("model", "policy", "config", "graph", "live", "plan", "safety")));
+          new Stage("apply", List.of("model", "policy", "config", "graph", "live", "plan", "safety")),
+          new Stage(
+              "api",
+              List.of("model", "policy", "config", "graph", "live", "plan", "safety", "apply")));
 
   @TestFactory
   Stream<DynamicTest> stagesDependOnlyOnEarlierStages() {

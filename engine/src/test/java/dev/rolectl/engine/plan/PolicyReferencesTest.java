@@ -29,6 +29,10 @@ class PolicyReferencesTest {
     var live = new Fixtures.Live().policy("mine",
         Fixtures.trust("ecs.amazonaws.com"), java.util.Map.of(), java.util.Map.of()).build();
     assertEquals(Set.of(aws), PolicyReferences.toCheck(stack, live), "the bulk read has mine");
+    var attached = new Fixtures.Live().ownedRole("c", java.util.List.of(aws)).policy("mine",
+        Fixtures.trust("ecs.amazonaws.com"), java.util.Map.of(), java.util.Map.of()).build();
+    assertEquals(Set.of(), PolicyReferences.toCheck(stack, attached),
+        "a policy a live role has attached exists: nothing to ask");
     var errors = PolicyReferences.diagnostics(stack, Set.of(aws));
     assertEquals(2, errors.size());
     assertEquals("missing-managed-policy", errors.get(0).rule());

@@ -27,6 +27,13 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
 
   @Override
   public void accept(EngineEvent e) {
+    line(node(e));
+  }
+
+  private static ObjectNode node(EngineEvent e) {
+    if (e instanceof EngineEvent.InAccount a) {
+      return node(a.event()).put("account_id", a.account());
+    }
     ObjectNode n = MAPPER.createObjectNode();
     if (e instanceof EngineEvent.ChangeStarted s) {
       n.put("type", "change_started").put("address", s.address().value()).put("action", s.action());
@@ -49,7 +56,7 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
     } else if (e instanceof EngineEvent.Stopping s) {
       n.put("type", "stopping").put("reason", s.reason());
     }
-    line(n);
+    return n;
   }
 
   /** The plan's counts, before any change. */

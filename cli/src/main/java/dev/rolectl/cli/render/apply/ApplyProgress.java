@@ -19,6 +19,11 @@ public final class ApplyProgress implements Consumer<EngineEvent> {
 
   @Override
   public void accept(EngineEvent e) {
+    if (e instanceof EngineEvent.InAccount a) {
+      out.print("[" + a.account() + "] ");
+      accept(a.event());
+      return;
+    }
     if (e instanceof EngineEvent.ChangeStarted s) {
       out.println(s.address() + ": " + verb(s.action()) + "...");
     } else if (e instanceof EngineEvent.ChangeFinished f) {

@@ -36,22 +36,26 @@ final class AwsClients implements AutoCloseable {
   final IamClient iam;
   final StsClient sts;
   final CallCounter counter;
+  final AwsCredentialsProvider credentials;
 
-  private AwsClients(IamClient iam, StsClient sts, CallCounter counter) {
+  private AwsClients(
+      IamClient iam, StsClient sts, CallCounter counter, AwsCredentialsProvider credentials) {
     this.iam = iam;
     this.sts = sts;
     this.counter = counter;
+    this.credentials = credentials;
   }
 
   static AwsClients build(TargetOptions options, CallCounter counter) {
     checkProfile(options.profile());
     Region region = region(options);
-    AwsCredentialsProvider credentials = credentials(options);
+    AwsCredentialsProvider credentials = credentials(options, region, counter);
     IamClient iam =
         configure(IamClient.builder(), "iam", options, region, credentials, counter).build();
+    // the caller's identity: with a role to assume, the role session's
     StsClient sts =
         configure(StsClient.builder(), "sts", options, region, credentials, counter).build();
-    return new AwsClients(iam, sts, counter);
+    return new AwsClients(iam, sts, counter, credentials);
   }
 
   /**
@@ -60,7 +64,8 @@ final class AwsClients implements AutoCloseable {
    * given. The caller closes it.
    */
   static EcsClient ecs(TargetOptions options, Region region, CallCounter counter) {
-    return configure(EcsClient.builder(), "ecs", options, region, credentials(options), counter)
+    return configure(EcsClient.builder(), "ecs", options, region,
+            credentials(options, region, counter), counter)
         .build();
   }
 
@@ -69,7 +74,21 @@ final class AwsClients implements AutoCloseable {
    * {@code AWS_ENDPOINT_URL_EC2} as for ECS. The caller closes it.
    */
   static Ec2Client ec2(TargetOptions options, Region region, CallCounter counter) {
-    return configure(Ec2Client.builder(), "ec2", options, region, credentials(options), counter)
+    return configure(Ec2Client.builder(), "ec2", options, region,
+            credentials(options, region, counter), counter)
+        .build();
+  }
+
+  /**
+   * An Organizations client (a global service, signed for the partition's home region) with the
+   * caller's own credentials, never a role to assume. The caller closes it.
+   */
+  static software.amazon.awssdk.services.organizations.OrganizationsClient organizations(
+      TargetOptions options, CallCounter counter) {
+    checkProfile(options.profile());
+    Region region = region(options);
+    return configure(software.amazon.awssdk.services.organizations.OrganizationsClient.builder(),
+            "organizations", options, region, credentials(options), counter)
         .build();
   }
 
@@ -170,6 +189,21 @@ final class AwsClients implements AutoCloseable {
               + " AWS_SHARED_CREDENTIALS_FILE); profiles there: "
               + (file.profiles().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(file.profiles().keySet()))));
     }
+  }
+
+  /**
+   * The target's credentials: with {@link TargetOptions#assumeRole()}, the role session made from
+   * the given credentials (once per target, shared by its clients), else those credentials.
+   */
+  private static AwsCredentialsProvider credentials(
+      TargetOptions options, Region region, CallCounter counter) {
+    AwsCredentialsProvider base = credentials(options);
+    if (options.assumeRole() == null) {
+      return base;
+    }
+    return counter.assumedRole(() -> new AssumedRole(
+        configure(StsClient.builder(), "sts", options, region, base, counter).build(),
+        options.assumeRole()));
   }
 
   private static AwsCredentialsProvider credentials(TargetOptions options) {

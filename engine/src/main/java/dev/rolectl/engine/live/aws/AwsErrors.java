@@ -30,6 +30,29 @@ final class AwsErrors {
   }
 
   /**
+   * A role that could not be assumed ({@code --assume-role}): refused by STS (the role's trust
+   * policy does not admit the caller, the external id does not match, the role does not exist)
+   * or unreachable.
+   */
+  static TargetException assumeRole(SdkException e, String roleArn, String endpoint) {
+    SdkException cause = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AwsServiceException s) {
+        cause = s;
+        break;
+      }
+    }
+    if (cause instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+      return new TargetException("cannot assume role " + roleArn + " (" + s.awsErrorDetails()
+          .errorCode() + ": " + s.awsErrorDetails().errorMessage() + "): the role must exist and"
+          + " its trust policy must let your identity call sts:AssumeRole (with the --external-id"
+          + " it asks for), and your identity needs sts:AssumeRole on it", e);
+    }
+    TargetException t = translate(cause, "assume role " + roleArn, endpoint);
+    return new TargetException(t.getMessage(), e);
+  }
+
+  /**
    * @param endpoint the endpoint of the last attempt (named when the answer was not from AWS), or
    *     {@code null}
    */

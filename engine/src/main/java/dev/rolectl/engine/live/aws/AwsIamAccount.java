@@ -18,7 +18,10 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
   private final TargetOptions options;
   private final CallCounter counter;
   private AwsClients clients;
-  private GetCallerIdentityResponse identity;
+  private Identity identity;
+
+  /** Who the credentials are: the account and the caller's ARN. */
+  private record Identity(String account, String arn) {}
 
   public AwsIamAccount(TargetOptions options) {
     this(options, new CallCounter());
@@ -30,7 +33,10 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     this.counter = counter;
   }
 
-  /** One {@code sts:GetCallerIdentity}, the first time. */
+  /**
+   * One {@code sts:GetCallerIdentity}, the first time; none when a role is assumed (its ARN names
+   * the account).
+   */
   @Override
   public String accountId() {
     return identity().account();
@@ -87,10 +93,20 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     return counter.snapshot();
   }
 
-  private synchronized GetCallerIdentityResponse identity() {
+  private synchronized Identity identity() {
+    if (identity == null && options.assumeRole() != null) {
+      TargetOptions.AssumeRole role = options.assumeRole();
+      try {
+        clients().credentials.resolveCredentials(); // the AssumeRole, with its own message
+      } catch (SdkException e) {
+        throw AwsErrors.assumeRole(e, role.roleArn(), counter.lastEndpoint());
+      }
+      identity = new Identity(role.accountId(), role.sessionArn());
+    }
     if (identity == null) {
       try {
-        identity = clients().sts.getCallerIdentity();
+        GetCallerIdentityResponse caller = clients().sts.getCallerIdentity();
+        identity = new Identity(caller.account(), caller.arn());
       } catch (SdkException e) {
         throw AwsErrors.translate(
             e, "find out which account the credentials belong to", counter.lastEndpoint());

@@ -68,5 +68,6 @@ public final class AwsTarget implements Target {
     if (ecs != null) {
       ecs.close();
     }
+    counter.closeSession();
   }
 }

@@ -26,6 +26,23 @@ final class CallCounter implements ExecutionInterceptor {
   private int inFlight;
   private long busySince;
   private long busyNanos;
+  private AssumedRole assumedRole;
+
+  /** The target's role session, made on first use by {@code make}; shared by its clients. */
+  synchronized AssumedRole assumedRole(java.util.function.Supplier<AssumedRole> make) {
+    if (assumedRole == null) {
+      assumedRole = make.get();
+    }
+    return assumedRole;
+  }
+
+  /** Ends the role session's client, if one was made. */
+  synchronized void closeSession() {
+    if (assumedRole != null) {
+      assumedRole.close();
+      assumedRole = null;
+    }
+  }
 
   @Override
   public synchronized void beforeExecution(

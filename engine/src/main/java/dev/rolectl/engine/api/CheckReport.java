@@ -1,7 +1,8 @@
-package dev.rolectl.cli.render;
+package dev.rolectl.engine.api;
 
 import dev.rolectl.engine.graph.ResourceGraph;
 import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.DiagnosticOrder;
 import dev.rolectl.engine.model.Severity;
 import dev.rolectl.engine.model.Stack;
 import java.util.ArrayList;
@@ -35,5 +36,10 @@ public record CheckReport(
   /** The stack's name when it loaded, else the path given. */
   public String name() {
     return stack.map(Stack::name).orElse(subject);
+  }
+
+  /** The dependency graph as Graphviz DOT, when it could be built. */
+  public Optional<String> dot() {
+    return graph.map(ResourceGraph::toDot);
   }
 }

@@ -1,6 +1,8 @@
-package dev.rolectl.cli.command;
+package dev.rolectl.engine.api;
 
 import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.plan.MultiPlan;
+import dev.rolectl.engine.plan.MultiPlanFile;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanFile;
 import dev.rolectl.engine.plan.PlanFormatException;
@@ -11,11 +13,26 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Saved plans given to {@code apply}: telling them from stacks, and what they need to apply. */
-final class SavedPlans {
+public final class SavedPlans {
   private SavedPlans() {}
 
   /** A saved plan when the file is JSON; empty for a stack. */
-  static Optional<Plan> read(Path path) {
+  public static Optional<Plan> read(Path path) {
+    Optional<String> text = json(path);
+    if (text.isPresent() && MultiPlanFile.isMultiAccount(text.get())) {
+      throw new PlanFormatException(path + ": a multi-account plan; read it with readMulti");
+    }
+    return text.map(t -> parse(path, () -> PlanFile.read(t)));
+  }
+
+  /** A saved multi-account plan when the file is one; empty for a stack or a one-account plan. */
+  public static Optional<MultiPlan> readMulti(Path path) {
+    return json(path).filter(MultiPlanFile::isMultiAccount)
+        .map(t -> parse(path, () -> MultiPlanFile.read(t)));
+  }
+
+  /** The file's text when it is a regular file that starts like JSON. */
+  private static Optional<String> json(Path path) {
     if (!Files.isRegularFile(path)) {
       return Optional.empty();
     }
@@ -25,11 +42,13 @@ final class SavedPlans {
     } catch (IOException e) {
       throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
     }
-    if (!text.stripLeading().startsWith("{")) {
-      return Optional.empty();
-    }
+    return text.stripLeading().startsWith("{") ? Optional.of(text) : Optional.empty();
+  }
+
+  /** Parses, naming the file in a format error. */
+  private static <T> T parse(Path path, java.util.function.Supplier<T> read) {
     try {
-      return Optional.of(PlanFile.read(text));
+      return read.get();
     } catch (PlanFormatException e) {
       throw new PlanFormatException(path + ": " + e.getMessage());
     }
@@ -40,7 +59,7 @@ final class SavedPlans {
    * path is taken from the current directory, which may not be the one plan ran in (a missing
    * file reads as an empty account). Empty when the file exists or the target is not local:.
    */
-  static Optional<String> missingAccountFile(String spec) {
+  public static Optional<String> missingAccountFile(String spec) {
     if (!spec.startsWith("local:")) {
       return Optional.empty();
     }

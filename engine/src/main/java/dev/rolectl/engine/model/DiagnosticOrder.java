@@ -1,8 +1,5 @@
-package dev.rolectl.cli.render;
+package dev.rolectl.engine.model;
 
-import dev.rolectl.engine.model.Address;
-import dev.rolectl.engine.model.Diagnostic;
-import dev.rolectl.engine.model.Location;
 import java.util.Comparator;
 
 /**

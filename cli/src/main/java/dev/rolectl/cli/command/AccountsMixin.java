@@ -1,0 +1,141 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.engine.api.AccountAccess;
+import dev.rolectl.engine.api.AccountRef;
+import dev.rolectl.engine.api.Accounts;
+import dev.rolectl.engine.api.Shard;
+import dev.rolectl.engine.live.ApiStats;
+import dev.rolectl.engine.live.TargetOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Many accounts for {@code plan} and {@code apply}: which ({@code --accounts}, {@code
+ * --accounts-file}, {@code --organization [--ou]}), how to reach them ({@code --assume-role},
+ * {@code --external-id}, {@code --session-name}), how many at once, and which shard.
+ */
+public final class AccountsMixin {
+  @Option(names = "--accounts", order = 40, split = ",", paramLabel = "ID",
+      description = "Plan (or apply) in these accounts, comma-separated, reached through"
+          + " --assume-role.")
+  List<String> accounts = new ArrayList<>();
+
+  @Option(names = "--accounts-file", order = 41, paramLabel = "FILE",
+      description = "Accounts from a file: one a line, ID [NAME]; # starts a comment.")
+  Path accountsFile;
+
+  @Option(names = "--organization", order = 42,
+      description = "Every active account of your AWS organisation (run from the management"
+          + " account or a delegated administrator).")
+  boolean organization;
+
+  @Option(names = "--ou", order = 43, paramLabel = "OU_ID",
+      description = "With --organization: only the accounts below this organisational unit"
+          + " (nested units included).")
+  String ou;
+
+  @Option(names = "--assume-role", order = 44, paramLabel = "NAME",
+      description = "The role to assume in each account: arn:PARTITION:iam::ID:role/NAME (e.g."
+          + " OrganizationAccountAccessRole). Required with several accounts.")
+  String assumeRole;
+
+  @Option(names = "--external-id", order = 45, paramLabel = "ID",
+      description = "The external id the role's trust policy asks for.")
+  String externalId;
+
+  @Option(names = "--session-name", order = 46, paramLabel = "NAME",
+      description = "The role session name CloudTrail shows (default: rolectl).")
+  String sessionName = AccountAccess.DEFAULT_SESSION_NAME;
+
+  @Option(names = "--account-parallelism", order = 47, paramLabel = "N",
+      description = "Accounts worked on at once, 1 to 256 (default: 8).")
+  int parallelism = 8;
+
+  @Option(names = "--shard", order = 48, paramLabel = "I/N",
+      description = "Only the I-th of N deterministic shares of the accounts (sorted by id, every"
+          + " N-th): run N jobs and join their plans with 'rolectl merge'.")
+  String shard;
+
+  /** Whether several accounts were asked for. */
+  boolean given() {
+    return !accounts.isEmpty() || accountsFile != null || organization;
+  }
+
+  /** The shard, checked; empty without {@code --shard}. */
+  Optional<Shard> shard() {
+    if (shard == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Shard.parse(shard));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--shard: " + e.getMessage());
+    }
+  }
+
+  /** Checks the combination of options before anything is read. */
+  void check(String target, StackOptions stack) {
+    int sources = (accounts.isEmpty() ? 0 : 1) + (accountsFile == null ? 0 : 1) + (organization ? 1 : 0);
+    if (sources > 1) {
+      throw new UserError("give one of --accounts, --accounts-file and --organization");
+    }
+    if (ou != null && !organization) {
+      throw new UserError("--ou needs --organization");
+    }
+    if (assumeRole == null || assumeRole.isBlank()) {
+      throw new UserError("several accounts need --assume-role NAME: the role rolectl assumes in"
+          + " each (e.g. OrganizationAccountAccessRole)");
+    }
+    if (target != null && !target.equals("aws")) {
+      throw new UserError("several accounts are reached through AWS: --target must be aws, got "
+          + target);
+    }
+    if (stack != null && stack.accountId().isPresent()) {
+      throw new UserError("--account-id names one account; with several accounts each plan uses"
+          + " its own id for ${aws.accountId}");
+    }
+    if (parallelism < 1 || parallelism > 256) {
+      throw new UserError("--account-parallelism must be 1 to 256, got " + parallelism);
+    }
+    shard();
+  }
+
+  /** How to reach each account. */
+  AccountAccess access(TargetOptions base, String partition) {
+    try {
+      return new AccountAccess(base, assumeRole, externalId, sessionName, partition);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--assume-role " + assumeRole + " / --session-name " + sessionName
+          + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The accounts asked for, this shard's only; Organizations' calls are added to {@code stats}.
+   *
+   * @param err where accounts skipped by status are noted
+   */
+  List<AccountRef> resolve(TargetOptions base, PrintWriter err, List<ApiStats> stats) {
+    List<AccountRef> all;
+    if (organization) {
+      Accounts.FromOrganization org = Accounts.fromOrganization(base, Optional.ofNullable(ou));
+      org.skipped().forEach(s -> err.println("note: skipping account " + s));
+      stats.add(org.stats());
+      all = org.active();
+    } else if (accountsFile != null) {
+      all = Accounts.fromFile(accountsFile);
+    } else {
+      all = Accounts.of(accounts);
+    }
+    List<AccountRef> mine = shard().map(s -> s.select(all)).orElse(all);
+    if (mine.isEmpty()) {
+      throw new UserError("no accounts to work on" + (shard != null ? " in shard " + shard
+          + " (" + all.size() + " accounts in all)" : ""));
+    }
+    return mine;
+  }
+}

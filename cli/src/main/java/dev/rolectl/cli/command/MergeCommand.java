@@ -1,0 +1,75 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.cli.render.plan.PlanOutput;
+import dev.rolectl.engine.api.SavedPlans;
+import dev.rolectl.engine.plan.MultiPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rolectl merge PLAN...}: joins the plans of shards into one report. */
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Join multi-account plans (the shards of one run) into one report.",
+    description = {
+      "Reads plans saved with 'rolectl plan --accounts ... --shard I/N --out FILE' and prints"
+          + " them as one report, as if one run had planned every account: the same stack, no"
+          + " account twice. Reads no AWS."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rolectl merge shard-*.json --format markdown > comment.md",
+      "  rolectl merge shard-1.json shard-2.json --out plan.json",
+      "",
+      "Exit codes: the worst account's, as plan gives them:",
+      "  0  no changes (or changes, without --detailed-exitcode)",
+      "  1  an account failed, or the files do not fit together",
+      "  2  changes present (only with --detailed-exitcode)",
+      "  3  a change is blocked by a safety rule"
+    })
+public final class MergeCommand extends BaseCommand {
+  @Parameters(arity = "1..*", paramLabel = "PLAN", description = "Multi-account plan files.")
+  List<Path> files;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  PlanOutput.Format format;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Also save the merged plan, for 'rolectl apply FILE' and 'rolectl show'.")
+  Path out;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
+  boolean detailedExitCode;
+
+  @Override
+  public Integer call() {
+    List<MultiPlan> parts = new ArrayList<>();
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        throw new UserError(f + ": no such plan file");
+      }
+      parts.add(SavedPlans.readMulti(f).orElseThrow(() -> new UserError(f + ": not a"
+          + " multi-account plan (save one with 'rolectl plan --accounts ... --out FILE')")));
+    }
+    MultiPlan merged;
+    try {
+      merged = MultiPlan.merge(parts);
+    } catch (dev.rolectl.engine.plan.PlanFormatException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (out != null) {
+      MultiAccountPlan.write(out, dev.rolectl.engine.plan.MultiPlanFile.write(merged));
+    }
+    out().print(MultiAccountPlan.render(merged, format, outColor()));
+    out().flush();
+    return MultiAccountPlan.exitCode(merged, detailedExitCode);
+  }
+}

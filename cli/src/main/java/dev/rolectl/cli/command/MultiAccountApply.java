@@ -1,0 +1,116 @@
+package dev.rolectl.cli.command;
+
+import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.apply.ApplyProgress;
+import dev.rolectl.cli.render.apply.ApplySummary;
+import dev.rolectl.cli.render.plan.MultiPlanText;
+import dev.rolectl.engine.api.AccountAccess;
+import dev.rolectl.engine.api.AccountApplied;
+import dev.rolectl.engine.api.AccountRef;
+import dev.rolectl.engine.api.ApplySettings;
+import dev.rolectl.engine.api.MultiApply;
+import dev.rolectl.engine.apply.Stop;
+import dev.rolectl.engine.live.TargetOptions;
+import dev.rolectl.engine.plan.AccountPlan;
+import dev.rolectl.engine.plan.MultiPlan;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code apply} in many accounts, from the stack ({@code --accounts} and friends) or from a saved
+ * multi-account plan: every account is locked and planned (or checked for staleness), the report
+ * shown, one yes asked for, then every account applied; an account that fails, is stale or is
+ * blocked does not stop the others. Text output only.
+ */
+final class MultiAccountApply {
+  private MultiAccountApply() {}
+
+  static int fromStack(ApplyCommand c) {
+    c.accountsOptions.check(c.targetOptions.target, c.stack);
+    TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
+    AccountAccess access = c.accountsOptions.access(base, c.stack.partition());
+    c.stack.source();
+    List<AccountRef> accounts = c.accountsOptions.resolve(base, c.err(), new ArrayList<>());
+    try (MultiApply session = MultiApply.fromStack(accounts, access, c.stack::sourceFor, c.adopt,
+        c.lockTimeout, c.accountsOptions.parallelism, new ApplyProgress(c.out()))) {
+      return run(c, session);
+    }
+  }
+
+  static int fromPlan(ApplyCommand c, MultiPlan saved) {
+    TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
+    String role = saved.accounts().stream().map(AccountPlan::roleArn)
+        .filter(r -> r != null).findFirst().orElse(null);
+    if (role == null && c.accountsOptions.assumeRole == null) {
+      throw new UserError("the plan names no role to assume: give --assume-role NAME");
+    }
+    String name = c.accountsOptions.assumeRole != null ? c.accountsOptions.assumeRole
+        : role.substring(role.indexOf(":role/") + ":role/".length());
+    String partition = role != null ? role.split(":")[1] : c.stack.partition();
+    AccountAccess access = new AccountAccess(base, name, c.accountsOptions.externalId,
+        c.accountsOptions.sessionName, partition);
+    try (MultiApply session = MultiApply.fromPlan(saved, access, c.lockTimeout,
+        c.accountsOptions.parallelism, new ApplyProgress(c.out()))) {
+      return run(c, session);
+    }
+  }
+
+  private static int run(ApplyCommand c, MultiApply session) {
+    MultiPlan report = session.report();
+    c.out().print(new MultiPlanText(c.color()).render(report));
+    c.out().flush();
+    boolean anyChanges = report.accounts().stream()
+        .anyMatch(a -> a.plan() != null && a.plan().hasChanges());
+    if (!anyChanges) {
+      return MultiAccountPlan.exitCode(report, false);
+    }
+    if (!c.autoApprove) {
+      Optional<Integer> refused = c.confirmOnce();
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+    }
+    Stop stop = new Stop();
+    List<AccountApplied> results;
+    try (Interrupts interrupts = Interrupts.install(stop, () -> c.err().println(
+        "warning: Interrupted: letting the changes in progress finish, starting no new ones"))) {
+      results = session.apply(new ApplySettings(c.parallelism, c.waitForDeployments),
+          new ApplyProgress(c.out()), stop);
+      if (interrupts.interrupted()) {
+        summary(results, c.out());
+        return Interrupts.EXIT_CODE;
+      }
+    }
+    summary(results, c.out());
+    if (results.stream().anyMatch(r -> !r.succeeded() && !r.blocked())) {
+      return ExitCode.ERROR;
+    }
+    return results.stream().anyMatch(AccountApplied::blocked) ? ExitCode.BLOCKED : ExitCode.OK;
+  }
+
+  /** One line per account, then the totals. */
+  static void summary(List<AccountApplied> results, PrintWriter out) {
+    out.println();
+    out.println("Apply in " + results.size() + " accounts:");
+    int ok = 0;
+    for (AccountApplied r : results) {
+      String label = r.account().name().isEmpty() ? r.account().id()
+          : r.account().id() + " (" + r.account().name() + ")";
+      String what;
+      if (r.error() != null) {
+        what = "failed: " + MultiPlanText.firstLine(r.error());
+      } else if (r.result() == null) {
+        what = "nothing to do";
+      } else {
+        what = (r.blocked() ? "blocked: " : r.succeeded() ? "applied: " : "failed: ")
+            + ApplySummary.counts(r.result());
+      }
+      ok += r.succeeded() ? 1 : 0;
+      out.printf("  %-40s %s%n", label, what);
+    }
+    out.println(ok + " of " + results.size() + " accounts done.");
+    out.flush();
+  }
+}

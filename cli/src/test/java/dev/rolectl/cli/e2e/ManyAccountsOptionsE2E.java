@@ -1,0 +1,87 @@
+package dev.rolectl.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolectl.cli.TestCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The options of many accounts that the 50-account run does not show, on three moto accounts
+ * behind {@link StsRefusingProxy} (which records each AssumeRole and holds it 300 ms):
+ * {@code --accounts}, {@code --external-id} and {@code --session-name} reach STS as given; {@code
+ * --account-parallelism 1} assumes one role at a time and 3 several; a {@code --var-file} named
+ * with {@code ${aws.accountId}} is each account's, and an account without one fails alone.
+ */
+@Tag("e2e")
+@ExtendWith(MotoServer.class)
+// member accounts make moto's reset slower for every later test: a server for organisations only
+@MotoServer.Env({"ROLECTL_MOTO_SERVER=organizations"})
+class ManyAccountsOptionsE2E {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void optionsReachStsAndVarFilesAreChosenPerAccount(Moto moto, @TempDir Path dir) throws Exception {
+    List<MotoOrganization.Member> members = MotoOrganization.create(moto, "opt", 3);
+    String ids = members.stream().map(MotoOrganization.Member::id).collect(Collectors.joining(","));
+    Path stack = Files.writeString(dir.resolve("stack.yaml"), "apiVersion: rolectl/v1\n"
+        + "stack: per-account\nroles:\n  app:\n    description: ${var.description}\n"
+        + "    trustPolicy: " + StackFiles.TRUST + "\n");
+    Files.createDirectories(dir.resolve("vars"));
+    for (MotoOrganization.Member m : members.subList(0, 2)) {
+      Files.writeString(dir.resolve("vars/" + m.id() + ".yaml"), "description: for " + m.name() + "\n");
+    }
+    try (StsRefusingProxy sts = new StsRefusingProxy(moto, Set.of())) {
+      Map<String, String> env = new HashMap<>(moto.env());
+      env.put("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+      sts.delay(300);
+      TestCli.Run one = TestCli.run(env, "plan", stack.toString(), "--accounts", ids,
+          "--assume-role", "OrganizationAccountAccessRole", "--external-id", "ext-1",
+          "--session-name", "ci-42", "--account-parallelism", "1", "--format", "json",
+          "--var-file", dir.resolve("vars").toString() + "/${aws.accountId}.yaml");
+      assertEquals(1, one.exit(), "the account without a var file failed: " + one);
+      assertEquals(1, sts.maxInFlight(), "one account at a time");
+      assertEquals(2, sts.assumed().size(), "the third account failed before assuming: " + sts.assumed());
+      for (Map<String, String> form : sts.assumed()) {
+        assertEquals("ci-42", form.get("RoleSessionName"), form::toString);
+        assertEquals("ext-1", form.get("ExternalId"), form::toString);
+        assertTrue(form.get("RoleArn").endsWith(":role/OrganizationAccountAccessRole"), form::toString);
+      }
+      JsonNode plan = JSON.readTree(one.out());
+      for (JsonNode a : plan.path("accounts")) {
+        String id = a.path("accountId").asText();
+        if (id.equals(members.get(2).id())) {
+          assertEquals("failed", a.path("status").asText());
+          assertTrue(a.path("error").asText().contains(id + ".yaml"), a.toString());
+        } else {
+          String name = members.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow().name();
+          assertTrue(a.path("plan").toString().contains("for " + name), a.toString());
+        }
+      }
+
+      Files.writeString(dir.resolve("vars/" + members.get(2).id() + ".yaml"), "description: third\n");
+      sts.delay(300);
+      TestCli.Run three = TestCli.run(env, "plan", stack.toString(), "--accounts", ids,
+          "--assume-role", "OrganizationAccountAccessRole", "--account-parallelism", "3",
+          "--detailed-exitcode", "--var-file", dir.resolve("vars").toString() + "/${aws.accountId}.yaml");
+      assertEquals(2, three.exit(), "changes everywhere: " + three);
+      assertTrue(sts.maxInFlight() >= 2, "several accounts at once: " + sts.maxInFlight());
+      assertEquals("rolectl", sts.assumed().get(0).get("RoleSessionName"), "the default session name");
+      assertTrue(!sts.assumed().get(0).containsKey("ExternalId"), "no external id unless given");
+      assertTrue(three.out().contains("3 accounts: 0 without changes, 3 with changes, 0 blocked, 0 failed."),
+          three::toString);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.rolectl.engine.api;
+
+import dev.rolectl.engine.live.ApiStats;
+import dev.rolectl.engine.live.OrganizationAccounts;
+import dev.rolectl.engine.live.TargetOptions;
+import dev.rolectl.engine.live.Targets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which accounts to plan or apply in: listed ({@code --accounts}), from a file ({@code
+ * --accounts-file}), or the organisation's ({@code --organization [--ou OU_ID]}). Ids given twice
+ * count once.
+ */
+public final class Accounts {
+  private Accounts() {}
+
+  /**
+   * The accounts of the organisation.
+   *
+   * @param active the active accounts, sorted by id
+   * @param skipped accounts that are not {@code ACTIVE} (suspended, closing), with their status
+   * @param stats the Organizations calls made
+   */
+  public record FromOrganization(List<AccountRef> active, List<String> skipped, ApiStats stats) {}
+
+  /** Account ids as given ({@code --accounts 111122223333,444455556666}). */
+  public static List<AccountRef> of(List<String> ids) {
+    Map<String, AccountRef> found = new LinkedHashMap<>();
+    for (String id : ids) {
+      String s = id.strip();
+      if (!AccountRef.isId(s)) {
+        throw new Refused("--accounts: '" + s + "' is not an account id (12 digits)");
+      }
+      found.putIfAbsent(s, new AccountRef(s, ""));
+    }
+    return List.copyOf(found.values());
+  }
+
+  /**
+   * An accounts file: one account a line, its id and optionally its name after a space, comma or
+   * tab; {@code #} starts a comment; blank lines are ignored.
+   *
+   * @throws Refused naming the file and line of a bad entry
+   */
+  public static List<AccountRef> fromFile(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new Refused(file + ": no such accounts file");
+    } catch (IOException e) {
+      throw new Refused(file + ": cannot read the accounts file (" + e.getMessage() + ")");
+    }
+    Map<String, AccountRef> found = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int hash = line.indexOf('#');
+      String entry = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      String[] parts = entry.split("[\\s,]+", 2);
+      if (!AccountRef.isId(parts[0])) {
+        throw new Refused(file + ":" + (i + 1) + ":1: '" + parts[0] + "' is not an account id (12"
+            + " digits); write one account a line: ID [NAME]");
+      }
+      found.putIfAbsent(parts[0], new AccountRef(parts[0], parts.length > 1 ? parts[1].strip() : ""));
+    }
+    if (found.isEmpty()) {
+      throw new Refused(file + ": no accounts in the file; write one account a line: ID [NAME]");
+    }
+    return List.copyOf(found.values());
+  }
+
+  /** The organisation's accounts, or those below {@code ou}, read with {@code options}. */
+  public static FromOrganization fromOrganization(TargetOptions options, Optional<String> ou) {
+    try (OrganizationAccounts org = Targets.organization(options)) {
+      List<AccountRef> active = new ArrayList<>();
+      List<String> skipped = new ArrayList<>();
+      for (OrganizationAccounts.Account a : org.accounts(ou)) {
+        if (a.status().equals("ACTIVE")) {
+          active.add(new AccountRef(a.id(), a.name()));
+        } else {
+          skipped.add(a.id() + " (" + a.name() + "): " + a.status());
+        }
+      }
+      return new FromOrganization(active, skipped, org.stats());
+    }
+  }
+}

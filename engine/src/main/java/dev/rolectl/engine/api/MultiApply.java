@@ -1,0 +1,175 @@
+package dev.rolectl.engine.api;
+
+import dev.rolectl.engine.apply.Stop;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.Targets;
+import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.plan.AccountPlan;
+import dev.rolectl.engine.plan.MultiPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Applying in many accounts: each account's locks are taken and its plan made (from the stack) or
+ * checked (a saved multi-account plan: an account whose live IAM changed since is refused alone),
+ * then, once the front end has its yes, every account's changes are applied, at most {@code
+ * parallelism} accounts at once. {@link #close()} releases every lock.
+ */
+public final class MultiApply implements AutoCloseable {
+  private final List<Session> sessions;
+  private final MultiPlan report;
+  private final int parallelism;
+
+  /** One account: its target and session when it could be opened, else why not. */
+  private record Session(AccountRef account, AccountPlan plan, Target target,
+      AutoCloseable session, Applying applying) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        if (session != null) {
+          session.close();
+        }
+      } catch (Exception e) {
+        // released as far as it could be; the lock's lease ends it otherwise
+      } finally {
+        if (target != null) {
+          target.close();
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Applying {
+    dev.rolectl.engine.apply.ApplyResult apply(ApplySettings s, Consumer<EngineEvent> e, Stop stop);
+  }
+
+  private MultiApply(List<Session> sessions, MultiPlan report, int parallelism) {
+    this.sessions = sessions;
+    this.report = report;
+    this.parallelism = parallelism;
+  }
+
+  /** Locks and plans the stack in every account. */
+  public static MultiApply fromStack(List<AccountRef> accounts, AccountAccess access,
+      Function<AccountRef, StackSource> sources, boolean adopt, Duration lockTimeout,
+      int parallelism, Consumer<EngineEvent> lockEvents) {
+    Instant started = Instant.now();
+    List<Session> sessions = AccountRun.each(accounts, parallelism, a -> {
+      String role = access.roleArn(a.id());
+      Target t = null;
+      try {
+        t = Targets.open("aws", access.optionsFor(a.id()));
+        StackApply s = StackApply.open(sources.apply(a), t, adopt, lockTimeout,
+            e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)), e -> {});
+        PlanOutcome o = s.outcome();
+        AccountPlan p = o.failed()
+            ? AccountPlan.failed(a.id(), a.name(), role, MultiPlanner.errors(o))
+            : AccountPlan.planned(a.id(), a.name(), role, o.plan().get());
+        return new Session(a, p, t, s, o.failed() ? null : s::apply);
+      } catch (RuntimeException e) {
+        if (t != null) {
+          t.close();
+        }
+        return new Session(a, AccountPlan.failed(a.id(), a.name(), role, AccountRun.message(e)),
+            null, null, null);
+      }
+    });
+    String stack = sessions.stream().filter(s -> s.plan().plan() != null)
+        .map(s -> s.plan().plan().stack()).findFirst().orElse("");
+    return new MultiApply(sessions, new MultiPlan(MultiPlan.FORMAT_VERSION, stack, started,
+        List.of(), sessions.stream().map(Session::plan).toList()), parallelism);
+  }
+
+  /**
+   * Locks every account of a saved multi-account plan that has changes and checks that its live
+   * IAM has not changed; a stale account is reported failed ("stale plan") and left alone.
+   */
+  public static MultiApply fromPlan(MultiPlan saved, AccountAccess access, Duration lockTimeout,
+      int parallelism, Consumer<EngineEvent> lockEvents) {
+    List<AccountRef> refs = saved.accounts().stream()
+        .map(a -> new AccountRef(a.accountId(), a.accountName())).toList();
+    List<Session> sessions = AccountRun.each(refs, parallelism, a -> {
+      AccountPlan p = saved.accounts().stream()
+          .filter(x -> x.accountId().equals(a.id())).findFirst().orElseThrow();
+      if (p.plan() == null || !p.plan().hasChanges()) {
+        return new Session(a, p, null, null, null);
+      }
+      String role = p.roleArn() != null ? p.roleArn() : access.roleArn(a.id());
+      Target t = null;
+      try {
+        t = Targets.open("aws", access.optionsForRole(role));
+        SavedApply s = SavedApply.open(p.plan(), t, lockTimeout,
+            e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)));
+        if (s.stale().isPresent()) {
+          String why = "stale plan, nothing was changed in this account: " + s.stale().get();
+          s.close();
+          t.close();
+          return new Session(a, AccountPlan.failed(a.id(), a.name(), role, why), null, null, null);
+        }
+        return new Session(a, p, t, s, s::apply);
+      } catch (RuntimeException e) {
+        if (t != null) {
+          t.close();
+        }
+        return new Session(a, AccountPlan.failed(a.id(), a.name(), role, AccountRun.message(e)),
+            null, null, null);
+      }
+    });
+    return new MultiApply(sessions, new MultiPlan(saved.formatVersion(), saved.stack(),
+        saved.createdAt(), saved.shards(), sessions.stream().map(Session::plan).toList()),
+        parallelism);
+  }
+
+  /** Every account's plan (or why it has none), as it will be applied. */
+  public MultiPlan report() {
+    return report;
+  }
+
+  /**
+   * Applies every account's plan that has changes; failed accounts are reported with their
+   * reason. Events are reported one at a time.
+   */
+  public List<AccountApplied> apply(ApplySettings settings, Consumer<EngineEvent> events, Stop stop) {
+    Consumer<EngineEvent> oneAtATime = e -> {
+      synchronized (this) {
+        events.accept(e);
+      }
+    };
+    List<AccountRef> refs = sessions.stream().map(Session::account).toList();
+    return AccountRun.each(refs, parallelism, a -> {
+      Session s = sessions.stream().filter(x -> x.account().equals(a)).findFirst().orElseThrow();
+      if (s.plan().plan() == null) {
+        return new AccountApplied(a, null, s.plan().error());
+      }
+      if (s.applying() == null || !s.plan().plan().hasChanges()) {
+        return new AccountApplied(a, null, null);
+      }
+      try {
+        Consumer<EngineEvent> mine = e -> oneAtATime.accept(new EngineEvent.InAccount(a.id(), e));
+        return new AccountApplied(a, s.applying().apply(settings, mine, stop), null);
+      } catch (RuntimeException e) {
+        return new AccountApplied(a, null, AccountRun.message(e));
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Session s : sessions) {
+      try {
+        s.close();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.rolectl.engine.api;
+
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.Targets;
+import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.plan.AccountPlan;
+import dev.rolectl.engine.plan.MultiPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Planning one stack in many accounts: each account is reached through its role ({@link
+ * AccountAccess}), its stack resolved for it ({@code ${aws.accountId}}, its own variable files),
+ * and planned as {@link Planner} plans one; at most {@code parallelism} accounts at once. An
+ * account that cannot be reached or planned is reported as failed with the reason; the others go
+ * on.
+ */
+public final class MultiPlanner {
+  private MultiPlanner() {}
+
+  /**
+   * The plans and what each account cost.
+   *
+   * @param costs per account, in the plan's order
+   */
+  public record Run(MultiPlan plan, List<AccountCost> costs) {
+    public Run {
+      costs = List.copyOf(costs);
+    }
+  }
+
+  /**
+   * Plans {@code sources}' stack in every account.
+   *
+   * @param shard recorded in the plan; the accounts given are already the shard's
+   * @param progress one {@link EngineEvent.Finished} per account ("111122223333: 2 to change")
+   */
+  public static Run plan(List<AccountRef> accounts, AccountAccess access,
+      Function<AccountRef, StackSource> sources, boolean adopt, int parallelism,
+      Optional<Shard> shard, Consumer<EngineEvent> progress) {
+    Instant started = Instant.now();
+    Consumer<EngineEvent> oneAtATime = e -> {
+      synchronized (MultiPlanner.class) {
+        progress.accept(e);
+      }
+    };
+    List<Planned> done = AccountRun.each(accounts, parallelism,
+        a -> planOne(a, access, sources, adopt, oneAtATime));
+    String stack = done.stream().map(Planned::stack).flatMap(Optional::stream).findFirst()
+        .orElseGet(() -> sources.apply(accounts.get(0)).path().getFileName().toString());
+    MultiPlan plan = new MultiPlan(MultiPlan.FORMAT_VERSION, stack, started,
+        shard.map(s -> List.of(s.toString())).orElse(List.of()),
+        done.stream().map(Planned::account).toList());
+    return new Run(plan, done.stream().map(Planned::cost).toList());
+  }
+
+  private record Planned(AccountPlan account, Optional<String> stack, AccountCost cost) {}
+
+  private static Planned planOne(AccountRef a, AccountAccess access,
+      Function<AccountRef, StackSource> sources, boolean adopt, Consumer<EngineEvent> progress) {
+    long start = System.nanoTime();
+    String role = access.roleArn(a.id());
+    AccountPlan result;
+    Optional<String> stack = Optional.empty();
+    var stats = dev.rolectl.engine.live.ApiStats.none();
+    try (Target t = Targets.open("aws", access.optionsFor(a.id()))) {
+      try {
+        PlanOutcome o = Planner.plan(sources.apply(a), t, adopt, e -> {});
+        stack = o.stack().map(s -> s.name());
+        result = o.failed()
+            ? AccountPlan.failed(a.id(), a.name(), role, errors(o))
+            : AccountPlan.planned(a.id(), a.name(), role, o.plan().get());
+      } catch (RuntimeException e) {
+        result = AccountPlan.failed(a.id(), a.name(), role, AccountRun.message(e));
+      }
+      stats = t.stats();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    progress.accept(new EngineEvent.Finished(result.label() + ": " + result.status().jsonName(), took));
+    return new Planned(result, stack, new AccountCost(a.id(), stats, took));
+  }
+
+  /** The errors that made the plan unusable, one a line. */
+  static String errors(PlanOutcome o) {
+    String text = o.shown().stream().filter(Diagnostic::isError).map(Diagnostic::format)
+        .collect(Collectors.joining("\n"));
+    return text.isEmpty() ? "the plan could not be made" : text;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.rolectl.engine.api;
+
+import dev.rolectl.engine.apply.StalePlan;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.ReadRequest;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.model.Diagnostic;
+import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.model.Stack;
+import dev.rolectl.engine.plan.Differ;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanOptions;
+import dev.rolectl.engine.plan.PlanResult;
+import dev.rolectl.engine.plan.PolicyDeletes;
+import dev.rolectl.engine.plan.PolicyReferences;
+import dev.rolectl.engine.safety.Safety;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Planning one stack against one target: the account id from the target, the stack loaded with
+ * it, graph and lint checks, one live read (users and groups too when a policy is deleted), the
+ * check that attached AWS managed policies exist, the differ, and the ECS safety check. Progress
+ * goes out as {@link EngineEvent.Started} notes ("reading live IAM from aws").
+ */
+public final class Planner {
+  private Planner() {}
+
+  /** Plans {@code source} against {@code target}; {@code adoptAll} is {@code --adopt}. */
+  public static PlanOutcome plan(
+      StackSource source, Target target, boolean adoptAll, Consumer<EngineEvent> progress) {
+    return plan(source, target, adoptAll, progress, stack -> {});
+  }
+
+  /**
+   * As above; {@code beforeRead} gets the loaded stack before live IAM is read (apply takes the
+   * stack's lock there, so that it plans what the previous apply left).
+   *
+   * @throws TargetException when {@code source} names another account than the target's
+   */
+  public static PlanOutcome plan(
+      StackSource source,
+      Target target,
+      boolean adoptAll,
+      Consumer<EngineEvent> progress,
+      Consumer<Stack> beforeRead) {
+    Consumer<String> note = what -> progress.accept(new EngineEvent.Started(what));
+    note.accept("reading the account id from " + target.spec());
+    String accountId = target.iam().accountId();
+    String partition = target.iam().partition();
+    if (source.accountId().isPresent() && !source.accountId().get().equals(accountId)) {
+      throw new TargetException("--account-id " + source.accountId().get()
+          + " does not match the account of target " + target.spec() + " (" + accountId
+          + "); drop --account-id or use the right credentials");
+    }
+    CheckReport check = StackCheck.run(source.path(), source.forAccount(accountId, partition), true);
+    List<Diagnostic> diagnostics = new ArrayList<>(check.diagnostics());
+    if (check.hasErrors() || check.stack().isEmpty()) {
+      return new PlanOutcome(Optional.empty(), check.stack(), Optional.empty(), diagnostics);
+    }
+    Stack stack = check.stack().get();
+    beforeRead.accept(stack);
+    LiveAccount live = read(stack, target, note, diagnostics);
+    PlanResult result =
+        Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
+    diagnostics.addAll(result.diagnostics());
+    Optional<Plan> plan = result.plan();
+    if (plan.isPresent()) {
+      note.accept("checking ECS deployments that use the changed roles");
+      plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
+    }
+    PlanOutcome outcome = new PlanOutcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
+    // the plan carries what the user should see with it, for bots that read only the plan
+    return new PlanOutcome(
+        plan.map(p -> p.withContext(target.takenAt().orElse(null), outcome.shown())),
+        outcome.stack(), outcome.live(), diagnostics);
+  }
+
+  /**
+   * Reads what the plan needs: the stale-plan rule's request (so fingerprints agree), users and
+   * groups when a policy is deleted or replaced, and whether attached managed policies exist.
+   */
+  private static LiveAccount read(
+      Stack stack, Target target, Consumer<String> note, List<Diagnostic> diagnostics) {
+    note.accept("reading live IAM from " + target.spec());
+    ReadRequest first = StalePlan.readRequest(stack);
+    LiveAccount live = target.iam().read(first);
+    ReadRequest wider = PolicyDeletes.readRequest(stack, live, first);
+    if (!wider.equals(first)) {
+      note.accept("reading users and groups too (a policy is deleted or replaced)");
+      live = live.withPrincipals(target.iam().readPrincipals(wider.users(), wider.groups()));
+    }
+    Set<String> unanswered = PolicyReferences.toCheck(stack, live);
+    if (!unanswered.isEmpty()) {
+      note.accept("checking that " + unanswered.size() + " managed policies exist");
+      diagnostics.addAll(
+          PolicyReferences.diagnostics(stack, target.iam().missingPolicies(unanswered)));
+    }
+    return live;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.rolectl.engine.api;
+
+import dev.rolectl.engine.apply.Applier;
+import dev.rolectl.engine.apply.ApplyResult;
+import dev.rolectl.engine.apply.SafetyGates;
+import dev.rolectl.engine.apply.StalePlan;
+import dev.rolectl.engine.apply.Stop;
+import dev.rolectl.engine.live.IamWriter;
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LockRequest;
+import dev.rolectl.engine.live.Target;
+import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.plan.Plan;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Applying a saved plan: the target's and the stack's locks are taken, live IAM is read as the
+ * plan read it, and the plan is applied only when that state has not changed since ({@link
+ * #stale()}). {@link #close()} releases the locks.
+ */
+public final class SavedApply implements AutoCloseable {
+  private final Plan plan;
+  private final Target target;
+  private final IamWriter writer;
+  private final IamWriter.Lock lock;
+  private IamWriter.Lock stackLock;
+  private LiveAccount live;
+
+  private SavedApply(Plan plan, Target target, IamWriter writer, IamWriter.Lock lock) {
+    this.plan = plan;
+    this.target = target;
+    this.writer = writer;
+    this.lock = lock;
+  }
+
+  /** Locks and reads live IAM; {@code events} hear about waiting for a lock. */
+  public static SavedApply open(
+      Plan plan, Target target, Duration lockTimeout, Consumer<EngineEvent> events) {
+    IamWriter writer = StackApply.writer(target);
+    SavedApply session = new SavedApply(plan, target, writer, writer.lock(lockTimeout, events));
+    try {
+      session.stackLock = writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events));
+      session.live = target.iam().read(StalePlan.readRequest(plan));
+      return session;
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /** Why the plan may not be applied (live IAM changed since it was made); empty when current. */
+  public Optional<String> stale() {
+    Optional<String> stale = StalePlan.check(plan, live);
+    return stale.isEmpty()
+        ? stale
+        : Optional.of(SavedPlans.missingAccountFile(target.spec()).orElse(stale.get()));
+  }
+
+  /** Applies the plan, which must not be {@link #stale()}. */
+  public ApplyResult apply(ApplySettings settings, Consumer<EngineEvent> events, Stop stop) {
+    if (stale().isPresent()) {
+      throw new IllegalStateException("the plan is stale: " + stale().get());
+    }
+    var gate = SafetyGates.ecs(plan, live, target.ecs(), settings.waitForDeployments());
+    return Applier.apply(
+        plan, writer, StackApply.options(target, settings).withGate(gate), events, stop);
+  }
+
+  /** Releases the stack's lock, then the target's. */
+  @Override
+  public void close() {
+    StackApply.release(stackLock, lock);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.rolectl.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShardAndAccountsTest {
+  static List<AccountRef> accounts(int n) {
+    return IntStream.range(0, n)
+        .mapToObj(i -> new AccountRef(String.format("%012d", 100_000_000_000L + i * 7919L), ""))
+        .toList();
+  }
+
+  @Test
+  void shardsCoverEveryAccountOnceWhateverTheOrder() {
+    List<AccountRef> all = accounts(50);
+    List<AccountRef> shuffled = new ArrayList<>(all);
+    Collections.shuffle(shuffled, new java.util.Random(7));
+    Set<AccountRef> seen = new HashSet<>();
+    for (int i = 1; i <= 3; i++) {
+      List<AccountRef> mine = Shard.parse(i + "/3").select(all);
+      assertEquals(mine, new Shard(i, 3).select(shuffled), "deterministic");
+      assertTrue(mine.size() == 16 || mine.size() == 17, "balanced: " + mine.size());
+      mine.forEach(a -> assertTrue(seen.add(a), "once: " + a));
+    }
+    assertEquals(50, seen.size());
+  }
+
+  @Test
+  void badShardsAreClearErrors() {
+    for (String bad : List.of("0/2", "3/2", "1/0", "a/b", "1-2", "")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Shard.parse(bad));
+      assertTrue(e.getMessage().contains("I/N"), e.getMessage());
+    }
+  }
+
+  @Test
+  void theAccountsFileNamesTheLineOfABadEntry(@TempDir Path dir) throws Exception {
+    Path good = Files.writeString(dir.resolve("a.txt"),
+        "# prod\n111111111111 payments\n\n222222222222,search # comment\n111111111111 again\n");
+    assertEquals(List.of(new AccountRef("111111111111", "payments"),
+        new AccountRef("222222222222", "search")), Accounts.fromFile(good));
+    Path bad = Files.writeString(dir.resolve("b.txt"), "111111111111\n11111 short\n");
+    Refused e = assertThrows(Refused.class, () -> Accounts.fromFile(bad));
+    assertTrue(e.getMessage().contains("b.txt:2:1") && e.getMessage().contains("'11111'"),
+        e.getMessage());
+    assertThrows(Refused.class, () -> Accounts.fromFile(dir.resolve("missing.txt")));
+    assertThrows(Refused.class, () -> Accounts.of(List.of("111111111111", "nope")));
+  }
+
+  @Test
+  void theRoleToAssumeIsBuiltFromItsNameAndChecked() {
+    AccountAccess access = new AccountAccess(dev.rolectl.engine.live.TargetOptions.defaults(),
+        "OrganizationAccountAccessRole", "ext", "ci-run", "aws-cn");
+    assertEquals("arn:aws-cn:iam::111111111111:role/OrganizationAccountAccessRole",
+        access.roleArn("111111111111"));
+    var role = access.optionsFor("111111111111").assumeRole();
+    assertEquals("111111111111", role.accountId());
+    assertEquals("ext", role.externalId());
+    assertEquals("arn:aws-cn:sts::111111111111:assumed-role/OrganizationAccountAccessRole/ci-run",
+        role.sessionArn());
+    assertThrows(IllegalArgumentException.class, () -> new AccountAccess(
+        dev.rolectl.engine.live.TargetOptions.defaults(), "bad name", null, "rolectl", "aws"));
+    assertThrows(IllegalArgumentException.class, () -> new AccountAccess(
+        dev.rolectl.engine.live.TargetOptions.defaults(), "R", null, "x", "aws"));
+  }
+}
