@@ -129,12 +129,27 @@ public final class PlanFile {
    *
    * @throws PlanFormatException if the text is not a plan of a supported format version
    */
+  /**
+   * Whether a parse error means the text is cut short though the parser did not say so: the error
+   * is on the last line (e.g. in a {@code fals} cut from {@code false}) of a text that starts as a
+   * plan does but does not end as a JSON object or array does.
+   */
+  private static boolean cutShort(String json, com.fasterxml.jackson.core.JsonLocation at) {
+    String text = json.stripTrailing();
+    if (at == null || !text.startsWith("{") || text.endsWith("}") || text.endsWith("]")) {
+      return false;
+    }
+    long lines = text.chars().filter(c -> c == '\n').count() + 1;
+    return at.getLineNr() >= lines;
+  }
+
   public static Plan read(String json) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      boolean truncated = e instanceof com.fasterxml.jackson.core.io.JsonEOFException;
+      boolean truncated = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+          || cutShort(json, e.getLocation());
       throw new PlanFormatException(
           (truncated ? "the plan ends too early" : "not a rolectl plan: not valid JSON")
               + " at line "

@@ -56,6 +56,18 @@ class PlanFileTest {
     assertTrue(e.getMessage().contains("the file is cut short"), e.getMessage());
   }
 
+  /** Wherever a plan file is cut, it is called cut short (not "not valid JSON"). */
+  @Test
+  void aPlanCutAnywhereIsCalledCutShort() {
+    String json = PlanFile.write(samplePlan()).stripTrailing();
+    for (int end = 1; end < json.length(); end++) {
+      String cut = json.substring(0, end);
+      PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(cut));
+      assertTrue(e.getMessage().startsWith("the plan ends too early at line "),
+          "cut after " + end + " characters: " + e.getMessage());
+    }
+  }
+
   @Test
   void aFileThatIsNotAPlanIsNotCalledTruncated() {
     PlanFormatException yaml =
