@@ -8,6 +8,7 @@ import dev.rolectl.cli.render.apply.ApplySummary;
 import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.api.ApplySettings;
 import dev.rolectl.engine.api.PlanOutcome;
+import dev.rolectl.engine.api.Refused;
 import dev.rolectl.engine.api.SavedApply;
 import dev.rolectl.engine.api.SavedPlans;
 import dev.rolectl.engine.api.StackApply;
@@ -155,7 +156,7 @@ public final class ApplyCommand extends BaseCommand {
       }
       Optional<Plan> saved = SavedPlans.read(stack.path());
       return saved.isPresent() ? applySaved(saved.get()) : applyStack();
-    } catch (TargetException | PlanFormatException | UserError e) {
+    } catch (TargetException | PlanFormatException | UserError | Refused e) {
       return error(e.getMessage());
     }
   }

@@ -194,6 +194,37 @@ class ApplyCommandTest {
     assertFalse(yaml.err().contains("truncated"), yaml.toString());
   }
 
+  /**
+   * A plan with errors (here a live role whose inline policy rolectl cannot read) is printed by
+   * {@code plan --format json} with {@code "errored": true}; saved from there, apply refuses it
+   * before anything is locked or read, naming the error, and changes nothing.
+   */
+  @Test
+  void anIncompletePlanSavedFromFormatJsonIsNeverApplied() throws Exception {
+    Path golden = Path.of("src/test/resources/golden/unreadable-changes");
+    Path odd = Files.copy(golden.resolve("stack.yaml"), dir.resolve("odd.yaml"));
+    Files.copy(golden.resolve("account.json"), account);
+    Run plan = TestCli.run(Map.of(), "plan", odd.toString(), "--target", target, "--format", "json");
+    assertEquals(1, plan.exit(), plan.toString());
+    JsonNode json = new ObjectMapper().readTree(plan.out());
+    assertTrue(json.path("errored").asBoolean(), plan.out());
+    assertEquals(1, json.path("summary").path("create").asInt(), "the part that could be planned");
+    Path planFile = Files.writeString(dir.resolve("odd.plan.json"), plan.out());
+    String before = Files.readString(account);
+
+    for (String format : List.of("text", "json")) {
+      Run r = apply(false, "", planFile.toString(), "--format", format);
+      assertEquals(1, r.exit(), r.toString());
+      String said = format.equals("json") ? r.out() : r.err();
+      assertTrue(said.contains("the saved plan is incomplete: planning found 1 error (")
+          && said.contains("error[live-unreadable]: the live role arn:aws:iam::123456789012:role/mine")
+          && said.contains("Nothing was changed"), r.toString());
+      assertFalse(Files.exists(dir.resolve("account.json.lock"))
+          && !Files.readString(dir.resolve("account.json.lock")).isEmpty(), "nothing was locked");
+    }
+    assertEquals(before, Files.readString(account), "nothing was applied");
+  }
+
   @Test
   void aChangeBlockedBySafetyExitsWithThree() throws Exception {
     assertEquals(0, apply(false, "", stack.toString(), "--target", target, "--auto-approve").exit());

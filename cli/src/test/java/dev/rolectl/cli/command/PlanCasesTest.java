@@ -129,7 +129,9 @@ class PlanCasesTest {
     assertTrue(r.err().contains("error[live-unreadable]"), r.err());
     assertTrue(r.err().contains("stack.yaml:"), "located at the declaration: " + r.err());
     assertTrue(r.out().contains("roles.app"), r.out());
-    assertFalse(r.out().contains("policies.someone-elses"), r.out());
+    assertFalse(r.out().contains("# policies.someone-elses"), "left out of the changes: " + r.out());
+    assertTrue(r.out().contains("Plan incomplete: 1 error, so this plan cannot be applied until it"
+        + " is fixed:\n  - policies.someone-elses at "), "named in the headline: " + r.out());
     assertFalse(Files.exists(dir.resolve("plan.json")), "an incomplete plan is not saved");
   }
 

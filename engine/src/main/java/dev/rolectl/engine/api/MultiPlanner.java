@@ -86,10 +86,20 @@ public final class MultiPlanner {
     return new Planned(result, stack, new AccountCost(a.id(), stats, took));
   }
 
-  /** The errors that made the plan unusable, one a line. */
+  /**
+   * Why the plan is unusable: a first line with the count of errors and what they concern
+   * (reports show it alone in their summary table), then the errors, one a line.
+   */
   static String errors(PlanOutcome o) {
-    String text = o.shown().stream().filter(Diagnostic::isError).map(Diagnostic::format)
-        .collect(Collectors.joining("\n"));
-    return text.isEmpty() ? "the plan could not be made" : text;
+    List<Diagnostic> errors = o.shown().stream().filter(Diagnostic::isError).toList();
+    if (errors.isEmpty()) {
+      return "the plan could not be made";
+    }
+    String what = errors.stream()
+        .map(d -> d.address() != null ? d.address().value() : d.location().toString())
+        .distinct().collect(Collectors.joining(", "));
+    return "plan incomplete, cannot be applied: " + errors.size()
+        + (errors.size() == 1 ? " error" : " errors") + " (" + what + ")\n"
+        + errors.stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
   }
 }

@@ -35,9 +35,20 @@ public final class SavedApply implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Locks and reads live IAM; {@code events} hear about waiting for a lock. */
+  /**
+   * Locks and reads live IAM; {@code events} hear about waiting for a lock.
+   *
+   * @throws Refused for a plan with errors ({@link Plan#errored()}: incomplete, e.g. saved from
+   *     {@code plan --format json}), before anything is locked or read
+   */
   public static SavedApply open(
       Plan plan, Target target, Duration lockTimeout, Consumer<EngineEvent> events) {
+    if (plan.errored()) {
+      throw new Refused("the saved plan is incomplete: planning found "
+          + plan.errors().size() + (plan.errors().size() == 1 ? " error" : " errors") + " ("
+          + plan.errors().stream().map(d -> d.format()).collect(java.util.stream.Collectors.joining("; "))
+          + "), so it cannot be applied; fix them and make the plan again. Nothing was changed");
+    }
     IamWriter writer = StackApply.writer(target);
     SavedApply session = new SavedApply(plan, target, writer, writer.lock(lockTimeout, events));
     try {

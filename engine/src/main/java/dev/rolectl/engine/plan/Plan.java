@@ -85,6 +85,20 @@ public record Plan(
     return counts;
   }
 
+  /**
+   * The error diagnostics planning found (a live resource that could not be read, a managed policy
+   * that does not exist...): a plan with any is incomplete, leaves out what they concern and is
+   * never applied. Empty for a complete plan.
+   */
+  public List<Diagnostic> errors() {
+    return diagnostics.stream().filter(Diagnostic::isError).toList();
+  }
+
+  /** Whether planning found {@link #errors()}: the plan is incomplete and cannot be applied. */
+  public boolean errored() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
   /** Whether a safety verdict blocks some change ({@code apply} then refuses, exit code 3). */
   public boolean blocked() {
     return changes.stream().anyMatch(ResourceChange::blocked);

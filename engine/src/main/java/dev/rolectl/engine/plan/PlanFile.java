@@ -43,6 +43,7 @@ public final class PlanFile {
     if (plan.snapshotTakenAt() != null) {
       root.put("snapshotTakenAt", plan.snapshotTakenAt().toString());
     }
+    root.put("errored", plan.errored());
     root.put("blocked", plan.blocked());
     if (plan.ecs() == null) {
       root.putNull("ecs");

@@ -52,12 +52,23 @@ public final class MarkdownPlanRenderer {
     head.append("### rolectl plan: `").append(plan.stack()).append("`\n\n");
     head.append("Account ").append(plan.accountId()).append(", target `").append(plan.target())
         .append('`').append(TextPlanRenderer.snapshotNote(plan)).append("\n\n");
+    if (plan.errored()) {
+      head.append("\u274c **").append(PlanErrors.headline(plan)).append(".**\n\n");
+      head.append(errors(plan));
+    }
     if (!plan.hasChanges()) {
-      head.append("**No changes.** Live IAM matches the stack (")
-          .append(TextPlanRenderer.count(plan.changes().size(), "resource"))
-          .append(").\n");
+      if (plan.errored()) {
+        head.append(PlanErrors.rest(plan)).append("\n\n");
+      } else {
+        head.append("**No changes.** Live IAM matches the stack (")
+            .append(TextPlanRenderer.count(plan.changes().size(), "resource"))
+            .append(").\n");
+      }
       head.append(warnings(plan));
       return head.toString();
+    }
+    if (plan.errored()) {
+      head.append(PlanErrors.CHANGES_INTRO).append("\n\n");
     }
     head.append("**").append(TextPlanRenderer.summary(plan)).append("**\n\n");
     head.append(blocked(plan));
@@ -169,16 +180,34 @@ public final class MarkdownPlanRenderer {
         + n + " changes") + "** (exit code 3); everything else in the plan can go ahead.\n\n";
   }
 
-  /** Diagnostics (file order), then warning verdicts, one line each, long reasons folded. */
-  private static String warnings(Plan plan) {
+  /** The errors (file order), one line each: why the plan is incomplete. */
+  private static String errors(Plan plan) {
+    List<Diagnostic> errors = plan.errors();
+    return "#### Errors\n\n" + diagnosticLines(errors) + more(errors.size() - MAX_DIAGNOSTICS, "error")
+        + "\n";
+  }
+
+  private static String diagnosticLines(List<Diagnostic> diagnostics) {
     StringBuilder t = new StringBuilder();
-    for (Diagnostic d : plan.diagnostics().stream().limit(MAX_DIAGNOSTICS).toList()) {
-      String where = d.location() != null ? d.location().toString() : d.address().value();
-      t.append("- ").append(d.isError() ? "\u274c " : "\u26a0\ufe0f ").append('`').append(where)
-          .append("` ").append(escapeHtml(d.severity().label())).append(" (`").append(d.rule())
+    for (Diagnostic d : diagnostics.stream().limit(MAX_DIAGNOSTICS).toList()) {
+      String where = d.address() == null ? "`" + d.location() + "`"
+          : d.location() == null ? "`" + d.address().value() + "`"
+          : "`" + d.address().value() + "` at `" + d.location() + "`";
+      t.append("- ").append(d.isError() ? "\u274c " : "\u26a0\ufe0f ").append(where)
+          .append(' ').append(escapeHtml(d.severity().label())).append(" (`").append(d.rule())
           .append("`): ").append(escapeHtml(d.message()).replace("\n", " ")).append('\n');
     }
-    t.append(more(plan.diagnostics().size() - MAX_DIAGNOSTICS, "diagnostic"));
+    return t.toString();
+  }
+
+  /**
+   * Diagnostics other than errors (file order), then warning verdicts, one line each, long
+   * reasons folded.
+   */
+  private static String warnings(Plan plan) {
+    List<Diagnostic> others = plan.diagnostics().stream().filter(d -> !d.isError()).toList();
+    StringBuilder t = new StringBuilder(diagnosticLines(others));
+    t.append(more(others.size() - MAX_DIAGNOSTICS, "warning"));
     StringBuilder verdicts = new StringBuilder();
     int shown = 0;
     int more = 0;

@@ -42,15 +42,23 @@ public final class TextPlanRenderer {
         .append(plan.target())
         .append(snapshotNote(plan))
         .append(")\n\n");
+    if (plan.errored()) {
+      errors(out, plan);
+    }
     if (!plan.hasChanges()) {
-      out.append(ansi.green("No changes."))
-          .append(" Live IAM matches the stack (")
-          .append(count(plan.changes().size(), "resource"))
-          .append(").\n");
+      if (plan.errored()) {
+        out.append(PlanErrors.rest(plan)).append('\n');
+      } else {
+        out.append(ansi.green("No changes."))
+            .append(" Live IAM matches the stack (")
+            .append(count(plan.changes().size(), "resource"))
+            .append(").\n");
+      }
       diagnostics(out, plan);
       return out.toString();
     }
-    out.append("rolectl will perform the following actions:\n");
+    out.append(plan.errored() ? PlanErrors.CHANGES_INTRO : "rolectl will perform the following actions:")
+        .append('\n');
     for (ResourceChange c : plan.effectiveChanges()) {
       out.append('\n');
       change(out, c);
@@ -59,8 +67,20 @@ public final class TextPlanRenderer {
     if (plan.blocked()) {
       out.append(ansi.red(blockedLine(plan))).append('\n');
     }
+    if (plan.errored()) {
+      out.append(ansi.red(PlanErrors.closing(plan))).append('\n');
+    }
     diagnostics(out, plan);
     return out.toString();
+  }
+
+  /** The first lines of a plan with errors: it is incomplete, and what each error concerns. */
+  private void errors(StringBuilder out, Plan plan) {
+    out.append(ansi.red(ansi.bold(PlanErrors.headline(plan)))).append(":\n");
+    for (var d : plan.errors()) {
+      out.append("  - ").append(PlanErrors.where(d)).append('\n');
+    }
+    out.append('\n');
   }
 
   /** The plan's errors and warnings after the plan, as {@code file:line:col: warning[rule]: ...}. */

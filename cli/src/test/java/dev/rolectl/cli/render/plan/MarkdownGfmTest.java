@@ -88,7 +88,7 @@ class MarkdownGfmTest {
     assertTrue(md.length() <= MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT, "length " + md.length());
     checkWellFormed(md);
     assertTrue(md.contains("_585 more blocked changes: see the whole plan"), md.substring(0, 3000));
-    assertTrue(md.contains("_180 more diagnostics"), "counted");
+    assertTrue(md.contains("_180 more warnings"), "counted");
   }
 
   @Test
