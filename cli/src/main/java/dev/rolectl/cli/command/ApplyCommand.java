@@ -69,7 +69,9 @@ import picocli.CommandLine.Spec;
       "     blocked it, the re-check found a deployment, or --wait-for-deployments",
       "     ran out",
       "  130  interrupted (Ctrl-C): the changes in progress finished, no new one",
-      "       was started",
+      "       was started (before any change, or on a second Ctrl-C: ended at",
+      "       once); the apply lock is released either way",
+      "  143  terminated (SIGTERM, as CI runners cancel a job): as 130",
       "With several accounts: 1 when any account failed or was stale, else 3 when any",
       "was blocked, else 0."
     })
@@ -134,12 +136,30 @@ public final class ApplyCommand extends BaseCommand {
 
   private ApplyJsonLines jsonOut;
 
+  /** Stops the apply; aborted (the locks released) when a signal ends the process at once. */
+  Stop stop;
+
+  /** SIGINT and SIGTERM, handled from the start of the command to its end. */
+  Interrupts interrupts;
+
   @Override
   public Integer call() {
     if (parallelism < 1 || parallelism > 64) {
       throw new ParameterException(spec.commandLine(), "--parallelism must be 1 to 64, got " + parallelism);
     }
     jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
+    stop = new Stop();
+    try (Interrupts handled = Interrupts.install(stop, text -> message("warning", text), () -> {
+      out().flush();
+      err().flush();
+    })) {
+      interrupts = handled;
+      return dispatch();
+    }
+  }
+
+  /** The apply asked for, with SIGINT and SIGTERM handled ({@link Interrupts}). */
+  private int dispatch() {
     try {
       if (accountsOptions.given() || SavedPlans.readMulti(stack.path()).isPresent()) {
         if (jsonOut != null) {
@@ -184,7 +204,7 @@ public final class ApplyCommand extends BaseCommand {
 
   private int applyStack(Target t) {
     try (StackApply session = StackApply.open(stack.oneAccount(), t, adopt, lockTimeout, events(),
-        ProgressNotes.to(err(), cli.terminal() && jsonOut == null))) {
+        ProgressNotes.to(err(), cli.terminal() && jsonOut == null), stop)) {
       PlanOutcome made = session.outcome();
       List<Diagnostic> found = made.shown();
       if (jsonOut != null) {
@@ -218,7 +238,7 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved(Plan plan, Target t) {
-    try (SavedApply session = SavedApply.open(plan, t, lockTimeout, events())) {
+    try (SavedApply session = SavedApply.open(plan, t, lockTimeout, events(), stop)) {
       Optional<String> stale = session.stale();
       if (stale.isPresent()) {
         return error(stale.get());
@@ -243,31 +263,21 @@ public final class ApplyCommand extends BaseCommand {
 
   private int run(java.util.function.BiFunction<Consumer<EngineEvent>, Stop, ApplyResult> apply) {
     Consumer<EngineEvent> progress = jsonOut != null ? jsonOut : new ApplyProgress(out());
-    Stop stop = new Stop();
-    ApplyResult result;
-    boolean interrupted;
-    try (Interrupts interrupts = Interrupts.install(stop, this::interruptedNote)) {
-      result = apply.apply(progress, stop);
-      interrupted = interrupts.interrupted();
-    }
+    interrupts.applying();
+    ApplyResult result = apply.apply(progress, stop);
     if (jsonOut != null) {
       jsonOut.summary(result, stop.reason());
     } else {
       ApplySummary.write(result, stop.reason(), out(), err());
     }
-    if (interrupted) {
-      return Interrupts.EXIT_CODE;
+    if (interrupts.received().isPresent()) {
+      return interrupts.exitCode();
     }
     if (!result.with(ChangeOutcome.Status.FAILED).isEmpty()
         || !result.with(ChangeOutcome.Status.NOT_STARTED).isEmpty()) {
       return ExitCode.ERROR;
     }
     return result.blocked() ? ExitCode.BLOCKED : ExitCode.OK;
-  }
-
-  private void interruptedNote() {
-    message("warning", "Interrupted: letting the changes in progress finish, starting no new ones"
-        + " (press Ctrl-C again to abort at once).");
   }
 
   /** Where waiting for a lock is reported: the JSON lines, or progress lines. */

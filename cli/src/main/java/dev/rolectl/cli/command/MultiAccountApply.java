@@ -9,7 +9,6 @@ import dev.rolectl.engine.api.AccountApplied;
 import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.ApplySettings;
 import dev.rolectl.engine.api.MultiApply;
-import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.TargetOptions;
 import dev.rolectl.engine.plan.AccountPlan;
 import dev.rolectl.engine.plan.MultiPlan;
@@ -34,7 +33,7 @@ final class MultiAccountApply {
     c.stack.source();
     List<AccountRef> accounts = c.accountsOptions.resolve(base, c.err(), new ArrayList<>());
     try (MultiApply session = MultiApply.fromStack(accounts, access, c.stack::sourceFor, c.adopt,
-        c.lockTimeout, c.accountsOptions.parallelism, new ApplyProgress(c.out()))) {
+        c.lockTimeout, c.accountsOptions.parallelism, new ApplyProgress(c.out()), c.stop)) {
       return run(c, session);
     }
   }
@@ -52,7 +51,7 @@ final class MultiAccountApply {
     AccountAccess access = new AccountAccess(base, name, c.accountsOptions.externalId,
         c.accountsOptions.sessionName, partition);
     try (MultiApply session = MultiApply.fromPlan(saved, access, c.lockTimeout,
-        c.accountsOptions.parallelism, new ApplyProgress(c.out()))) {
+        c.accountsOptions.parallelism, new ApplyProgress(c.out()), c.stop)) {
       return run(c, session);
     }
   }
@@ -72,18 +71,13 @@ final class MultiAccountApply {
         return refused.get();
       }
     }
-    Stop stop = new Stop();
-    List<AccountApplied> results;
-    try (Interrupts interrupts = Interrupts.install(stop, () -> c.err().println(
-        "warning: Interrupted: letting the changes in progress finish, starting no new ones"))) {
-      results = session.apply(new ApplySettings(c.parallelism, c.waitForDeployments),
-          new ApplyProgress(c.out()), stop);
-      if (interrupts.interrupted()) {
-        summary(results, c.out());
-        return Interrupts.EXIT_CODE;
-      }
-    }
+    c.interrupts.applying();
+    List<AccountApplied> results = session.apply(
+        new ApplySettings(c.parallelism, c.waitForDeployments), new ApplyProgress(c.out()), c.stop);
     summary(results, c.out());
+    if (c.interrupts.received().isPresent()) {
+      return c.interrupts.exitCode();
+    }
     if (results.stream().anyMatch(r -> !r.succeeded() && !r.blocked())) {
       return ExitCode.ERROR;
     }

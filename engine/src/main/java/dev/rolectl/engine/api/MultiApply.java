@@ -54,10 +54,15 @@ public final class MultiApply implements AutoCloseable {
     this.parallelism = parallelism;
   }
 
-  /** Locks and plans the stack in every account. */
+  /**
+   * Locks and plans the stack in every account.
+   *
+   * @param stop the stop that {@link #apply} will be given; its {@link Stop#abort} releases every
+   *     account's locks at once, from the aborting thread, even while accounts are planned
+   */
   public static MultiApply fromStack(List<AccountRef> accounts, AccountAccess access,
       Function<AccountRef, StackSource> sources, boolean adopt, Duration lockTimeout,
-      int parallelism, Consumer<EngineEvent> lockEvents) {
+      int parallelism, Consumer<EngineEvent> lockEvents, Stop stop) {
     Instant started = Instant.now();
     List<Session> sessions = AccountRun.each(accounts, parallelism, a -> {
       String role = access.roleArn(a.id());
@@ -65,7 +70,7 @@ public final class MultiApply implements AutoCloseable {
       try {
         t = Targets.open("aws", access.optionsFor(a.id()));
         StackApply s = StackApply.open(sources.apply(a), t, adopt, lockTimeout,
-            e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)), e -> {});
+            e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)), e -> {}, stop);
         PlanOutcome o = s.outcome();
         AccountPlan p = o.failed()
             ? AccountPlan.failed(a.id(), a.name(), role, MultiPlanner.errors(o))
@@ -87,10 +92,11 @@ public final class MultiApply implements AutoCloseable {
 
   /**
    * Locks every account of a saved multi-account plan that has changes and checks that its live
-   * IAM has not changed; a stale account is reported failed ("stale plan") and left alone.
+   * IAM has not changed; a stale account is reported failed ("stale plan") and left alone. {@code
+   * stop} as for {@link #fromStack}.
    */
   public static MultiApply fromPlan(MultiPlan saved, AccountAccess access, Duration lockTimeout,
-      int parallelism, Consumer<EngineEvent> lockEvents) {
+      int parallelism, Consumer<EngineEvent> lockEvents, Stop stop) {
     List<AccountRef> refs = saved.accounts().stream()
         .map(a -> new AccountRef(a.accountId(), a.accountName())).toList();
     List<Session> sessions = AccountRun.each(refs, parallelism, a -> {
@@ -104,7 +110,7 @@ public final class MultiApply implements AutoCloseable {
       try {
         t = Targets.open("aws", access.optionsForRole(role));
         SavedApply s = SavedApply.open(p.plan(), t, lockTimeout,
-            e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)));
+            e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)), stop);
         if (s.stale().isPresent()) {
           String why = "stale plan, nothing was changed in this account: " + s.stale().get();
           s.close();

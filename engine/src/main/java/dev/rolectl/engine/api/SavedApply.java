@@ -24,25 +24,32 @@ public final class SavedApply implements AutoCloseable {
   private final Plan plan;
   private final Target target;
   private final IamWriter writer;
-  private final IamWriter.Lock lock;
-  private IamWriter.Lock stackLock;
+  private final SessionLocks locks;
   private LiveAccount live;
 
-  private SavedApply(Plan plan, Target target, IamWriter writer, IamWriter.Lock lock) {
+  private SavedApply(Plan plan, Target target, IamWriter writer, SessionLocks locks) {
     this.plan = plan;
     this.target = target;
     this.writer = writer;
-    this.lock = lock;
+    this.locks = locks;
+  }
+
+  /** As below, with a stop of its own (nothing aborts it). */
+  public static SavedApply open(
+      Plan plan, Target target, Duration lockTimeout, Consumer<EngineEvent> events) {
+    return open(plan, target, lockTimeout, events, new Stop());
   }
 
   /**
    * Locks and reads live IAM; {@code events} hear about waiting for a lock.
    *
+   * @param stop the stop that {@link #apply} will be given; its {@link Stop#abort} releases the
+   *     locks at once, from the aborting thread
    * @throws Refused for a plan with errors ({@link Plan#errored()}: incomplete, e.g. saved from
    *     {@code plan --format json}), before anything is locked or read
    */
   public static SavedApply open(
-      Plan plan, Target target, Duration lockTimeout, Consumer<EngineEvent> events) {
+      Plan plan, Target target, Duration lockTimeout, Consumer<EngineEvent> events, Stop stop) {
     if (plan.errored()) {
       throw new Refused("the saved plan is incomplete: planning found "
           + plan.errors().size() + (plan.errors().size() == 1 ? " error" : " errors") + " ("
@@ -50,13 +57,14 @@ public final class SavedApply implements AutoCloseable {
           + "), so it cannot be applied; fix them and make the plan again. Nothing was changed");
     }
     IamWriter writer = StackApply.writer(target);
-    SavedApply session = new SavedApply(plan, target, writer, writer.lock(lockTimeout, events));
+    SavedApply session = new SavedApply(plan, target, writer, new SessionLocks(stop));
     try {
-      session.stackLock = writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events));
+      session.locks.take(() -> writer.lock(lockTimeout, events));
+      session.locks.take(() -> writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events)));
       session.live = target.iam().read(StalePlan.readRequest(plan));
       return session;
-    } catch (RuntimeException e) {
-      session.close();
+    } catch (RuntimeException | Error e) {
+      StackApply.closeAfter(session, e);
       throw e;
     }
   }
@@ -74,7 +82,8 @@ public final class SavedApply implements AutoCloseable {
     if (stale().isPresent()) {
       throw new IllegalStateException("the plan is stale: " + stale().get());
     }
-    var gate = SafetyGates.ecs(plan, live, target.ecs(), settings.waitForDeployments());
+    locks.checkHeld();
+    var gate = SafetyGates.ecs(plan, live, target.ecs(), settings.waitForDeployments(), stop);
     return Applier.apply(
         plan, writer, StackApply.options(target, settings).withGate(gate), events, stop);
   }
@@ -82,6 +91,6 @@ public final class SavedApply implements AutoCloseable {
   /** Releases the stack's lock, then the target's. */
   @Override
   public void close() {
-    StackApply.release(stackLock, lock);
+    locks.close();
   }
 }

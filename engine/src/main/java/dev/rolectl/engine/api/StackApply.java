@@ -18,19 +18,25 @@ import java.util.function.Consumer;
  * Applying a stack: the target's apply lock and the stack's lock are taken, the stack planned
  * under them, and (after the front end asked for a yes) applied; {@link #close()} releases the
  * locks. The stack's lock is taken right before live IAM is read, so that the plan sees what the
- * previous apply of the stack left.
+ * previous apply of the stack left. A front end that ends the process on a signal calls {@link
+ * Stop#abort} on the session's stop first: the locks are released then, even while planning.
  */
 public final class StackApply implements AutoCloseable {
   private final Target target;
   private final IamWriter writer;
-  private final IamWriter.Lock lock;
-  private IamWriter.Lock stackLock;
+  private final SessionLocks locks;
   private PlanOutcome outcome;
 
-  private StackApply(Target target, IamWriter writer, IamWriter.Lock lock) {
+  private StackApply(Target target, IamWriter writer, SessionLocks locks) {
     this.target = target;
     this.writer = writer;
-    this.lock = lock;
+    this.locks = locks;
+  }
+
+  /** As below, with a stop of its own (nothing aborts it). */
+  public static StackApply open(StackSource source, Target target, boolean adopt,
+      Duration lockTimeout, Consumer<EngineEvent> lockEvents, Consumer<EngineEvent> progress) {
+    return open(source, target, adopt, lockTimeout, lockEvents, progress, new Stop());
   }
 
   /**
@@ -38,19 +44,33 @@ public final class StackApply implements AutoCloseable {
    *
    * @param lockEvents where waiting for a lock is reported ({@link EngineEvent.Waiting})
    * @param progress planning notes
-   * @throws TargetException for a read-only target, a lock held by another apply, a failed read
+   * @param stop the stop that {@link #apply} will be given; its {@link Stop#abort} releases the
+   *     locks at once, from the aborting thread
+   * @throws TargetException for a read-only target, a lock held by another apply, a failed read,
+   *     an abort before the locks were held
    */
   public static StackApply open(StackSource source, Target target, boolean adopt,
-      Duration lockTimeout, Consumer<EngineEvent> lockEvents, Consumer<EngineEvent> progress) {
+      Duration lockTimeout, Consumer<EngineEvent> lockEvents, Consumer<EngineEvent> progress,
+      Stop stop) {
     IamWriter writer = writer(target);
-    StackApply session = new StackApply(target, writer, writer.lock(lockTimeout, lockEvents));
+    StackApply session = new StackApply(target, writer, new SessionLocks(stop));
     try {
-      session.outcome = Planner.plan(source, target, adopt, progress, stack -> session.stackLock =
-          writer.lockStack(new LockRequest(stack.name(), lockTimeout, lockEvents)));
+      session.locks.take(() -> writer.lock(lockTimeout, lockEvents));
+      session.outcome = Planner.plan(source, target, adopt, progress, stack -> session.locks.take(
+          () -> writer.lockStack(new LockRequest(stack.name(), lockTimeout, lockEvents))));
       return session;
-    } catch (RuntimeException e) {
-      session.close();
+    } catch (RuntimeException | Error e) {
+      closeAfter(session, e);
       throw e;
+    }
+  }
+
+  /** Releases a session's locks after {@code e}, keeping a failure to release as suppressed. */
+  static void closeAfter(AutoCloseable session, Throwable e) {
+    try {
+      session.close();
+    } catch (Exception | Error c) {
+      e.addSuppressed(c);
     }
   }
 
@@ -67,9 +87,10 @@ public final class StackApply implements AutoCloseable {
     if (outcome.failed()) {
       throw new IllegalStateException("the plan failed; it cannot be applied");
     }
+    locks.checkHeld();
     Plan plan = outcome.plan().get();
     var gate = SafetyGates.ecs(plan, outcome.stack().get(), outcome.live().orElse(null),
-        target.ecs(), settings.waitForDeployments());
+        target.ecs(), settings.waitForDeployments(), stop);
     return Applier.apply(plan, writer, options(target, settings).withGate(gate), events, stop);
   }
 
@@ -85,19 +106,8 @@ public final class StackApply implements AutoCloseable {
   }
 
   /** Releases the stack's lock (if taken), then the target's, even when the first fails. */
-  static void release(IamWriter.Lock stackLock, IamWriter.Lock lock) {
-    try {
-      if (stackLock != null) {
-        stackLock.close();
-      }
-    } finally {
-      lock.close();
-    }
-  }
-
-  /** Releases the stack's lock, then the target's. */
   @Override
   public void close() {
-    StackApply.release(stackLock, lock);
+    locks.close();
   }
 }

@@ -44,6 +44,15 @@ public final class SafetyGates {
   }
 
   /**
+   * The gate of an apply that {@code stop} can stop: a wait for deployments ends when a stop is
+   * requested (Ctrl-C, SIGTERM), and the change that waited is refused, not made.
+   */
+  public static SafetyGate ecs(
+      Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs, Duration waitFor, Stop stop) {
+    return new EcsGate(plan, stack, live, ecs, waitFor, Clock.systemUTC(), stop::sleep);
+  }
+
+  /**
    * The same for a saved plan, without its stack: the declared roles come from the plan, and ECS
    * is re-checked in the regions the plan's safety check read ({@link Plan#ecs()}).
    */
@@ -55,6 +64,12 @@ public final class SafetyGates {
   public static SafetyGate ecs(
       Plan plan, LiveAccount live, EcsDeployments ecs, Duration waitFor) {
     return ecs(plan, StalePlan.scope(plan, live.partition()), live, ecs, waitFor);
+  }
+
+  /** The same for a saved plan, stopped by {@code stop} as above. */
+  public static SafetyGate ecs(
+      Plan plan, LiveAccount live, EcsDeployments ecs, Duration waitFor, Stop stop) {
+    return ecs(plan, StalePlan.scope(plan, live.partition()), live, ecs, waitFor, stop);
   }
 
   /** For tests: a gate on a given clock and sleeper. */

@@ -75,6 +75,40 @@ class EngineApiTest {
     }
   }
 
+  /**
+   * A front end ends the process on a signal while the apply still plans: the abort (here from the
+   * planning notes, i.e. in the middle of planning) releases FILE.lock at once, so that another
+   * apply could take it, and the session then refuses to apply.
+   */
+  @Test
+  void anAbortWhilePlanningReleasesTheLockAtOnceAndNothingIsApplied(@TempDir Path dir)
+      throws Exception {
+    Path stack = Files.writeString(dir.resolve("stack.yaml"), STACK);
+    StackSource source = new StackSource(stack, Map.of("description", "one"), List.of(),
+        Optional.empty(), StackSource.DEFAULT_PARTITION);
+    Path file = dir.resolve("account.json");
+    Stop stop = new Stop();
+    List<String> lockedMeanwhile = new ArrayList<>();
+    java.util.function.Consumer<EngineEvent> progress = e -> {
+      if (e instanceof EngineEvent.Started s && s.what().startsWith("reading live IAM")) {
+        stop.abort("interrupted (Ctrl-C)");
+        try (var other = new dev.rolectl.engine.live.local.LocalIamWriter(
+            new dev.rolectl.engine.live.local.LocalAccountStore(file)).lock()) {
+          lockedMeanwhile.add("taken by another apply while the first still plans");
+        }
+      }
+    };
+    try (Target t = Targets.open("local:" + file, TargetOptions.defaults());
+        StackApply apply = StackApply.open(source, t, false, Duration.ZERO, e -> {}, progress, stop)) {
+      assertEquals(1, lockedMeanwhile.size());
+      assertTrue(apply.outcome().plan().orElseThrow().hasChanges());
+      TargetException refused = assertThrows(TargetException.class,
+          () -> apply.apply(ApplySettings.defaults(), e -> {}, stop));
+      assertTrue(refused.getMessage().contains("interrupted (Ctrl-C)"), refused.getMessage());
+    }
+    assertFalse(Files.exists(file), "nothing was applied");
+  }
+
   @Test
   void aSnapshotTargetIsRefusedForApply(@TempDir Path dir) throws Exception {
     Path stack = Files.writeString(dir.resolve("stack.yaml"), STACK);

@@ -140,6 +140,31 @@ class EcsGateTest {
     assertEquals(Optional.empty(), check(new Scripted(0), Duration.ofMinutes(10), planned));
   }
 
+  /**
+   * Ctrl-C or SIGTERM while a change waits for a deployment ({@code --wait-for-deployments 1h}):
+   * the wait ends at once and the change is refused, so that the apply can end within a CI
+   * runner's grace period instead of waiting for the deployment.
+   */
+  @Test
+  void aStopRequestedWhileWaitingEndsTheWaitAndRefusesTheChange() throws Exception {
+    Stop stop = new Stop();
+    SafetyGate gate = SafetyGates.ecs(destroy, Fx.stack(), live, new Scripted(1_000_000),
+        Duration.ofHours(1), stop);
+    java.util.concurrent.CompletableFuture<Optional<String>> checked =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> gate.check(delete, events::add));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (events.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertFalse(events.isEmpty(), "waiting for the deployment");
+    long start = System.nanoTime();
+    stop.request("terminated (SIGTERM)");
+    Optional<String> refused = checked.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20, "not the hour");
+    assertTrue(refused.orElseThrow().startsWith("waiting for ECS deployments was interrupted"),
+        refused.toString());
+  }
+
   @Test
   void waitsUntilTheDeploymentIsOverReportingEachPoll() {
     Scripted ecs = new Scripted(4);
