@@ -149,7 +149,9 @@ public final class ApplyCommand extends BaseCommand {
     }
     jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     stop = new Stop();
-    try (Interrupts handled = Interrupts.install(stop, text -> message("warning", text), () -> {
+    // text: on a line of its own (after the prompt, or the terminal's ^C)
+    try (Interrupts handled = Interrupts.install(stop,
+        text -> message("warning", jsonOut == null ? "\n" + text : text), () -> {
       out().flush();
       err().flush();
     })) {
