@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rolectl.cli.TestCli;
 import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.local.LocalAccountStore;
@@ -41,7 +40,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
 class ApplySignalsE2E {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration LONG = Duration.ofMinutes(3);
 
   @TempDir Path dir;
@@ -86,7 +84,7 @@ class ApplySignalsE2E {
     signal(apply, "TERM"); // not Process.destroy(): it closes our end of its output
     int exit = apply.waitFor(LONG);
 
-    List<JsonNode> lines = jsonLines(apply.output());
+    List<JsonNode> lines = apply.jsonLines();
     assertEquals(143, exit, apply::output);
     JsonNode summary = summary(lines, apply);
     assertEquals("terminated (SIGTERM)", summary.path("stop_reason").asText());
@@ -154,7 +152,7 @@ class ApplySignalsE2E {
       int exit = apply.waitFor(LONG);
 
       assertEquals(143, exit, apply::output);
-      JsonNode summary = summary(jsonLines(apply.output()), apply);
+      JsonNode summary = summary(apply.jsonLines(), apply);
       assertEquals("terminated (SIGTERM)", summary.path("stop_reason").asText());
       long done = 0;
       long notStarted = 0;
@@ -267,15 +265,5 @@ class ApplySignalsE2E {
     assertEquals("summary", last.path("type").asText(), child::output);
     assertEquals("stopped", last.path("outcome").asText(), child::output);
     return last;
-  }
-
-  private static List<JsonNode> jsonLines(String output) throws IOException {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : output.split("\n")) {
-      if (line.startsWith("{")) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
   }
 }

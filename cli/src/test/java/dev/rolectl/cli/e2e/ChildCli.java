@@ -98,4 +98,16 @@ final class ChildCli {
       return String.join("\n", lines);
     }
   }
+
+  /** The lines of the output that are JSON objects ({@code --format json}), parsed. */
+  List<com.fasterxml.jackson.databind.JsonNode> jsonLines() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<com.fasterxml.jackson.databind.JsonNode> parsed = new ArrayList<>();
+    for (String line : output().split("\n")) {
+      if (line.startsWith("{")) {
+        parsed.add(json.readTree(line));
+      }
+    }
+    return parsed;
+  }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rolectl.cli.CliRun;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 class EndpointFailuresE2E {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -81,7 +79,7 @@ class EndpointFailuresE2E {
       long killed = System.nanoTime();
       int exit = apply.waitFor(Duration.ofSeconds(120));
       Duration after = Duration.ofNanos(System.nanoTime() - killed);
-      List<JsonNode> lines = jsonLines(apply.output());
+      List<JsonNode> lines = apply.jsonLines();
       assertEquals(1, exit, apply::output);
       assertEquals(1, lines.stream().filter(n -> n.path("type").asText().equals("stopping")).count(),
           apply::output);
@@ -119,7 +117,7 @@ class EndpointFailuresE2E {
     Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(apply.process.pid())).start();
     assertEquals(0, kill.waitFor());
     int exit = apply.waitFor(Duration.ofSeconds(120));
-    List<JsonNode> lines = jsonLines(apply.output());
+    List<JsonNode> lines = apply.jsonLines();
     assertEquals(130, exit, apply::output);
     assertTrue(lines.stream().anyMatch(n -> n.path("message").asText().startsWith("Interrupted:")),
         apply::output);
@@ -192,13 +190,4 @@ class EndpointFailuresE2E {
     return env;
   }
 
-  private static List<JsonNode> jsonLines(String output) throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : output.split("\n")) {
-      if (line.startsWith("{")) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
-  }
 }
