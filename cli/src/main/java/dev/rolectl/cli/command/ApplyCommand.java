@@ -140,7 +140,8 @@ public final class ApplyCommand extends BaseCommand {
     }
     jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     try {
-      if (accountsOptions.given() || SavedPlans.readMulti(stack.path()).isPresent()) {
+      var multi = SavedPlans.readMulti(stack.path());
+      if (accountsOptions.given() || multi.isPresent()) {
         if (jsonOut != null) {
           throw new UserError("--format json is for one account; with several accounts apply"
               + " prints text (save the plan with 'rolectl plan --out' for a machine-readable"
@@ -150,11 +151,21 @@ public final class ApplyCommand extends BaseCommand {
           throw new UserError("--stats is for one account in apply; 'rolectl plan --stats' counts"
               + " the calls of each account");
         }
-        return accountsOptions.given() ? MultiAccountApply.fromStack(this)
-            : MultiAccountApply.fromPlan(this, SavedPlans.readMulti(stack.path()).get());
+        if (multi.isPresent()) {
+          SavedPlanOptions.check(this, "aws", true);
+          return MultiAccountApply.fromPlan(this, multi.get());
+        }
       }
       Optional<Plan> saved = SavedPlans.read(stack.path());
-      return saved.isPresent() ? applySaved(saved.get()) : applyStack();
+      if (saved.isPresent()) {
+        SavedPlanOptions.check(this, saved.get().target(), false);
+        return applySaved(saved.get());
+      }
+      if (accountsOptions.given()) {
+        return MultiAccountApply.fromStack(this);
+      }
+      accountsOptions.refuseWithoutAccounts();
+      return applyStack();
     } catch (TargetException | PlanFormatException | UserError e) {
       return error(e.getMessage());
     }

@@ -4,6 +4,7 @@ import dev.rolectl.cli.ExitCode;
 import dev.rolectl.cli.render.apply.ApplyProgress;
 import dev.rolectl.cli.render.apply.ApplySummary;
 import dev.rolectl.cli.render.plan.MultiPlanText;
+import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountApplied;
 import dev.rolectl.engine.api.AccountRef;
@@ -40,6 +41,11 @@ final class MultiAccountApply {
   }
 
   static int fromPlan(ApplyCommand c, MultiPlan saved) {
+    if (saved.accounts().isEmpty()) {
+      c.out().println("The plan holds no account (shard " + String.join(", ", saved.shards())
+          + " had none): nothing to do.");
+      return ExitCode.OK;
+    }
     TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
     String role = saved.accounts().stream().map(AccountPlan::roleArn)
         .filter(r -> r != null).findFirst().orElse(null);
@@ -49,8 +55,14 @@ final class MultiAccountApply {
     String name = c.accountsOptions.assumeRole != null ? c.accountsOptions.assumeRole
         : role.substring(role.indexOf(":role/") + ":role/".length());
     String partition = role != null ? role.split(":")[1] : c.stack.partition();
-    AccountAccess access = new AccountAccess(base, name, c.accountsOptions.externalId,
-        c.accountsOptions.sessionName, partition);
+    AccountAccess access;
+    try {
+      access = new AccountAccess(base, name, c.accountsOptions.externalId,
+          c.accountsOptions.sessionName, partition);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--assume-role " + name + " / --session-name "
+          + c.accountsOptions.sessionName + ": " + e.getMessage());
+    }
     try (MultiApply session = MultiApply.fromPlan(saved, access, c.lockTimeout,
         c.accountsOptions.parallelism, new ApplyProgress(c.out()))) {
       return run(c, session);
@@ -93,7 +105,7 @@ final class MultiAccountApply {
   /** One line per account, then the totals. */
   static void summary(List<AccountApplied> results, PrintWriter out) {
     out.println();
-    out.println("Apply in " + results.size() + " accounts:");
+    out.println("Apply in " + TextPlanRenderer.count(results.size(), "account") + ":");
     int ok = 0;
     for (AccountApplied r : results) {
       String label = r.account().name().isEmpty() ? r.account().id()
@@ -110,7 +122,7 @@ final class MultiAccountApply {
       ok += r.succeeded() ? 1 : 0;
       out.printf("  %-40s %s%n", label, what);
     }
-    out.println(ok + " of " + results.size() + " accounts done.");
+    out.println(ok + " of " + TextPlanRenderer.count(results.size(), "account") + " done.");
     out.flush();
   }
 }

@@ -81,7 +81,7 @@ public final class MultiApply implements AutoCloseable {
     });
     String stack = sessions.stream().filter(s -> s.plan().plan() != null)
         .map(s -> s.plan().plan().stack()).findFirst().orElse("");
-    return new MultiApply(sessions, new MultiPlan(MultiPlan.FORMAT_VERSION, stack, started,
+    return new MultiApply(sessions, new MultiPlan(MultiPlan.FORMAT_VERSION, stack, null, started,
         List.of(), sessions.stream().map(Session::plan).toList()), parallelism);
   }
 
@@ -121,7 +121,7 @@ public final class MultiApply implements AutoCloseable {
       }
     });
     return new MultiApply(sessions, new MultiPlan(saved.formatVersion(), saved.stack(),
-        saved.createdAt(), saved.shards(), sessions.stream().map(Session::plan).toList()),
+        saved.stackDigest(), saved.createdAt(), saved.shards(), sessions.stream().map(Session::plan).toList()),
         parallelism);
   }
 

@@ -21,7 +21,7 @@ class MultiPlanMarkdownTest {
           ? AccountPlan.failed(id, "team-" + i, null, "cannot assume role: AccessDenied")
           : AccountPlan.planned(id, "team-" + i, null, plan));
     }
-    return new MultiPlan(MultiPlan.FORMAT_VERSION, plan.stack(), Instant.EPOCH, List.of(), accounts);
+    return new MultiPlan(MultiPlan.FORMAT_VERSION, plan.stack(), null, Instant.EPOCH, List.of(), accounts);
   }
 
   @Test
