@@ -10,6 +10,8 @@ import dev.rolectl.engine.api.AccountApplied;
 import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.ApplySettings;
 import dev.rolectl.engine.api.MultiApply;
+import dev.rolectl.engine.apply.ApplyResult;
+import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.TargetOptions;
 import dev.rolectl.engine.plan.AccountPlan;
@@ -91,19 +93,23 @@ final class MultiAccountApply {
       results = session.apply(new ApplySettings(c.parallelism, c.waitForDeployments),
           new ApplyProgress(c.out()), stop);
       if (interrupts.interrupted()) {
-        summary(results, c.out());
+        summary(results, true, c.out());
         return Interrupts.EXIT_CODE;
       }
     }
-    summary(results, c.out());
+    summary(results, false, c.out());
     if (results.stream().anyMatch(r -> !r.succeeded() && !r.blocked())) {
       return ExitCode.ERROR;
     }
     return results.stream().anyMatch(AccountApplied::blocked) ? ExitCode.BLOCKED : ExitCode.OK;
   }
 
-  /** One line per account, then the totals. */
-  static void summary(List<AccountApplied> results, PrintWriter out) {
+  /**
+   * One line per account, then the totals. After an interruption, an account whose changes were
+   * cut short is {@code interrupted}, one where none had started {@code not started
+   * (interrupted)}: not {@code failed}, since nothing went wrong there.
+   */
+  static void summary(List<AccountApplied> results, boolean interrupted, PrintWriter out) {
     out.println();
     out.println("Apply in " + TextPlanRenderer.count(results.size(), "account") + ":");
     int ok = 0;
@@ -115,6 +121,11 @@ final class MultiAccountApply {
         what = "failed: " + MultiPlanText.firstLine(r.error());
       } else if (r.result() == null) {
         what = "nothing to do";
+      } else if (interrupted && cutShort(r.result())) {
+        boolean none = r.result().outcomes().stream()
+            .allMatch(o -> o.status() == ChangeOutcome.Status.NOT_STARTED);
+        what = none ? "not started (interrupted)" : "interrupted: " + ApplySummary.counts(r.result())
+            + ", " + r.result().with(ChangeOutcome.Status.NOT_STARTED).size() + " not started";
       } else {
         what = (r.blocked() ? "blocked: " : r.succeeded() ? "applied: " : "failed: ")
             + ApplySummary.counts(r.result());
@@ -124,5 +135,11 @@ final class MultiAccountApply {
     }
     out.println(ok + " of " + TextPlanRenderer.count(results.size(), "account") + " done.");
     out.flush();
+  }
+
+  /** Whether changes were left unstarted, and none failed. */
+  private static boolean cutShort(ApplyResult result) {
+    return !result.with(ChangeOutcome.Status.NOT_STARTED).isEmpty()
+        && result.with(ChangeOutcome.Status.FAILED).isEmpty();
   }
 }

@@ -1,5 +1,7 @@
 package dev.rolectl.engine.api;
 
+import dev.rolectl.engine.apply.ApplyResult;
+import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.Targets;
@@ -148,6 +150,13 @@ public final class MultiApply implements AutoCloseable {
       }
       if (s.applying() == null || !s.plan().plan().hasChanges()) {
         return new AccountApplied(a, null, null);
+      }
+      if (stop.reason().isPresent()) {
+        // interrupted before this account's turn: none of its changes is started
+        return new AccountApplied(a, new ApplyResult(s.plan().plan().effectiveChanges().stream()
+            .map(c -> new ChangeOutcome(c.address(), c.action(), ChangeOutcome.Status.NOT_STARTED,
+                "not started: " + stop.reason().get(), Duration.ZERO, null)).toList(),
+            Duration.ZERO), null);
       }
       try {
         Consumer<EngineEvent> mine = e -> oneAtATime.accept(new EngineEvent.InAccount(a.id(), e));
