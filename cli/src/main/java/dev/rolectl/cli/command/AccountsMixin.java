@@ -48,12 +48,14 @@ public final class AccountsMixin {
 
   @Option(names = "--ou", order = 43, paramLabel = "OU_ID",
       description = "With --organization: only the accounts below this organisational unit"
-          + " (nested units included).")
+          + " (nested units included); refused without --organization.")
   String ou;
 
   @Option(names = "--assume-role", order = 44, paramLabel = "NAME",
-      description = "The role to assume in each account: arn:PARTITION:iam::ID:role/NAME (e.g."
-          + " OrganizationAccountAccessRole). Required with several accounts.")
+      description = "The role to assume in each account, by name (e.g."
+          + " OrganizationAccountAccessRole, not an ARN): arn:PARTITION:iam::ID:role/NAME. Required"
+          + " with several accounts; this option and the four below are refused without"
+          + " accounts.")
   String assumeRole;
 
   @Option(names = "--external-id", order = 45, paramLabel = "ID",
@@ -70,7 +72,8 @@ public final class AccountsMixin {
 
   @Option(names = "--shard", order = 48, paramLabel = "I/N",
       description = "Only the I-th of N deterministic shares of the accounts (sorted by id, every"
-          + " N-th): run N jobs and join their plans with 'rolectl merge'.")
+          + " N-th): run N jobs and join their plans with 'rolectl merge', which wants all N. A"
+          + " shard without accounts saves an empty plan.")
   String shard;
 
   /** Whether several accounts were asked for. */

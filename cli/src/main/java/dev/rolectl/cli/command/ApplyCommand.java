@@ -341,7 +341,9 @@ public final class ApplyCommand extends BaseCommand {
         picocli.CommandLine.Model.PositionalParamSpec.builder(path)
             .paramLabel("PATH|PLANFILE")
             .description(
-                "A stack file or directory, or a plan saved with 'rolectl plan --out FILE'.")
+                "A stack (a .yaml or .yml file, or a directory), or a plan saved with 'rolectl"
+                    + " plan --out FILE' (then options that shape a plan, such as --var or"
+                    + " --accounts, are refused).")
             .build());
   }
 

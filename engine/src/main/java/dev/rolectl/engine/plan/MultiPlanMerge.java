@@ -25,24 +25,31 @@ final class MultiPlanMerge {
     if (parts.isEmpty()) {
       throw new PlanFormatException("nothing to merge: give at least one plan file");
     }
-    MultiPlan first = parts.get(0);
+    // an empty shard's stack name may be only its file's (per-account variables could not be
+    // resolved without an account): its digest is checked, its name is not
+    int named = 0;
+    while (named < parts.size() - 1 && parts.get(named).accounts().isEmpty()) {
+      named++;
+    }
+    MultiPlan first = parts.get(named);
     Map<String, String> accountIn = new HashMap<>();
     List<AccountPlan> all = new ArrayList<>();
     Instant created = first.createdAt();
     for (int i = 0; i < parts.size(); i++) {
       MultiPlan p = parts.get(i);
       String name = names.get(i);
-      if (!p.stack().equals(first.stack())) {
+      if (!p.stack().equals(first.stack()) && !p.accounts().isEmpty()) {
         throw new PlanFormatException(name + " is a plan of stack '" + p.stack() + "', "
-            + names.get(0) + " of '" + first.stack() + "': merge the shards of one run");
+            + names.get(named) + " of '" + first.stack() + "': merge the shards of one run");
       }
-      if (p.stackDigest() == null) {
-        throw new PlanFormatException(name + " does not record what its stack was planned from"
+      if (p.stackDigest() == null || first.stackDigest() == null) {
+        throw new PlanFormatException((p.stackDigest() == null ? name : names.get(named))
+            + " does not record what its stack was planned from"
             + " (a plan of an older rolectl): plan every shard again with this rolectl");
       }
       if (!p.stackDigest().equals(first.stackDigest())) {
         throw new PlanFormatException(name + " was planned from other stack files, variables or"
-            + " options than " + names.get(0) + " (stack digest " + p.stackDigest().substring(0, 12)
+            + " options than " + names.get(named) + " (stack digest " + p.stackDigest().substring(0, 12)
             + "... against " + first.stackDigest().substring(0, 12) + "...): plan every shard"
             + " from the same revision with the same options, then merge");
       }
