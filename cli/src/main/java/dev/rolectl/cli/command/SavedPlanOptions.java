@@ -17,7 +17,8 @@ final class SavedPlanOptions {
   /**
    * Refuses what does not apply to a saved plan made against {@code planTarget}: the options that
    * shape a plan, the options of several accounts for a one-account plan, and a {@code --target}
-   * of another kind ({@code aws}, {@code local:}, {@code snapshot:}) than the plan's.
+   * of another kind ({@code aws}, {@code local:}, {@code snapshot:}) than the plan's (a plan made
+   * against a snapshot goes to {@code aws}, the account the snapshot was taken of).
    *
    * @throws UserError naming the options and what to do
    */
@@ -33,7 +34,10 @@ final class SavedPlanOptions {
       c.accountsOptions.refuseWithoutAccounts();
     }
     String target = c.targetOptions.target;
-    if (target != null && !kind(target).equals(kind(planTarget))) {
+    // a plan made against a snapshot (read-only) is applied to the account it was taken of
+    boolean fromSnapshot = kind(planTarget).equals("snapshot") && kind(target == null ? "" : target)
+        .equals("aws");
+    if (target != null && !kind(target).equals(kind(planTarget)) && !fromSnapshot) {
       throw new UserError("--target " + target + ": " + c.stack.path() + " was planned against "
           + planTarget + ", and a plan is applied only to the kind of target it was made"
           + " against; drop --target, or plan again against " + target);
