@@ -1,5 +1,6 @@
 package dev.rolectl.cli.command;
 
+import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.Accounts;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Many accounts for {@code plan} and {@code apply}: which ({@code --accounts}, {@code
@@ -19,6 +22,16 @@ import picocli.CommandLine.Option;
  * {@code --external-id}, {@code --session-name}), how many at once, and which shard.
  */
 public final class AccountsMixin {
+  /** Options that mean something only with several accounts (or a multi-account plan). */
+  static final List<String> ACCOUNT_ONLY = List.of("--ou", "--shard", "--assume-role",
+      "--external-id", "--session-name", "--account-parallelism");
+
+  /** The options that choose the accounts. */
+  static final List<String> SELECTORS = List.of("--accounts", "--accounts-file", "--organization");
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   @Option(names = "--accounts", order = 40, split = ",", paramLabel = "ID",
       description = "Plan (or apply) in these accounts, comma-separated, reached through"
           + " --assume-role.")
@@ -35,12 +48,14 @@ public final class AccountsMixin {
 
   @Option(names = "--ou", order = 43, paramLabel = "OU_ID",
       description = "With --organization: only the accounts below this organisational unit"
-          + " (nested units included).")
+          + " (nested units included); refused without --organization.")
   String ou;
 
   @Option(names = "--assume-role", order = 44, paramLabel = "NAME",
-      description = "The role to assume in each account: arn:PARTITION:iam::ID:role/NAME (e.g."
-          + " OrganizationAccountAccessRole). Required with several accounts.")
+      description = "The role to assume in each account, by name (e.g."
+          + " OrganizationAccountAccessRole, not an ARN): arn:PARTITION:iam::ID:role/NAME. Required"
+          + " with several accounts; this option and the four below are refused without"
+          + " accounts.")
   String assumeRole;
 
   @Option(names = "--external-id", order = 45, paramLabel = "ID",
@@ -57,12 +72,41 @@ public final class AccountsMixin {
 
   @Option(names = "--shard", order = 48, paramLabel = "I/N",
       description = "Only the I-th of N deterministic shares of the accounts (sorted by id, every"
-          + " N-th): run N jobs and join their plans with 'rolectl merge'.")
+          + " N-th): run N jobs and join their plans with 'rolectl merge', which wants all N. A"
+          + " shard without accounts saves an empty plan.")
   String shard;
 
   /** Whether several accounts were asked for. */
   boolean given() {
     return !accounts.isEmpty() || accountsFile != null || organization;
+  }
+
+  /** Those of {@code names} given on the command line, in that order. */
+  List<String> matched(List<String> names) {
+    var parsed = spec.commandLine().getParseResult();
+    return names.stream().filter(parsed::hasMatchedOption).toList();
+  }
+
+  /**
+   * Refuses the options of several accounts when no accounts are chosen: ignored, they would let
+   * plan and apply run in the credentials' own account (often the management account).
+   */
+  void refuseWithoutAccounts() {
+    if (given()) {
+      return;
+    }
+    if (ou != null) {
+      throw new UserError("--ou " + ou + " needs --organization (--organization --ou " + ou
+          + " works on the accounts below that unit); without it rolectl would work on the"
+          + " credentials' own account only");
+    }
+    List<String> found = matched(ACCOUNT_ONLY);
+    if (!found.isEmpty()) {
+      throw new UserError(String.join(", ", found) + (found.size() == 1 ? " is" : " are")
+          + " for several accounts: choose them with --accounts, --accounts-file or"
+          + " --organization (or drop " + String.join(", ", found) + " to work on the"
+          + " credentials' own account)");
+    }
   }
 
   /** The shard, checked; empty without {@code --shard}. */
@@ -131,10 +175,14 @@ public final class AccountsMixin {
     } else {
       all = Accounts.of(accounts);
     }
+    if (all.isEmpty()) {
+      throw new UserError("no accounts to work on" + (ou != null ? " below " + ou : ""));
+    }
     List<AccountRef> mine = shard().map(s -> s.select(all)).orElse(all);
     if (mine.isEmpty()) {
-      throw new UserError("no accounts to work on" + (shard != null ? " in shard " + shard
-          + " (" + all.size() + " accounts in all)" : ""));
+      // an empty plan of this shard, so that 'merge' finds every shard of the run
+      err.println("note: shard " + shard().get() + " has no account ("
+          + TextPlanRenderer.count(all.size(), "account") + " in all, fewer than the shards)");
     }
     return mine;
   }

@@ -163,7 +163,8 @@ public final class ApplyCommand extends BaseCommand {
   /** The apply asked for, with SIGINT and SIGTERM handled ({@link Interrupts}). */
   private int dispatch() {
     try {
-      if (accountsOptions.given() || SavedPlans.readMulti(stack.path()).isPresent()) {
+      var multi = SavedPlans.readMulti(stack.path());
+      if (accountsOptions.given() || multi.isPresent()) {
         if (jsonOut != null) {
           throw new UserError("--format json is for one account; with several accounts apply"
               + " prints text (save the plan with 'rolectl plan --out' for a machine-readable"
@@ -173,11 +174,21 @@ public final class ApplyCommand extends BaseCommand {
           throw new UserError("--stats is for one account in apply; 'rolectl plan --stats' counts"
               + " the calls of each account");
         }
-        return accountsOptions.given() ? MultiAccountApply.fromStack(this)
-            : MultiAccountApply.fromPlan(this, SavedPlans.readMulti(stack.path()).get());
+        if (multi.isPresent()) {
+          SavedPlanOptions.check(this, "aws", true);
+          return MultiAccountApply.fromPlan(this, multi.get());
+        }
       }
       Optional<Plan> saved = SavedPlans.read(stack.path());
-      return saved.isPresent() ? applySaved(saved.get()) : applyStack();
+      if (saved.isPresent()) {
+        SavedPlanOptions.check(this, saved.get().target(), false);
+        return applySaved(saved.get());
+      }
+      if (accountsOptions.given()) {
+        return MultiAccountApply.fromStack(this);
+      }
+      accountsOptions.refuseWithoutAccounts();
+      return applyStack();
     } catch (TargetException | PlanFormatException | UserError | Refused e) {
       return error(e.getMessage());
     }
@@ -343,7 +354,9 @@ public final class ApplyCommand extends BaseCommand {
         picocli.CommandLine.Model.PositionalParamSpec.builder(path)
             .paramLabel("PATH|PLANFILE")
             .description(
-                "A stack file or directory, or a plan saved with 'rolectl plan --out FILE'.")
+                "A stack (a .yaml or .yml file, or a directory), or a plan saved with 'rolectl"
+                    + " plan --out FILE' (then options that shape a plan, such as --var or"
+                    + " --accounts, are refused).")
             .build());
   }
 

@@ -19,8 +19,11 @@ import picocli.CommandLine.Parameters;
     header = "Join multi-account plans (the shards of one run) into one report.",
     description = {
       "Reads plans saved with 'rolectl plan --accounts ... --shard I/N --out FILE' and prints"
-          + " them as one report, as if one run had planned every account: the same stack, no"
-          + " account twice. Reads no AWS."
+          + " them as one report, as if one run had planned every account. Refused: plans of"
+          + " another stack or of other stack files, variables or options (the recorded stack"
+          + " digest differs), an account twice, and shards that are not all N shards of one"
+          + " --shard I/N (a shard without accounts saves an empty plan: give it too). Reads"
+          + " no AWS."
     },
     footer = {
       "",
@@ -61,7 +64,7 @@ public final class MergeCommand extends BaseCommand {
     }
     MultiPlan merged;
     try {
-      merged = MultiPlan.merge(parts);
+      merged = MultiPlan.merge(files.stream().map(Path::toString).toList(), parts);
     } catch (dev.rolectl.engine.plan.PlanFormatException e) {
       throw new UserError(e.getMessage());
     }

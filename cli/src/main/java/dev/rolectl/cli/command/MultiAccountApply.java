@@ -4,11 +4,14 @@ import dev.rolectl.cli.ExitCode;
 import dev.rolectl.cli.render.apply.ApplyProgress;
 import dev.rolectl.cli.render.apply.ApplySummary;
 import dev.rolectl.cli.render.plan.MultiPlanText;
+import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountApplied;
 import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.ApplySettings;
 import dev.rolectl.engine.api.MultiApply;
+import dev.rolectl.engine.apply.ApplyResult;
+import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.live.TargetOptions;
 import dev.rolectl.engine.plan.AccountPlan;
 import dev.rolectl.engine.plan.MultiPlan;
@@ -39,6 +42,11 @@ final class MultiAccountApply {
   }
 
   static int fromPlan(ApplyCommand c, MultiPlan saved) {
+    if (saved.accounts().isEmpty()) {
+      c.out().println("The plan holds no account (shard " + String.join(", ", saved.shards())
+          + " had none): nothing to do.");
+      return ExitCode.OK;
+    }
     TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
     String role = saved.accounts().stream().map(AccountPlan::roleArn)
         .filter(r -> r != null).findFirst().orElse(null);
@@ -48,8 +56,14 @@ final class MultiAccountApply {
     String name = c.accountsOptions.assumeRole != null ? c.accountsOptions.assumeRole
         : role.substring(role.indexOf(":role/") + ":role/".length());
     String partition = role != null ? role.split(":")[1] : c.stack.partition();
-    AccountAccess access = new AccountAccess(base, name, c.accountsOptions.externalId,
-        c.accountsOptions.sessionName, partition);
+    AccountAccess access;
+    try {
+      access = new AccountAccess(base, name, c.accountsOptions.externalId,
+          c.accountsOptions.sessionName, partition);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--assume-role " + name + " / --session-name "
+          + c.accountsOptions.sessionName + ": " + e.getMessage());
+    }
     try (MultiApply session = MultiApply.fromPlan(saved, access, c.lockTimeout,
         c.accountsOptions.parallelism, new ApplyProgress(c.out()), c.stop)) {
       return run(c, session);
@@ -74,20 +88,25 @@ final class MultiAccountApply {
     c.interrupts.applying();
     List<AccountApplied> results = session.apply(
         new ApplySettings(c.parallelism, c.waitForDeployments), new ApplyProgress(c.out()), c.stop);
-    summary(results, c.out());
     if (c.interrupts.received().isPresent()) {
+      summary(results, true, c.out());
       return c.interrupts.exitCode();
     }
+    summary(results, false, c.out());
     if (results.stream().anyMatch(r -> !r.succeeded() && !r.blocked())) {
       return ExitCode.ERROR;
     }
     return results.stream().anyMatch(AccountApplied::blocked) ? ExitCode.BLOCKED : ExitCode.OK;
   }
 
-  /** One line per account, then the totals. */
-  static void summary(List<AccountApplied> results, PrintWriter out) {
+  /**
+   * One line per account, then the totals. After an interruption, an account whose changes were
+   * cut short is {@code interrupted}, one where none had started {@code not started
+   * (interrupted)}: not {@code failed}, since nothing went wrong there.
+   */
+  static void summary(List<AccountApplied> results, boolean interrupted, PrintWriter out) {
     out.println();
-    out.println("Apply in " + results.size() + " accounts:");
+    out.println("Apply in " + TextPlanRenderer.count(results.size(), "account") + ":");
     int ok = 0;
     for (AccountApplied r : results) {
       String label = r.account().name().isEmpty() ? r.account().id()
@@ -97,6 +116,11 @@ final class MultiAccountApply {
         what = "failed: " + MultiPlanText.firstLine(r.error());
       } else if (r.result() == null) {
         what = "nothing to do";
+      } else if (interrupted && cutShort(r.result())) {
+        boolean none = r.result().outcomes().stream()
+            .allMatch(o -> o.status() == ChangeOutcome.Status.NOT_STARTED);
+        what = none ? "not started (interrupted)" : "interrupted: " + ApplySummary.counts(r.result())
+            + ", " + r.result().with(ChangeOutcome.Status.NOT_STARTED).size() + " not started";
       } else {
         what = (r.blocked() ? "blocked: " : r.succeeded() ? "applied: " : "failed: ")
             + ApplySummary.counts(r.result());
@@ -104,7 +128,13 @@ final class MultiAccountApply {
       ok += r.succeeded() ? 1 : 0;
       out.printf("  %-40s %s%n", label, what);
     }
-    out.println(ok + " of " + results.size() + " accounts done.");
+    out.println(ok + " of " + TextPlanRenderer.count(results.size(), "account") + " done.");
     out.flush();
+  }
+
+  /** Whether changes were left unstarted, and none failed. */
+  private static boolean cutShort(ApplyResult result) {
+    return !result.with(ChangeOutcome.Status.NOT_STARTED).isEmpty()
+        && result.with(ChangeOutcome.Status.FAILED).isEmpty();
   }
 }

@@ -8,6 +8,7 @@ import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountCost;
 import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.MultiPlanner;
+import dev.rolectl.engine.api.StackSource;
 import dev.rolectl.engine.live.ApiStats;
 import dev.rolectl.engine.live.TargetOptions;
 import dev.rolectl.engine.model.EngineEvent;
@@ -31,11 +32,11 @@ final class MultiAccountPlan {
     c.accountsOptions.check(c.targetOptions.target, c.stack);
     TargetOptions base = TargetOpener.options(c.targetOptions, env);
     AccountAccess access = c.accountsOptions.access(base, c.stack.partition());
-    c.stack.source(); // the stack path and shared var files exist
+    StackSource shared = c.stack.source(); // the stack path and shared var files exist
     List<ApiStats> orgStats = new ArrayList<>();
     List<AccountRef> accounts = c.accountsOptions.resolve(base, c.err(), orgStats);
     Consumer<EngineEvent> progress = ProgressNotes.finished(c.err(), c.terminal());
-    MultiPlanner.Run run = MultiPlanner.plan(accounts, access, c.stack::sourceFor, c.adopt,
+    MultiPlanner.Run run = MultiPlanner.plan(accounts, access, shared, c.stack::sourceFor, c.adopt,
         c.accountsOptions.parallelism, c.accountsOptions.shard(), progress);
     MultiPlan plan = run.plan();
     if (c.stats) {

@@ -94,6 +94,7 @@ public final class PlanCommand extends BaseCommand {
     if (accountsOptions.given()) {
       return MultiAccountPlan.run(this, cli.env());
     }
+    accountsOptions.refuseWithoutAccounts();
     try (Target target = targetOptions.open(cli.env())) {
       PlanOutcome outcome =
           Planner.plan(stack.oneAccount(), target, adopt, ProgressNotes.to(err(), cli.terminal()));

@@ -226,6 +226,21 @@ class ApplyCommandTest {
   }
 
   @Test
+  void aStackInJsonSyntaxIsAStackByItsYamlName() throws Exception {
+    Path json = Files.writeString(dir.resolve("json-stack.yaml"), "{\"apiVersion\": \"rolectl/v1\","
+        + " \"stack\": \"js\", \"roles\": {\"app\": {\"trustPolicy\": {\"Version\":"
+        + " \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\":"
+        + " \"ec2.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}}}}\n");
+    Run applied = apply(false, "", json.toString(), "--target", target, "--auto-approve");
+    assertEquals(0, applied.exit(), applied.toString());
+    assertTrue(applied.out().contains("Apply complete! 1 created"), applied.toString());
+    Path notPlan = Files.writeString(dir.resolve("plan.json"), "{\"stack\": \"demo\"}");
+    Run refused = apply(false, "", notPlan.toString(), "--target", target);
+    assertTrue(refused.err().contains("or a stack: a .yaml or .yml file or a directory"),
+        refused.toString());
+  }
+
+  @Test
   void aChangeBlockedBySafetyExitsWithThree() throws Exception {
     assertEquals(0, apply(false, "", stack.toString(), "--target", target, "--auto-approve").exit());
     String json = Files.readString(account);

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolectl.cli.RepoFiles;
 import dev.rolectl.cli.TestCli;
+import dev.rolectl.engine.plan.AccountPlan;
+import dev.rolectl.engine.plan.MultiPlan;
+import dev.rolectl.engine.plan.MultiPlanFile;
+import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanFile;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,10 +50,26 @@ class ManyAccountsOptionsTest {
         "--account-id", "111111111111");
     refused("'12345' is not an account id", "--accounts", "12345", role);
     refused("--shard: a shard is I/N", "--accounts", "111111111111", role, "--shard", "3/2");
-    refused("no accounts to work on in shard 2/2", "--accounts", "111111111111", role, "--shard", "2/2");
     refused("--account-parallelism must be 1 to 256", "--accounts", "111111111111", role,
         "--account-parallelism", "0");
     refused("not a role ARN", "--accounts", "111111111111", "--assume-role", "bad name");
+    refused("not its ARN: it is assumed in every account as arn:aws:iam::ACCOUNT_ID:role/NAME;"
+        + " e.g. --assume-role OrganizationAccountAccessRole", "--accounts", "111111111111",
+        "--assume-role", "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole");
+    refused("--accounts: 111111111111 is given twice", "--accounts",
+        "111111111111,111111111111", role);
+  }
+
+  @Test
+  void optionsOfSeveralAccountsWithoutAccountsAreRefusedNotIgnored() {
+    // ignored, they would plan and apply in the credentials' own (management) account
+    refused("--ou ou-1 needs --organization", "--ou", "ou-1",
+        "--assume-role", "OrganizationAccountAccessRole");
+    refused("--shard is for several accounts: choose them with --accounts, --accounts-file or"
+        + " --organization", "--shard", "2/2");
+    refused("--assume-role is for several accounts", "--assume-role", "R");
+    refused("--external-id, --session-name, --account-parallelism are for several accounts",
+        "--external-id", "x", "--session-name", "ci", "--account-parallelism", "3");
   }
 
   @Test
@@ -84,5 +106,107 @@ class ManyAccountsOptionsTest {
     TestCli.Run missing = TestCli.run(Map.of(), "merge", dir.resolve("nope.json").toString());
     assertEquals(1, missing.exit(), missing::toString);
     assertTrue(missing.err().contains("no such plan file"), missing::toString);
+  }
+
+  private static TestCli.Run run(String... args) {
+    return TestCli.run(ENV, args);
+  }
+
+  private static void refusedRun(String expected, String... args) {
+    TestCli.Run r = run(args);
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains(expected), "expected '" + expected + "':\n" + r);
+    assertTrue(!r.err().contains("Exception"), r::toString);
+  }
+
+  /** A one-account plan on local:, and the same plan as a multi-account plan of its account. */
+  private static Path[] savedPlans(Path dir) throws Exception {
+    Path single = dir.resolve("single.json");
+    TestCli.Run plan = run("plan", STACK, "--target", "local:" + dir.resolve("account.json"),
+        "--out", single.toString());
+    assertEquals(0, plan.exit(), plan::toString);
+    Plan p = PlanFile.read(Files.readString(single));
+    MultiPlan multi = new MultiPlan(MultiPlan.FORMAT_VERSION, p.stack(), "0".repeat(64),
+        Instant.now(), List.of(), List.of(AccountPlan.planned(p.accountId(), "team", "arn:aws:iam::"
+            + p.accountId() + ":role/OrganizationAccountAccessRole", p)));
+    Path many = Files.writeString(dir.resolve("many.json"), MultiPlanFile.write(multi));
+    return new Path[] {single, many};
+  }
+
+  @Test
+  void applyOfASavedPlanRefusesTheOptionsItDoesNotUse(@TempDir Path dir) throws Exception {
+    Path[] plans = savedPlans(dir);
+    for (Path plan : plans) {
+      String f = plan.toString();
+      for (List<String> o : List.of(List.of("--var", "x=y"), List.of("--var-file", "nope.yaml"),
+          List.of("--adopt"), List.of("--shard", "1/2"), List.of("--ou", "ou-x"),
+          List.of("--account-id", "111111111111"), List.of("--partition", "aws-cn"),
+          List.of("--accounts", "111111111111", "--assume-role", "R"))) {
+        List<String> args = new java.util.ArrayList<>(List.of("apply", f));
+        args.addAll(o);
+        refusedRun(o.get(0) + ": " + f
+            + " is a saved plan", args.toArray(String[]::new));
+      }
+    }
+    refusedRun("--target aws: " + plans[0] + " was planned against local:", "apply",
+        plans[0].toString(), "--target", "aws");
+    refusedRun("--target local:" + dir.resolve("x.json") + ": " + plans[1]
+        + " was planned against aws", "apply", plans[1].toString(), "--target",
+        "local:" + dir.resolve("x.json"));
+    refusedRun("--assume-role is for several accounts", "apply", plans[0].toString(),
+        "--assume-role", "R");
+    refusedRun("not its ARN", "apply", plans[1].toString(), "--assume-role",
+        "arn:aws:iam::123456789012:role/R");
+  }
+
+  @Test
+  void showMergeAndApplyCheckTheShapeOfAMultiAccountPlan(@TempDir Path dir) throws Exception {
+    Path many = savedPlans(dir)[1];
+    String json = Files.readString(many);
+    String head = json.substring(0, json.indexOf("\"accounts\""));
+    Map<String, String> broken = Map.of(
+        "\"accounts\": \"x\"}", "accounts must be a list of accounts, found string",
+        "\"accounts\": null}", "accounts must be a list of accounts, found null",
+        "\"accounts\": []}", "accounts is empty");
+    for (var e : broken.entrySet()) {
+      Path f = Files.writeString(dir.resolve("broken.json"), head + e.getKey());
+      for (String command : List.of("show", "merge", "apply")) {
+        refusedRun(f + ": " + e.getValue(), command, f.toString());
+      }
+    }
+    Path garbage = Files.writeString(dir.resolve("garbage.json"),
+        json.replace("arn:aws:iam::123456789012:role/OrganizationAccountAccessRole", "garbage"));
+    for (String command : List.of("show", "apply")) {
+      refusedRun("accounts[0] (account 123456789012).roleArn: 'garbage' is not the ARN of a role",
+          command, garbage.toString());
+    }
+    String entry = json.substring(json.indexOf("[", json.indexOf("\"accounts\"")) + 1,
+        json.lastIndexOf("]"));
+    Path twice = Files.writeString(dir.resolve("twice.json"),
+        json.substring(0, json.lastIndexOf("]")) + "," + entry + "]\n}\n");
+    for (String command : List.of("show", "apply")) {
+      refusedRun("account 123456789012 is listed twice", command, twice.toString());
+    }
+  }
+
+  @Test
+  void anEmptyShardIsAnEmptyPlanThatShowApplyAndMergeAccept(@TempDir Path dir) throws Exception {
+    Path many = savedPlans(dir)[1];
+    String json = Files.readString(many);
+    String head = json.substring(0, json.indexOf("\"accounts\""));
+    Path empty = Files.writeString(dir.resolve("shard-2.json"),
+        head.replace("\"shards\" : [ ]", "\"shards\": [\"2/2\"]") + "\"accounts\": []}");
+    Path first = Files.writeString(dir.resolve("shard-1.json"),
+        json.replace("\"shards\" : [ ]", "\"shards\": [\"1/2\"]"));
+    TestCli.Run show = run("show", empty.toString());
+    assertEquals(0, show.exit(), show::toString);
+    assertTrue(show.out().contains("0 accounts"), show::toString);
+    TestCli.Run apply = run("apply", empty.toString());
+    assertEquals(0, apply.exit(), apply::toString);
+    assertTrue(apply.out().contains("nothing to do"), apply::toString);
+    TestCli.Run merge = run("merge", first.toString(), empty.toString());
+    assertEquals(0, merge.exit(), merge::toString);
+    assertTrue(merge.out().contains("in 1 account (shards 1/2, 2/2)"), merge::toString);
+    refusedRun("shard 2/2 is missing", "merge", first.toString());
   }
 }

@@ -82,6 +82,39 @@ class ManyAccountsOptionsE2E {
       assertTrue(!sts.assumed().get(0).containsKey("ExternalId"), "no external id unless given");
       assertTrue(three.out().contains("3 accounts: 0 without changes, 3 with changes, 0 blocked, 0 failed."),
           three::toString);
+
+      // four shards of three accounts (examples/github/plan-accounts.yml): the fourth is empty,
+      // and merge wants every one of them, of one stack content
+      List<String> shards = new java.util.ArrayList<>();
+      for (int i = 1; i <= 4; i++) {
+        Path out = dir.resolve("shard-" + i + ".json");
+        TestCli.Run shard = TestCli.run(env, "plan", stack.toString(), "--accounts", ids,
+            "--assume-role", "OrganizationAccountAccessRole", "--shard", i + "/4", "--out",
+            out.toString(), "--var-file", dir.resolve("vars") + "/${aws.accountId}.yaml");
+        assertEquals(0, shard.exit(), shard::toString);
+        assertEquals(i == 4 ? 0 : 1, JSON.readTree(Files.readString(out)).path("accounts").size());
+        shards.add(out.toString());
+      }
+      assertTrue(TestCli.run(env, "plan", stack.toString(), "--accounts", ids, "--assume-role",
+          "R", "--shard", "4/4", "--var-file", dir.resolve("vars") + "/${aws.accountId}.yaml")
+          .err().contains("note: shard 4/4 has no account (3 accounts in all"));
+      TestCli.Run merged = TestCli.run(env, "merge", shards.get(0), shards.get(1), shards.get(2),
+          shards.get(3), "--detailed-exitcode");
+      assertEquals(2, merged.exit(), merged::toString);
+      assertTrue(merged.out().contains("in 3 accounts (shards 1/4, 2/4, 3/4, 4/4)"), merged::toString);
+      TestCli.Run missing = TestCli.run(env, "merge", shards.get(0), shards.get(1), shards.get(3));
+      assertEquals(1, missing.exit(), missing::toString);
+      assertTrue(missing.err().contains("shard 3/4 is missing"), missing::toString);
+      Files.writeString(stack, Files.readString(stack) + "# another revision\n");
+      TestCli.Run other = TestCli.run(env, "plan", stack.toString(), "--accounts", ids,
+          "--assume-role", "OrganizationAccountAccessRole", "--shard", "3/4", "--out",
+          shards.get(2), "--var-file", dir.resolve("vars") + "/${aws.accountId}.yaml");
+      assertEquals(0, other.exit(), other::toString);
+      TestCli.Run revisions = TestCli.run(env, "merge", shards.get(0), shards.get(1),
+          shards.get(2), shards.get(3));
+      assertEquals(1, revisions.exit(), revisions::toString);
+      assertTrue(revisions.err().contains(shards.get(2) + " was planned from other stack files,"
+          + " variables or options than " + shards.get(0)), revisions::toString);
     }
   }
 }

@@ -23,6 +23,12 @@ public record AccountAccess(
     Objects.requireNonNull(roleName, "roleName");
     Objects.requireNonNull(sessionName, "sessionName");
     Objects.requireNonNull(partition, "partition");
+    if (roleName.startsWith("arn:")) {
+      throw new IllegalArgumentException("give the role's name (with its path, if any), not its"
+          + " ARN: it is assumed in every account as arn:" + partition + ":iam::ACCOUNT_ID:role/"
+          + "NAME; e.g. --assume-role " + roleName.substring(roleName.lastIndexOf(":role/") < 0
+              ? 0 : roleName.lastIndexOf(":role/") + ":role/".length()));
+    }
     roleName = roleName.startsWith("/") ? roleName.substring(1) : roleName;
     // checks the name, the session name and the partition now
     new TargetOptions.AssumeRole(

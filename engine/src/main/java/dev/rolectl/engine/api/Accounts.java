@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Which accounts to plan or apply in: listed ({@code --accounts}), from a file ({@code
- * --accounts-file}), or the organisation's ({@code --organization [--ou OU_ID]}). Ids given twice
- * count once.
+ * --accounts-file}), or the organisation's ({@code --organization [--ou OU_ID]}). An id given
+ * twice is refused: a typo or a merge mistake, and two names for one account cannot both be
+ * right.
  */
 public final class Accounts {
   private Accounts() {}
@@ -40,7 +41,9 @@ public final class Accounts {
       if (!AccountRef.isId(s)) {
         throw new Refused("--accounts: '" + s + "' is not an account id (12 digits)");
       }
-      found.putIfAbsent(s, new AccountRef(s, ""));
+      if (found.putIfAbsent(s, new AccountRef(s, "")) != null) {
+        throw new Refused("--accounts: " + s + " is given twice; give each account once");
+      }
     }
     return List.copyOf(found.values());
   }
@@ -61,8 +64,11 @@ public final class Accounts {
       throw new Refused(file + ": cannot read the accounts file (" + e.getMessage() + ")");
     }
     Map<String, AccountRef> found = new LinkedHashMap<>();
+    Map<String, Integer> lineOf = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
+      // a UTF-8 byte order mark (Windows editors write one) is not part of the first id
+      String line = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1)
+          : lines.get(i);
       int hash = line.indexOf('#');
       String entry = (hash >= 0 ? line.substring(0, hash) : line).strip();
       if (entry.isEmpty()) {
@@ -73,7 +79,15 @@ public final class Accounts {
         throw new Refused(file + ":" + (i + 1) + ":1: '" + parts[0] + "' is not an account id (12"
             + " digits); write one account a line: ID [NAME]");
       }
-      found.putIfAbsent(parts[0], new AccountRef(parts[0], parts.length > 1 ? parts[1].strip() : ""));
+      AccountRef account = new AccountRef(parts[0], parts.length > 1 ? parts[1].strip() : "");
+      AccountRef before = found.putIfAbsent(parts[0], account);
+      if (before != null) {
+        throw new Refused(file + ":" + (i + 1) + ":1: account " + parts[0] + " is already on line "
+            + lineOf.get(parts[0]) + (before.name().equals(account.name()) ? ""
+                : " under another name ('" + before.name() + "', here '" + account.name() + "')")
+            + "; list each account once");
+      }
+      lineOf.put(parts[0], i + 1);
     }
     if (found.isEmpty()) {
       throw new Refused(file + ": no accounts in the file; write one account a line: ID [NAME]");

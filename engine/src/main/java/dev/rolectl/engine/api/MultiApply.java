@@ -1,5 +1,7 @@
 package dev.rolectl.engine.api;
 
+import dev.rolectl.engine.apply.ApplyResult;
+import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.Targets;
@@ -86,7 +88,7 @@ public final class MultiApply implements AutoCloseable {
     });
     String stack = sessions.stream().filter(s -> s.plan().plan() != null)
         .map(s -> s.plan().plan().stack()).findFirst().orElse("");
-    return new MultiApply(sessions, new MultiPlan(MultiPlan.FORMAT_VERSION, stack, started,
+    return new MultiApply(sessions, new MultiPlan(MultiPlan.FORMAT_VERSION, stack, null, started,
         List.of(), sessions.stream().map(Session::plan).toList()), parallelism);
   }
 
@@ -127,7 +129,7 @@ public final class MultiApply implements AutoCloseable {
       }
     });
     return new MultiApply(sessions, new MultiPlan(saved.formatVersion(), saved.stack(),
-        saved.createdAt(), saved.shards(), sessions.stream().map(Session::plan).toList()),
+        saved.stackDigest(), saved.createdAt(), saved.shards(), sessions.stream().map(Session::plan).toList()),
         parallelism);
   }
 
@@ -154,6 +156,13 @@ public final class MultiApply implements AutoCloseable {
       }
       if (s.applying() == null || !s.plan().plan().hasChanges()) {
         return new AccountApplied(a, null, null);
+      }
+      if (stop.reason().isPresent()) {
+        // interrupted before this account's turn: none of its changes is started
+        return new AccountApplied(a, new ApplyResult(s.plan().plan().effectiveChanges().stream()
+            .map(c -> new ChangeOutcome(c.address(), c.action(), ChangeOutcome.Status.NOT_STARTED,
+                "not started: " + stop.reason().get(), Duration.ZERO, null)).toList(),
+            Duration.ZERO), null);
       }
       try {
         Consumer<EngineEvent> mine = e -> oneAtATime.accept(new EngineEvent.InAccount(a.id(), e));

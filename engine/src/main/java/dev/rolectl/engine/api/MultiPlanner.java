@@ -1,5 +1,6 @@
 package dev.rolectl.engine.api;
 
+import dev.rolectl.engine.config.StackDigest;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.Targets;
 import dev.rolectl.engine.model.Diagnostic;
@@ -38,10 +39,14 @@ public final class MultiPlanner {
   /**
    * Plans {@code sources}' stack in every account.
    *
-   * @param shard recorded in the plan; the accounts given are already the shard's
+   * @param accounts the accounts, already the shard's; empty for a shard without accounts (an
+   *     empty plan of that shard, so that {@code merge} finds every shard)
+   * @param shared the stack as given, per-account variable files by their pattern: its digest is
+   *     recorded, and its name when no account could be planned
+   * @param shard recorded in the plan
    * @param progress one {@link EngineEvent.Finished} per account ("111122223333: 2 to change")
    */
-  public static Run plan(List<AccountRef> accounts, AccountAccess access,
+  public static Run plan(List<AccountRef> accounts, AccountAccess access, StackSource shared,
       Function<AccountRef, StackSource> sources, boolean adopt, int parallelism,
       Optional<Shard> shard, Consumer<EngineEvent> progress) {
     Instant started = Instant.now();
@@ -53,11 +58,21 @@ public final class MultiPlanner {
     List<Planned> done = AccountRun.each(accounts, parallelism,
         a -> planOne(a, access, sources, adopt, oneAtATime));
     String stack = done.stream().map(Planned::stack).flatMap(Optional::stream).findFirst()
-        .orElseGet(() -> sources.apply(accounts.get(0)).path().getFileName().toString());
-    MultiPlan plan = new MultiPlan(MultiPlan.FORMAT_VERSION, stack, started,
+        .orElseGet(() -> offlineName(shared));
+    String digest = StackDigest.of(shared.path(), shared.vars(), shared.varFiles(),
+        "adopt=" + adopt);
+    MultiPlan plan = new MultiPlan(MultiPlan.FORMAT_VERSION, stack, digest, started,
         shard.map(s -> List.of(s.toString())).orElse(List.of()),
         done.stream().map(Planned::account).toList());
     return new Run(plan, done.stream().map(Planned::cost).toList());
+  }
+
+  /** The stack's name read offline (without per-account variable files), else its file name. */
+  private static String offlineName(StackSource shared) {
+    StackSource common = shared.withVarFiles(shared.varFiles().stream()
+        .filter(f -> !f.toString().contains("${")).toList());
+    return StackCheck.run(common, false).stack().map(s -> s.name())
+        .orElseGet(() -> shared.path().getFileName().toString());
   }
 
   private record Planned(AccountPlan account, Optional<String> stack, AccountCost cost) {}

@@ -31,9 +31,19 @@ public final class SavedPlans {
         .map(t -> parse(path, () -> MultiPlanFile.read(t)));
   }
 
-  /** The file's text when it is a regular file that starts like JSON. */
+  /**
+   * Whether {@code path} is a stack whatever its content: a directory, or a {@code .yaml} or
+   * {@code .yml} file (a stack may be written in JSON syntax, which is YAML too).
+   */
+  public static boolean isStack(Path path) {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString()
+        .toLowerCase(java.util.Locale.ROOT);
+    return Files.isDirectory(path) || name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  /** The file's text when it may be a saved plan: not a stack, and starts like JSON. */
   private static Optional<String> json(Path path) {
-    if (!Files.isRegularFile(path)) {
+    if (!Files.isRegularFile(path) || isStack(path)) {
       return Optional.empty();
     }
     String text;
@@ -50,7 +60,9 @@ public final class SavedPlans {
     try {
       return read.get();
     } catch (PlanFormatException e) {
-      throw new PlanFormatException(path + ": " + e.getMessage());
+      throw new PlanFormatException(path + ": " + e.getMessage()
+          + (e.getMessage().startsWith("not a") ? " (apply takes a plan saved with 'rolectl plan"
+              + " --out FILE', or a stack: a .yaml or .yml file or a directory)" : ""));
     }
   }
 

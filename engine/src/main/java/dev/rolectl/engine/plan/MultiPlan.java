@@ -3,10 +3,8 @@ package dev.rolectl.engine.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A stack planned in many accounts: one {@link AccountPlan} each, sorted by account id (so that
@@ -14,11 +12,14 @@ import java.util.Set;
  * MultiPlanFile}) that {@code apply} and {@code merge} read.
  *
  * @param stack the stack name (the same in every account)
+ * @param stackDigest SHA-256 of what the stack was planned from (its files, variables and
+ *     options; {@code dev.rolectl.engine.config.StackDigest}), the same in every shard of one run;
+ *     {@code null} when unknown (a report of apply, or a file of an older rolectl)
  * @param createdAt when planning started (the earliest shard's, once merged)
  * @param shards the shards it covers, e.g. {@code ["1/2"]}; empty for a run of every account
  */
-public record MultiPlan(
-    int formatVersion, String stack, Instant createdAt, List<String> shards, List<AccountPlan> accounts) {
+public record MultiPlan(int formatVersion, String stack, String stackDigest, Instant createdAt,
+    List<String> shards, List<AccountPlan> accounts) {
   /** Version of the multi-account plan file. */
   public static final int FORMAT_VERSION = 1;
 
@@ -43,35 +44,20 @@ public record MultiPlan(
   }
 
   /**
-   * Joins the plans of shards into one. They must be of the same stack and cover no account
-   * twice.
+   * Joins the plans of shards into one (see {@link MultiPlanMerge}).
    *
-   * @throws PlanFormatException naming the stack or account that does not fit
+   * @throws PlanFormatException naming the plan, shard or account that does not fit
    */
   public static MultiPlan merge(List<MultiPlan> parts) {
-    if (parts.isEmpty()) {
-      throw new PlanFormatException("nothing to merge: give at least one plan file");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      names.add("plan " + (i + 1));
     }
-    String stack = parts.get(0).stack();
-    Set<String> seen = new HashSet<>();
-    List<AccountPlan> all = new ArrayList<>();
-    List<String> shards = new ArrayList<>();
-    Instant created = parts.get(0).createdAt();
-    for (MultiPlan p : parts) {
-      if (!p.stack().equals(stack)) {
-        throw new PlanFormatException("the plans are of different stacks ('" + stack + "' and '"
-            + p.stack() + "'): merge the shards of one run");
-      }
-      for (AccountPlan a : p.accounts()) {
-        if (!seen.add(a.accountId())) {
-          throw new PlanFormatException("account " + a.accountId() + " is in more than one plan"
-              + " (shards of one run never overlap: give each shard's plan once)");
-        }
-        all.add(a);
-      }
-      shards.addAll(p.shards());
-      created = p.createdAt().isBefore(created) ? p.createdAt() : created;
-    }
-    return new MultiPlan(FORMAT_VERSION, stack, created, shards.stream().sorted().toList(), all);
+    return MultiPlanMerge.merge(names, parts);
+  }
+
+  /** As {@link #merge(List)}, naming each part (its file) in errors. */
+  public static MultiPlan merge(List<String> names, List<MultiPlan> parts) {
+    return MultiPlanMerge.merge(names, parts);
   }
 }

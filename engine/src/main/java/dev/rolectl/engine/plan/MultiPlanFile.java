@@ -40,6 +40,9 @@ public final class MultiPlanFile {
     root.put("kind", KIND);
     root.put("formatVersion", plan.formatVersion());
     root.put("stack", plan.stack());
+    if (plan.stackDigest() != null) {
+      root.put("stackDigest", plan.stackDigest());
+    }
     root.put("createdAt", plan.createdAt().toString());
     plan.shards().forEach(root.putArray("shards")::add);
     root.put("status", plan.worst().jsonName());
@@ -87,40 +90,58 @@ public final class MultiPlanFile {
           + " supported (this rolectl reads version " + MultiPlan.FORMAT_VERSION + "); plan again"
           + " with this rolectl");
     }
-    List<AccountPlan> accounts = new ArrayList<>();
-    for (JsonNode n : root.path("accounts")) {
-      String id = text(n, "accountId");
-      String name = n.path("accountName").asText("");
-      String role = n.path("roleArn").isTextual() ? n.get("roleArn").asText() : null;
-      if (n.hasNonNull("plan")) {
-        Plan p = PlanFile.read(n.get("plan").toString());
-        if (!p.accountId().equals(id)) {
-          throw new PlanFormatException("account " + id + " holds a plan of account "
-              + p.accountId() + ": the file was edited; plan again");
-        }
-        accounts.add(AccountPlan.planned(id, name, role, p));
-      } else {
-        accounts.add(AccountPlan.failed(id, name, role, text(n, "error")));
-      }
-    }
     List<String> shards = new ArrayList<>();
-    root.path("shards").forEach(s -> shards.add(s.asText()));
+    JsonNode shardList = root.path("shards");
+    if (!shardList.isMissingNode() && !shardList.isArray()) {
+      throw new PlanFormatException("shards must be a list such as [\"1/2\"]");
+    }
+    for (JsonNode s : shardList) {
+      if (!s.isTextual() || !SHARD.matcher(s.asText()).matches()) {
+        throw new PlanFormatException("shards: '" + s.asText() + "' is not a shard I/N");
+      }
+      shards.add(s.asText());
+    }
+    JsonNode list = root.path("accounts");
+    if (!list.isArray()) {
+      throw new PlanFormatException("accounts must be a list of accounts, found "
+          + (list.isMissingNode() ? "nothing" : list.getNodeType().name().toLowerCase(
+              java.util.Locale.ROOT)) + ": the file was edited or cut; plan again");
+    }
+    if (list.isEmpty() && shards.isEmpty()) {
+      throw new PlanFormatException("accounts is empty, and only a shard (--shard I/N) may have"
+          + " no account: the file was edited; plan again");
+    }
+    List<AccountPlan> accounts = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      AccountPlan a = AccountEntry.read(list.get(i), i);
+      if (!seen.add(a.accountId())) {
+        throw new PlanFormatException("account " + a.accountId() + " is listed twice (accounts["
+            + i + "]): a plan lists each account once; plan again, or merge the shards with"
+            + " 'rolectl merge'");
+      }
+      accounts.add(a);
+    }
+    String digest = root.path("stackDigest").isTextual() ? root.get("stackDigest").asText() : null;
     try {
-      return new MultiPlan(version, text(root, "stack"), Instant.parse(text(root, "createdAt")),
-          shards, accounts);
+      return new MultiPlan(version, text(root, "stack"), digest,
+          Instant.parse(text(root, "createdAt")), shards, accounts);
     } catch (DateTimeParseException e) {
       throw new PlanFormatException("createdAt is not a time: " + e.getParsedString());
     }
   }
 
-  private static String text(JsonNode n, String field) {
+  private static final java.util.regex.Pattern SHARD = java.util.regex.Pattern.compile(
+      "[1-9]\\d{0,3}/[1-9]\\d{0,3}");
+
+  static String text(JsonNode n, String field) {
     if (!n.path(field).isTextual()) {
       throw new PlanFormatException("missing or not a string: " + field);
     }
     return n.get(field).asText();
   }
 
-  private static JsonNode tree(String json) {
+  static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {

@@ -49,7 +49,7 @@ class ShardAndAccountsTest {
   @Test
   void theAccountsFileNamesTheLineOfABadEntry(@TempDir Path dir) throws Exception {
     Path good = Files.writeString(dir.resolve("a.txt"),
-        "# prod\n111111111111 payments\n\n222222222222,search # comment\n111111111111 again\n");
+        "\uFEFF# prod\n111111111111 payments\n\n222222222222,search # comment\n");
     assertEquals(List.of(new AccountRef("111111111111", "payments"),
         new AccountRef("222222222222", "search")), Accounts.fromFile(good));
     Path bad = Files.writeString(dir.resolve("b.txt"), "111111111111\n11111 short\n");
@@ -57,6 +57,22 @@ class ShardAndAccountsTest {
     assertTrue(e.getMessage().contains("b.txt:2:1") && e.getMessage().contains("'11111'"),
         e.getMessage());
     assertThrows(Refused.class, () -> Accounts.fromFile(dir.resolve("missing.txt")));
+    Path bom = Files.writeString(dir.resolve("bom.txt"), "\uFEFF111111111111 payments\n");
+    assertEquals(List.of(new AccountRef("111111111111", "payments")), Accounts.fromFile(bom),
+        "a byte order mark is skipped");
+    Path twice = Files.writeString(dir.resolve("twice.txt"),
+        "111111111111 payments\n222222222222\n111111111111 payments\n");
+    Refused dup = assertThrows(Refused.class, () -> Accounts.fromFile(twice));
+    assertTrue(dup.getMessage().contains("twice.txt:3:1: account 111111111111 is already on line"
+        + " 1;"), dup.getMessage());
+    Path renamed = Files.writeString(dir.resolve("renamed.txt"),
+        "111111111111 payments\n111111111111 search\n");
+    Refused other = assertThrows(Refused.class, () -> Accounts.fromFile(renamed));
+    assertTrue(other.getMessage().contains("renamed.txt:2:1") && other.getMessage().contains(
+        "under another name ('payments', here 'search')"), other.getMessage());
+    Refused given = assertThrows(Refused.class,
+        () -> Accounts.of(List.of("111111111111", "111111111111")));
+    assertTrue(given.getMessage().contains("111111111111 is given twice"), given.getMessage());
     assertThrows(Refused.class, () -> Accounts.of(List.of("111111111111", "nope")));
   }
 
@@ -75,5 +91,10 @@ class ShardAndAccountsTest {
         dev.rolectl.engine.live.TargetOptions.defaults(), "bad name", null, "rolectl", "aws"));
     assertThrows(IllegalArgumentException.class, () -> new AccountAccess(
         dev.rolectl.engine.live.TargetOptions.defaults(), "R", null, "x", "aws"));
+    IllegalArgumentException arn = assertThrows(IllegalArgumentException.class, () ->
+        new AccountAccess(dev.rolectl.engine.live.TargetOptions.defaults(),
+            "arn:aws:iam::111111111111:role/ops/Deployer", null, "rolectl", "aws"));
+    assertTrue(arn.getMessage().contains("not its ARN") && arn.getMessage().contains(
+        "--assume-role ops/Deployer"), arn.getMessage());
   }
 }

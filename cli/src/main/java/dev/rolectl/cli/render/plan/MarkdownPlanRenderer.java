@@ -73,7 +73,13 @@ public final class MarkdownPlanRenderer {
     head.append("**").append(TextPlanRenderer.summary(plan)).append("**\n\n");
     head.append(blocked(plan));
     head.append(warnings(plan));
-    head.append(SecurityTable.of(plan));
+    // within a small limit (an account's share of a multi-account comment) fewer rows
+    String table = SecurityTable.of(plan);
+    for (int rows = SecurityTable.ROW_LIMIT / 2; rows >= 5
+        && head.length() + table.length() > limit / 2; rows /= 2) {
+      table = SecurityTable.of(plan, rows);
+    }
+    head.append(table);
     List<String> sections = new ArrayList<>();
     for (ResourceChange c : plan.effectiveChanges()) {
       sections.add(section(c));

@@ -16,11 +16,16 @@ import java.util.List;
  * statement in one line or the policy) so that it fits a pull-request comment.
  */
 final class SecurityTable {
-  private static final int ROW_LIMIT = 40;
+  static final int ROW_LIMIT = 40;
 
   private SecurityTable() {}
 
   static String of(Plan plan) {
+    return of(plan, ROW_LIMIT);
+  }
+
+  /** The table with at most {@code rowLimit} rows (the rest counted). */
+  static String of(Plan plan, int rowLimit) {
     List<String> rows = new ArrayList<>();
     for (ResourceChange c : plan.effectiveChanges()) {
       rows.addAll(rows(c));
@@ -31,9 +36,9 @@ final class SecurityTable {
     StringBuilder t = new StringBuilder("#### Security impact\n\n");
     t.append("| Resource | Change | What |\n");
     t.append("|---|---|---|\n");
-    rows.stream().limit(ROW_LIMIT).forEach(t::append);
-    if (rows.size() > ROW_LIMIT) {
-      t.append("\n_").append(rows.size() - ROW_LIMIT).append(" more rows not shown._\n");
+    rows.stream().limit(rowLimit).forEach(t::append);
+    if (rows.size() > rowLimit) {
+      t.append("\n_").append(rows.size() - rowLimit).append(" more rows not shown._\n");
     }
     return t.toString();
   }

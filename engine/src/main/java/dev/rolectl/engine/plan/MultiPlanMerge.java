@@ -1,0 +1,142 @@
+package dev.rolectl.engine.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Joins the plans of the shards of one run ({@code rolectl merge}). They must be of the same stack
+ * name and the same stack digest (the same files, variables and options), cover no account twice,
+ * and, when made with {@code --shard I/N}, be every one of the N shards of one N: a merged plan
+ * that silently lacks a shard, mixes two shardings or two revisions of the stack would be
+ * reported, and could be applied, as one complete run.
+ */
+final class MultiPlanMerge {
+  private MultiPlanMerge() {}
+
+  /**
+   * @param names how to name each part in an error (its file)
+   * @throws PlanFormatException naming the part, shard or account that does not fit
+   */
+  static MultiPlan merge(List<String> names, List<MultiPlan> parts) {
+    if (parts.isEmpty()) {
+      throw new PlanFormatException("nothing to merge: give at least one plan file");
+    }
+    // an empty shard's stack name may be only its file's (per-account variables could not be
+    // resolved without an account): its digest is checked, its name is not
+    int named = 0;
+    while (named < parts.size() - 1 && parts.get(named).accounts().isEmpty()) {
+      named++;
+    }
+    MultiPlan first = parts.get(named);
+    Map<String, String> accountIn = new HashMap<>();
+    List<AccountPlan> all = new ArrayList<>();
+    Instant created = first.createdAt();
+    for (int i = 0; i < parts.size(); i++) {
+      MultiPlan p = parts.get(i);
+      String name = names.get(i);
+      if (!p.stack().equals(first.stack()) && !p.accounts().isEmpty()) {
+        throw new PlanFormatException(name + " is a plan of stack '" + p.stack() + "', "
+            + names.get(named) + " of '" + first.stack() + "': merge the shards of one run");
+      }
+      if (p.stackDigest() == null || first.stackDigest() == null) {
+        throw new PlanFormatException((p.stackDigest() == null ? name : names.get(named))
+            + " does not record what its stack was planned from"
+            + " (a plan of an older rolectl): plan every shard again with this rolectl");
+      }
+      if (!p.stackDigest().equals(first.stackDigest())) {
+        throw new PlanFormatException(name + " was planned from other stack files, variables or"
+            + " options than " + names.get(named) + " (stack digest " + p.stackDigest().substring(0, 12)
+            + "... against " + first.stackDigest().substring(0, 12) + "...): plan every shard"
+            + " from the same revision with the same options, then merge");
+      }
+      for (AccountPlan a : p.accounts()) {
+        String before = accountIn.putIfAbsent(a.accountId(), name);
+        if (before != null) {
+          throw new PlanFormatException("account " + a.accountId() + " is in " + before
+              + (before.equals(name) ? " twice" : " and in " + name) + " (shards of one run never"
+              + " overlap: give each shard's plan once)");
+        }
+        all.add(a);
+      }
+      created = p.createdAt().isBefore(created) ? p.createdAt() : created;
+    }
+    List<String> shards = shards(names, parts);
+    return new MultiPlan(MultiPlan.FORMAT_VERSION, first.stack(), first.stackDigest(), created,
+        shards, all);
+  }
+
+  /** The shards, sorted, once checked to be all N shards of one N (or none at all). */
+  private static List<String> shards(List<String> names, List<MultiPlan> parts) {
+    Map<Integer, String> byIndex = new HashMap<>();
+    Integer count = null;
+    String countFrom = null;
+    int unsharded = -1;
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i).shards().isEmpty()) {
+        unsharded = i;
+        continue;
+      }
+      for (String s : parts.get(i).shards()) {
+        int[] in = parse(names.get(i), s);
+        if (count == null) {
+          count = in[1];
+          countFrom = names.get(i);
+        } else if (in[1] != count) {
+          throw new PlanFormatException(names.get(i) + " is shard " + s + ", " + countFrom
+              + " a shard of " + count + ": merge the shards of one run, all made with the same"
+              + " --shard I/" + count);
+        }
+        String before = byIndex.putIfAbsent(in[0], names.get(i));
+        if (before != null) {
+          throw new PlanFormatException("shard " + s + " is given twice (" + before + " and "
+              + names.get(i) + ")");
+        }
+      }
+    }
+    if (count == null) {
+      return List.of();
+    }
+    if (unsharded >= 0) {
+      throw new PlanFormatException(names.get(unsharded) + " was planned without --shard and"
+          + " cannot be merged with shards: merge the N shards of one run");
+    }
+    TreeSet<Integer> missing = new TreeSet<>();
+    for (int i = 1; i <= count; i++) {
+      if (!byIndex.containsKey(i)) {
+        missing.add(i);
+      }
+    }
+    if (!missing.isEmpty()) {
+      final int n = count;
+      throw new PlanFormatException((missing.size() == 1 ? "shard " : "shards ")
+          + String.join(", ", missing.stream().map(i -> i + "/" + n).toList())
+          + (missing.size() == 1 ? " is" : " are") + " missing: the merged plan would leave out"
+          + " its accounts; give the plan file of every one of the " + count + " shards (a shard"
+          + " without accounts saves an empty plan file)");
+    }
+    List<String> sorted = new ArrayList<>();
+    final int n = count;
+    byIndex.keySet().stream().sorted().forEach(i -> sorted.add(i + "/" + n));
+    return sorted;
+  }
+
+  private static int[] parse(String name, String shard) {
+    String[] parts = shard.split("/");
+    try {
+      if (parts.length == 2) {
+        int index = Integer.parseInt(parts[0]);
+        int count = Integer.parseInt(parts[1]);
+        if (index >= 1 && index <= count) {
+          return new int[] {index, count};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new PlanFormatException(name + ": shard '" + shard + "' is not I/N with 1 <= I <= N");
+  }
+}
