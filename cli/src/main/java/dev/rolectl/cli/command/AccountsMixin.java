@@ -1,5 +1,6 @@
 package dev.rolectl.cli.command;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.Accounts;
@@ -134,7 +135,7 @@ public final class AccountsMixin {
     List<AccountRef> mine = shard().map(s -> s.select(all)).orElse(all);
     if (mine.isEmpty()) {
       throw new UserError("no accounts to work on" + (shard != null ? " in shard " + shard
-          + " (" + all.size() + " accounts in all)" : ""));
+          + " (" + Counts.of(all.size(), "account") + " in all)" : ""));
     }
     return mine;
   }

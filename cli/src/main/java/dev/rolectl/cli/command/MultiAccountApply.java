@@ -1,6 +1,7 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.cli.render.apply.ApplyProgress;
 import dev.rolectl.cli.render.apply.ApplySummary;
 import dev.rolectl.cli.render.plan.MultiPlanText;
@@ -93,7 +94,7 @@ final class MultiAccountApply {
   /** One line per account, then the totals. */
   static void summary(List<AccountApplied> results, PrintWriter out) {
     out.println();
-    out.println("Apply in " + results.size() + " accounts:");
+    out.println("Apply in " + Counts.of(results.size(), "account") + ":");
     int ok = 0;
     for (AccountApplied r : results) {
       String label = r.account().name().isEmpty() ? r.account().id()
@@ -110,7 +111,7 @@ final class MultiAccountApply {
       ok += r.succeeded() ? 1 : 0;
       out.printf("  %-40s %s%n", label, what);
     }
-    out.println(ok + " of " + results.size() + " accounts done.");
+    out.println(ok + " of " + Counts.of(results.size(), "account") + " done.");
     out.flush();
   }
 }

@@ -1,6 +1,7 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.api.Snapshots;
 import dev.rolectl.engine.live.Target;
@@ -60,8 +61,7 @@ public final class SnapshotCommand extends BaseCommand {
     try (Target target = targetOptions.open(cli.env())) {
       Snapshots.Written w = Snapshots.take(target, ecsRegions, out);
       out().println("wrote " + out + ": " + TextPlanRenderer.count(w.roles(), "role") + ", "
-          + TextPlanRenderer.count(w.policies(), "customer managed policy")
-              .replace("policys", "policies")
+          + Counts.of(w.policies(), "customer managed policy", "customer managed policies")
           + w.ecsScannedAt().map(at -> ", ECS in " + TextPlanRenderer.count(w.ecsRegions(), "region")
               + " as of " + at).orElse(""));
       if (!w.ecsPresent()) {

@@ -44,7 +44,10 @@ class ManyAccountsOptionsTest {
         "--account-id", "111111111111");
     refused("'12345' is not an account id", "--accounts", "12345", role);
     refused("--shard: a shard is I/N", "--accounts", "111111111111", role, "--shard", "3/2");
-    refused("no accounts to work on in shard 2/2", "--accounts", "111111111111", role, "--shard", "2/2");
+    refused("no accounts to work on in shard 2/2 (1 account in all)", "--accounts", "111111111111",
+        role, "--shard", "2/2");
+    refused("no accounts to work on in shard 3/3 (2 accounts in all)", "--accounts",
+        "111111111111,222222222222", role, "--shard", "3/3");
     refused("--account-parallelism must be 1 to 256", "--accounts", "111111111111", role,
         "--account-parallelism", "0");
     refused("not a role ARN", "--accounts", "111111111111", "--assume-role", "bad name");
@@ -84,5 +87,22 @@ class ManyAccountsOptionsTest {
     TestCli.Run missing = TestCli.run(Map.of(), "merge", dir.resolve("nope.json").toString());
     assertEquals(1, missing.exit(), missing::toString);
     assertTrue(missing.err().contains("no such plan file"), missing::toString);
+  }
+
+  /** Counts agree with their nouns: "1 account", "2 accounts", "1 API call". */
+  @Test
+  void summariesCountInAgreement() {
+    java.io.StringWriter one = new java.io.StringWriter();
+    MultiAccountApply.summary(List.of(new dev.rolectl.engine.api.AccountApplied(
+        new dev.rolectl.engine.api.AccountRef("111111111111", ""), null, null)),
+        new java.io.PrintWriter(one));
+    assertEquals("\nApply in 1 account:\n  " + String.format("%-40s", "111111111111")
+        + " nothing to do\n1 of 1 account done.\n", one.toString());
+    java.io.StringWriter stats = new java.io.StringWriter();
+    MultiAccountPlan.printStats(List.of(new dev.rolectl.engine.api.AccountCost("111111111111",
+        dev.rolectl.engine.live.ApiStats.none(), java.time.Duration.ofMillis(1500))), List.of(),
+        new java.io.PrintWriter(stats));
+    assertEquals("account 111111111111: 0 API calls, 1.50 s\nAPI calls in all: 0 for 1 account\n",
+        stats.toString());
   }
 }

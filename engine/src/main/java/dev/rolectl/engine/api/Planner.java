@@ -98,7 +98,8 @@ public final class Planner {
     }
     Set<String> unanswered = PolicyReferences.toCheck(stack, live);
     if (!unanswered.isEmpty()) {
-      note.accept("checking that " + unanswered.size() + " managed policies exist");
+      note.accept("checking that " + (unanswered.size() == 1 ? "1 managed policy exists"
+          : unanswered.size() + " managed policies exist"));
       diagnostics.addAll(
           PolicyReferences.diagnostics(stack, target.iam().missingPolicies(unanswered)));
     }

@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render.plan;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.plan.AccountPlan;
 import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.MultiPlan;
@@ -95,8 +96,9 @@ public final class MultiPlanMarkdown {
     return text.replace("|", "\\|");
   }
 
-  private static String hiddenNote(int hidden) {
-    return "\n> **Truncated:** " + hidden + " more account(s) are not shown because a comment is"
+  static String hiddenNote(int hidden) {
+    return "\n> **Truncated:** " + Counts.of(hidden, "more account is", "more accounts are")
+        + " not shown because a comment is"
         + " limited to " + MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT + " characters; the table"
         + " above lists every account. See them with `rolectl show PLANFILE` or the JSON plan.\n";
   }

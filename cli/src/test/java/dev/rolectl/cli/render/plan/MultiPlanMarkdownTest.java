@@ -41,8 +41,17 @@ class MultiPlanMarkdownTest {
     String md = new MultiPlanMarkdown().render(plan);
     assertTrue(md.length() <= MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT, "length " + md.length());
     assertEquals(300, md.split("\n\\| 2000000", -1).length - 1, "every account in the table");
-    assertTrue(md.contains("more account(s) are not shown"), "a closing note counts the rest");
+    assertTrue(md.matches("(?s).*\\*\\*Truncated:\\*\\* \\d+ more accounts are not shown .*"),
+        "a closing note counts the rest");
     String small = new MultiPlanMarkdown(20_000).render(accounts(10, 40));
     assertTrue(small.length() <= 20_000, "length " + small.length());
+  }
+
+  @Test
+  void theClosingNoteCountsInAgreement() {
+    assertTrue(MultiPlanMarkdown.hiddenNote(1).startsWith(
+        "\n> **Truncated:** 1 more account is not shown because a comment is limited to "), "one");
+    assertTrue(MultiPlanMarkdown.hiddenNote(2).startsWith(
+        "\n> **Truncated:** 2 more accounts are not shown because"), "two");
   }
 }
