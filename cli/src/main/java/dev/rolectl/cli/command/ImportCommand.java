@@ -62,7 +62,8 @@ public final class ImportCommand extends BaseCommand {
 
   @Option(names = "--force",
       description = "Import roles that another stack owns (by its ownership tag) anyway, with"
-          + " a warning: two stacks would then fight over them.")
+          + " a warning that says how to hand them over: move the tag first, since a role"
+          + " removed from the stack its tag names is deleted by that stack's next apply.")
   boolean force;
 
   @Override

@@ -60,9 +60,19 @@ class ImportSnapshotShowTest {
     assertEquals(1, owned.exitCode(), owned::toString);
     assertTrue(owned.err().startsWith("error: role app-task belongs to stack 'golden' (tag"
         + " rolectl:stack=golden): importing it into stack 'other'"), owned::toString);
+    assertTrue(owned.err().contains("import it with --stack golden, or, to hand it over to stack"
+        + " 'other', use --force, which says how"), owned::toString);
     CliRun forced = CliRun.run("import", "app-task", "--stack", "other", "--target", DRIFT, "--force");
     assertEquals(0, forced.exitCode(), forced::toString);
-    assertTrue(forced.err().startsWith("warning: role app-task belongs to stack 'golden'"), forced::toString);
+    // the target is a snapshot of an account: the tag is moved in the account
+    assertEquals("warning: role app-task belongs to stack 'golden' (tag rolectl:stack=golden);"
+        + " imported into stack 'other' anyway (--force). Do not just remove it from stack"
+        + " 'golden': while the tag names 'golden', that stack's next apply would delete the role,"
+        + " and stack 'other' cannot adopt it (its plan refuses). To hand it over: 1. move the tag:"
+        + " aws iam tag-role --role-name app-task --tags Key=rolectl:stack,Value=other; 2. remove"
+        + " the role from stack 'golden' (what that stack's own policies attach to the role stays"
+        + " its own: list the role in their attachTo.roles) and apply it: it leaves the role"
+        + " alone; 3. plan and apply stack 'other'\n", forced.err());
     assertTrue(forced.out().contains("app-task:"), forced::toString);
   }
 
