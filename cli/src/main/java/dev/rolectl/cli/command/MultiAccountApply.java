@@ -44,6 +44,7 @@ final class MultiAccountApply {
     TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
     String role = saved.accounts().stream().map(AccountPlan::roleArn)
         .filter(r -> r != null).findFirst().orElse(null);
+    c.stack.refuseForSavedPlan(role == null);
     if (role == null && c.accountsOptions.assumeRole == null) {
       throw new UserError("the plan names no role to assume: give --assume-role NAME");
     }
