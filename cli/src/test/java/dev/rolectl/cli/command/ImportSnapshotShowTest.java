@@ -91,6 +91,41 @@ class ImportSnapshotShowTest {
     CliRun one = CliRun.run("import", "app-task", "--stack", "golden", "--target", DRIFT,
         "--out", dir.resolve("one.yaml").toString());
     assertEquals("wrote " + dir.resolve("one.yaml") + ": 1 role with adopt: true\n", one.out());
+
+    Path single = dir.resolve("single");
+    CliRun folder = CliRun.run("import", "app-task", "--stack", "golden", "--target", DRIFT,
+        "--out", single + "/");
+    assertEquals("wrote 1 file in " + single + ": 1 role with adopt: true\n", folder.out());
+  }
+
+  /**
+   * A snapshot of an account file is a copy: it keeps the file's TakenAt (plans against it say
+   * when), or has none when the file has none; only a live account is taken "now" (e2e test).
+   */
+  @Test
+  void aSnapshotOfAFileKeepsItsTakenAt() throws IOException {
+    Path dated = dir.resolve("dated.json");
+    Files.writeString(dated, Files.readString(GOLDEN.resolve("drift/account.json"))
+        .replaceFirst("\\{", "{\"TakenAt\": \"2026-01-02T03:04:05Z\","));
+    for (String source : new String[] {"snapshot:" + dated, "local:" + dated}) {
+      Path copy = dir.resolve("copy.json");
+      CliRun taken = CliRun.run("snapshot", "--target", source, "--out", copy.toString());
+      assertEquals(0, taken.exitCode(), taken::toString);
+      assertEquals("wrote " + copy + ": 4 roles, 1 customer managed policy\n"
+          + "note: a copy of " + source + ", taken at 2026-01-02T03:04:05Z (its TakenAt, kept)\n",
+          taken.out());
+      assertTrue(Files.readString(copy).contains("\"TakenAt\": \"2026-01-02T03:04:05Z\""),
+          Files.readString(copy));
+      CliRun plan = CliRun.run("plan", GOLDEN.resolve("stack.yaml").toString(), "--target",
+          "snapshot:" + copy);
+      assertTrue(plan.out().contains("snapshot taken 2026-01-02T03:04:05Z)"), plan::toString);
+    }
+    Path undated = dir.resolve("undated.json");
+    CliRun taken = CliRun.run("snapshot", "--target", DRIFT, "--out", undated.toString());
+    assertEquals("wrote " + undated + ": 4 roles, 1 customer managed policy\n"
+        + "note: a copy of " + DRIFT + ", which does not say when it was taken (no TakenAt): nor"
+        + " does the copy\n", taken.out());
+    assertTrue(!Files.readString(undated).contains("TakenAt"), Files.readString(undated));
   }
 
   @Test
