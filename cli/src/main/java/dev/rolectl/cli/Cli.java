@@ -29,7 +29,11 @@ import picocli.CommandLine.Command;
       "  0  success (for plan: no changes)",
       "  1  error: invalid stack, bad arguments, failed call",
       "  2  changes present (plan with --detailed-exitcode)",
-      "  3  blocked by a safety rule"
+      "  3  blocked by a safety rule",
+      "  130  interrupted (apply, Ctrl-C): the changes in progress finished, no new one",
+      "       was started; apply again converges",
+      "  143  terminated (apply, SIGTERM, as CI runners cancel a job): as 130",
+      "Each command's help says which of these it gives (rolectl help COMMAND)."
     })
 public final class Cli implements Callable<Integer> {
   private final PrintWriter out;

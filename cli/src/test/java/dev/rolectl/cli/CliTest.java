@@ -35,6 +35,38 @@ class CliTest {
     assertTrue(r.out().contains("3  blocked by a safety rule"), r.out());
   }
 
+  /** The root help lists every exit code, each command's help included. */
+  @Test
+  void rootHelpListsEveryExitCodeTheCommandsList() {
+    CliRun root = CliRun.run("--help");
+    assertTrue(root.out().endsWith("Exit codes:\n"
+        + "  0  success (for plan: no changes)\n"
+        + "  1  error: invalid stack, bad arguments, failed call\n"
+        + "  2  changes present (plan with --detailed-exitcode)\n"
+        + "  3  blocked by a safety rule\n"
+        + "  130  interrupted (apply, Ctrl-C): the changes in progress finished, no new one\n"
+        + "       was started; apply again converges\n"
+        + "  143  terminated (apply, SIGTERM, as CI runners cancel a job): as 130\n"
+        + "Each command's help says which of these it gives (rolectl help COMMAND).\n"),
+        root.out());
+    java.util.Set<String> listed = exitCodes(root.out());
+    for (String command : Commands.NAMES) {
+      CliRun help = CliRun.run(command, "--help");
+      java.util.Set<String> codes = exitCodes(help.out());
+      assertFalse(codes.isEmpty(), command + " --help lists no exit codes:\n" + help.out());
+      assertTrue(listed.containsAll(codes), command + " gives " + codes + ", rolectl --help lists "
+          + listed);
+    }
+  }
+
+  /** The codes of the lines {@code "  N  meaning"} after "Exit codes". */
+  private static java.util.Set<String> exitCodes(String help) {
+    String after = help.substring(Math.max(0, help.indexOf("Exit codes")));
+    return after.lines().map(l -> l.replaceFirst("^  (\\d+)  .*", "$1"))
+        .filter(l -> l.matches("\\d+")).collect(java.util.stream.Collectors.toCollection(
+            java.util.TreeSet::new));
+  }
+
   /** Every offline example in a help text (validate, graph on examples/) runs without error. */
   @ParameterizedTest
   @ValueSource(strings = {"", "validate", "graph"})
@@ -164,7 +196,27 @@ class CliTest {
   void varNeedsNameEqualsValue(@TempDir Path dir) {
     CliRun r = CliRun.run("validate", dir.toString(), "--var", "env");
     assertEquals(ExitCode.ERROR, r.exitCode());
-    assertTrue(r.err().contains("NAME=VALUE") || r.err().contains("key=value"), r.err());
+    assertEquals("error: --var needs NAME=VALUE, got 'env': write --var env=VALUE\n"
+        + "Run 'rolectl validate --help' for usage.\n", r.err());
+    CliRun noName = CliRun.run("validate", dir.toString(), "--var==x");
+    assertEquals("error: --var needs NAME=VALUE, got '=x': write --var NAME=VALUE\n"
+        + "Run 'rolectl validate --help' for usage.\n", noName.err());
+    CliRun nothing = CliRun.run("validate", dir.toString(), "--var");
+    assertEquals("error: --var needs NAME=VALUE after it, e.g. --var env=prod\n"
+        + "Run 'rolectl validate --help' for usage.\n", nothing.err());
+  }
+
+  /** Repeated, attached with "=", a value holding "=" or empty: each reaches ${var.NAME}. */
+  @Test
+  void varTakesEveryFormOfNameEqualsValue(@TempDir Path dir) throws java.io.IOException {
+    Path stack = java.nio.file.Files.writeString(dir.resolve("s.yaml"), "apiVersion: rolectl/v1\n"
+        + "stack: s\nroles:\n  r:\n    description: \"${var.a}|${var.b}|${var.c}\"\n"
+        + "    trustPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Principal:"
+        + " {Service: ec2.amazonaws.com}, Action: \"sts:AssumeRole\"}]}\n");
+    CliRun r = CliRun.run("plan", stack.toString(), "--target", "local:" + dir.resolve("a.json"),
+        "--var", "a=x=y", "--var=b=", "--var", "c=z", "--var", "c=last");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("description        = \"x=y||last\""), r.out());
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.rolectl.cli.command;
 
-import dev.rolectl.cli.render.plan.TextPlanRenderer;
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.Accounts;
@@ -182,7 +182,7 @@ public final class AccountsMixin {
     if (mine.isEmpty()) {
       // an empty plan of this shard, so that 'merge' finds every shard of the run
       err.println("note: shard " + shard().get() + " has no account ("
-          + TextPlanRenderer.count(all.size(), "account") + " in all, fewer than the shards)");
+          + Counts.of(all.size(), "account") + " in all, fewer than the shards)");
     }
     return mine;
   }

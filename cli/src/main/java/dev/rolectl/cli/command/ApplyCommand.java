@@ -244,8 +244,13 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved(Plan plan) {
+    stack.refuseForSavedPlan(false);
     String spec = targetOptions.target != null ? targetOptions.target : plan.target();
     try (Target t = open(spec)) {
+      Optional<String> readOnly = SavedPlans.readOnlyTarget(stack.path(), plan, t);
+      if (readOnly.isPresent()) {
+        return error(readOnly.get());
+      }
       return withStats(t, () -> applySaved(plan, t));
     }
   }

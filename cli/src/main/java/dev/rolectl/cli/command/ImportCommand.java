@@ -1,5 +1,6 @@
 package dev.rolectl.cli.command;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.cli.ExitCode;
 import dev.rolectl.engine.api.Imports;
 import dev.rolectl.engine.live.Target;
@@ -62,7 +63,8 @@ public final class ImportCommand extends BaseCommand {
 
   @Option(names = "--force",
       description = "Import roles that another stack owns (by its ownership tag) anyway, with"
-          + " a warning: two stacks would then fight over them.")
+          + " a warning that says how to hand them over: move the tag first, since a role"
+          + " removed from the stack its tag names is deleted by that stack's next apply.")
   boolean force;
 
   @Override
@@ -84,7 +86,7 @@ public final class ImportCommand extends BaseCommand {
         out().print(files.values().iterator().next());
       } else {
         String wrote = where.write(files);
-        out().println("wrote " + wrote + ": " + TextPlanRenderer.count(read.roles().size(), "role")
+        out().println("wrote " + wrote + ": " + Counts.of(read.roles().size(), "role")
             + " with adopt: true");
       }
       return ExitCode.OK;

@@ -1,5 +1,6 @@
 package dev.rolectl.cli.command;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.api.StackCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,6 @@ final class ImportTarget {
     } catch (IOException e) {
       throw new UserError("cannot write " + out + ": " + e.getMessage());
     }
-    return folder ? targets.size() + " files in " + out : out.toString();
+    return folder ? Counts.of(targets.size(), "file") + " in " + out : out.toString();
   }
 }

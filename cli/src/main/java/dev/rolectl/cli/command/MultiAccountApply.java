@@ -1,6 +1,7 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.cli.render.apply.ApplyProgress;
 import dev.rolectl.cli.render.apply.ApplySummary;
 import dev.rolectl.cli.render.plan.MultiPlanText;
@@ -50,6 +51,7 @@ final class MultiAccountApply {
     TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
     String role = saved.accounts().stream().map(AccountPlan::roleArn)
         .filter(r -> r != null).findFirst().orElse(null);
+    c.stack.refuseForSavedPlan(role == null);
     if (role == null && c.accountsOptions.assumeRole == null) {
       throw new UserError("the plan names no role to assume: give --assume-role NAME");
     }
@@ -106,7 +108,7 @@ final class MultiAccountApply {
    */
   static void summary(List<AccountApplied> results, boolean interrupted, PrintWriter out) {
     out.println();
-    out.println("Apply in " + TextPlanRenderer.count(results.size(), "account") + ":");
+    out.println("Apply in " + Counts.of(results.size(), "account") + ":");
     int ok = 0;
     for (AccountApplied r : results) {
       String label = r.account().name().isEmpty() ? r.account().id()
@@ -128,7 +130,7 @@ final class MultiAccountApply {
       ok += r.succeeded() ? 1 : 0;
       out.printf("  %-40s %s%n", label, what);
     }
-    out.println(ok + " of " + TextPlanRenderer.count(results.size(), "account") + " done.");
+    out.println(ok + " of " + Counts.of(results.size(), "account") + " done.");
     out.flush();
   }
 

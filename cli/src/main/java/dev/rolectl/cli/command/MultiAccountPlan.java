@@ -1,6 +1,7 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.cli.render.plan.MultiPlanMarkdown;
 import dev.rolectl.cli.render.plan.MultiPlanText;
 import dev.rolectl.cli.render.plan.PlanOutput;
@@ -80,8 +81,8 @@ final class MultiAccountPlan {
   static void printStats(List<AccountCost> costs, List<ApiStats> org, PrintWriter err) {
     long total = 0;
     for (AccountCost c : costs) {
-      err.printf("account %s: %d API calls, %.2f s%n", c.accountId(), c.stats().totalCalls(),
-          c.elapsed().toMillis() / 1000.0);
+      err.printf("account %s: %s, %.2f s%n", c.accountId(),
+          Counts.of(c.stats().totalCalls(), "API call"), c.elapsed().toMillis() / 1000.0);
       new java.util.TreeMap<>(c.stats().callsByOperation())
           .forEach((op, n) -> err.printf("  %-36s %6d%n", op, n));
       total += c.stats().totalCalls();
@@ -91,6 +92,6 @@ final class MultiAccountPlan {
       Stats.print(s, err);
       total += s.totalCalls();
     }
-    err.printf("API calls in all: %d for %d accounts%n", total, costs.size());
+    err.printf("API calls in all: %d for %s%n", total, Counts.of(costs.size(), "account"));
   }
 }

@@ -7,10 +7,13 @@ import java.util.List;
  * since the plan fixed the stack, its variables and its accounts when it was made.
  */
 final class SavedPlanOptions {
-  /** Options that shape a plan; a saved plan was made with them already. */
-  static final List<String> PLAN_ONLY = List.of("--var", "--var-file", "--account-id",
-      "--partition", "--adopt", "--shard", "--ou", "--accounts", "--accounts-file",
-      "--organization");
+  /**
+   * Options that shape a plan, besides those that resolve the stack ({@code --var},
+   * {@code --var-file}, {@code --account-id}, {@code --partition}: refused by {@link
+   * StackOptions#refuseForSavedPlan}); a saved plan was made with them already.
+   */
+  static final List<String> PLAN_ONLY = List.of("--adopt", "--shard", "--ou", "--accounts",
+      "--accounts-file", "--organization");
 
   private SavedPlanOptions() {}
 
@@ -23,6 +26,9 @@ final class SavedPlanOptions {
    * @throws UserError naming the options and what to do
    */
   static void check(ApplyCommand c, String planTarget, boolean multi) {
+    // a multi-account plan whose accounts name no role takes their partition from --partition;
+    // MultiAccountApply refuses it where they do
+    c.stack.refuseForSavedPlan(multi);
     List<String> found = c.accountsOptions.matched(PLAN_ONLY);
     if (!found.isEmpty()) {
       throw new UserError(String.join(", ", found) + ": " + c.stack.path() + " is a saved"

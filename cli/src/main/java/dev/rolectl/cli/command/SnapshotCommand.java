@@ -1,6 +1,7 @@
 package dev.rolectl.cli.command;
 
 import dev.rolectl.cli.ExitCode;
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.api.Snapshots;
 import dev.rolectl.engine.live.Target;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Option;
           + " gateways that use a role as an infrastructure role in every region enabled for the"
           + " account (or --ecs-region), their deployments that are not finished, the regions"
           + " scanned and when. A pull-request bot without AWS credentials can then plan with"
-          + " --target snapshot:FILE; apply still re-checks live ECS."
+          + " --target snapshot:FILE; apply still re-checks live ECS. The file records when it"
+          + " was taken (TakenAt): now for --target aws; a copy of a snapshot: or local: file"
+          + " keeps that file's TakenAt (none if it has none)."
     },
     footer = {
       "",
@@ -59,11 +62,16 @@ public final class SnapshotCommand extends BaseCommand {
   public Integer call() {
     try (Target target = targetOptions.open(cli.env())) {
       Snapshots.Written w = Snapshots.take(target, ecsRegions, out);
-      out().println("wrote " + out + ": " + TextPlanRenderer.count(w.roles(), "role") + ", "
-          + TextPlanRenderer.count(w.policies(), "customer managed policy")
-              .replace("policys", "policies")
-          + w.ecsScannedAt().map(at -> ", ECS in " + TextPlanRenderer.count(w.ecsRegions(), "region")
+      out().println("wrote " + out + ": " + Counts.of(w.roles(), "role") + ", "
+          + Counts.of(w.policies(), "customer managed policy", "customer managed policies")
+          + w.ecsScannedAt().map(at -> ", ECS in " + Counts.of(w.ecsRegions(), "region")
               + " as of " + at).orElse(""));
+      if (w.copy()) {
+        out().println(w.takenAt().map(at -> "note: a copy of " + targetOptions.spec(cli.env())
+                + ", taken at " + at + " (its TakenAt, kept)")
+            .orElse("note: a copy of " + targetOptions.spec(cli.env()) + ", which does not say"
+                + " when it was taken (no TakenAt): nor does the copy"));
+      }
       if (!w.ecsPresent()) {
         out().println(
             "note: the snapshot has no ecs section, so plans against it cannot tell whether an ECS"

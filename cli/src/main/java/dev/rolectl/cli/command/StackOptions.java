@@ -29,7 +29,9 @@ public final class StackOptions {
   private final Map<String, String> vars = new LinkedHashMap<>();
   private final List<Path> varFiles = new ArrayList<>();
   private String accountId;
-  private String partition = StackSource.DEFAULT_PARTITION;
+  private String partition;
+  /** The options that resolve the stack, as given (a saved plan takes none of them). */
+  private final java.util.Set<String> given = new java.util.LinkedHashSet<>();
 
   @Parameters(
       index = "0",
@@ -44,9 +46,34 @@ public final class StackOptions {
       names = "--var",
       order = 10,
       paramLabel = "NAME=VALUE",
+      parameterConsumer = VarConsumer.class,
       description = "Set variable $${var.NAME}; repeatable; wins over --var-file.")
   void setVar(Map<String, String> value) {
+    given.add("--var");
     vars.putAll(value);
+  }
+
+  /**
+   * Reads one {@code NAME=VALUE} (the value may contain {@code =} and be empty), with a message
+   * of our own: picocli's says "Value for option option '--var'".
+   */
+  static final class VarConsumer implements picocli.CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(java.util.Stack<String> args,
+        picocli.CommandLine.Model.ArgSpec argSpec, CommandSpec commandSpec) {
+      if (args.isEmpty()) {
+        throw new ParameterException(commandSpec.commandLine(),
+            "--var needs NAME=VALUE after it, e.g. --var env=prod");
+      }
+      String arg = args.pop();
+      int eq = arg.indexOf('=');
+      if (eq <= 0) {
+        String name = eq < 0 ? arg : "NAME";
+        throw new ParameterException(commandSpec.commandLine(), "--var needs NAME=VALUE, got '"
+            + arg + "': write --var " + name + "=VALUE");
+      }
+      argSpec.setValue(Map.of(arg.substring(0, eq), arg.substring(eq + 1)));
+    }
   }
 
   @Option(
@@ -57,6 +84,7 @@ public final class StackOptions {
           + " several accounts, $${aws.accountId} and $${account.name} in FILE choose a file per"
           + " account (quote it: 'vars/$${aws.accountId}.yaml').")
   void setVarFile(List<Path> value) {
+    given.add("--var-file");
     varFiles.addAll(value);
   }
 
@@ -71,6 +99,7 @@ public final class StackOptions {
           spec.commandLine(),
           "--account-id must be 12 digits, got '" + value + "'");
     }
+    given.add("--account-id");
     accountId = value;
   }
 
@@ -78,12 +107,15 @@ public final class StackOptions {
       names = "--partition",
       order = 13,
       paramLabel = "NAME",
-      description = "Partition for $${aws.partition} and ARNs: aws, aws-cn, aws-us-gov... (default: aws).")
+      description = "Partition for $${aws.partition} and ARNs: aws, aws-cn, aws-us-gov... (default"
+          + " offline: aws). A target has its own: plan and apply refuse another; with several"
+          + " accounts it is the partition of the --assume-role ARN.")
   void setPartition(String value) {
     if (!PARTITION.matcher(value).matches()) {
       throw new ParameterException(
           spec.commandLine(), "--partition must look like aws, aws-cn or aws-us-gov, got '" + value + "'");
     }
+    given.add("--partition");
     partition = value;
   }
 
@@ -109,7 +141,8 @@ public final class StackOptions {
 
   /** The stack and its variables, for the engine (the path and var files checked to exist). */
   public StackSource source() {
-    return new StackSource(path(), vars, checkedVarFiles(), accountId(), partition);
+    return new StackSource(
+        path(), vars, checkedVarFiles(), accountId(), Optional.ofNullable(partition));
   }
 
   /**
@@ -162,11 +195,31 @@ public final class StackOptions {
       }
       files.add(mine);
     }
-    return new StackSource(path(), vars, files, Optional.empty(), partition);
+    return new StackSource(path(), vars, files, Optional.empty(), Optional.ofNullable(partition));
   }
 
   /** The partition of {@code --partition} (default {@code aws}). */
   public String partition() {
-    return partition;
+    return partition != null ? partition : StackSource.DEFAULT_PARTITION;
+  }
+
+  /**
+   * Refuses the options that resolve a stack when {@code PATH} is a saved plan, which was
+   * resolved when it was made: they would be ignored.
+   *
+   * @param partitionUsed {@code --partition} still means something (a multi-account plan that
+   *     names no role to assume takes the role's partition from it)
+   */
+  public void refuseForSavedPlan(boolean partitionUsed) {
+    List<String> ignored = given.stream()
+        .filter(o -> !(partitionUsed && o.equals("--partition"))).toList();
+    if (!ignored.isEmpty()) {
+      String them = ignored.size() == 1 ? "it" : "them";
+      throw new ParameterException(spec.commandLine(), String.join(", ", ignored) + ": "
+          + (ignored.size() == 1 ? "this option resolves" : "these options resolve")
+          + " a stack, but " + path + " is a saved plan, resolved when it was made (account,"
+          + " partition, variables): drop " + them + ", or plan again with " + them
+          + " and apply that plan");
+    }
   }
 }

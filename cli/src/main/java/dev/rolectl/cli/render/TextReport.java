@@ -26,16 +26,12 @@ public final class TextReport {
   /** {@code ecs-platform: 5 resources, 0 errors, 0 warnings, 1 suggestion}. */
   public static String summary(CheckReport report) {
     StringBuilder s = new StringBuilder(report.name()).append(": ");
-    report.stack().ifPresent(stack -> s.append(count(stack.resources().size(), "resource")).append(", "));
-    return s.append(count(report.count(Severity.ERROR), "error"))
+    report.stack().ifPresent(stack -> s.append(Counts.of(stack.resources().size(), "resource")).append(", "));
+    return s.append(Counts.of(report.count(Severity.ERROR), "error"))
         .append(", ")
-        .append(count(report.count(Severity.WARNING), "warning"))
+        .append(Counts.of(report.count(Severity.WARNING), "warning"))
         .append(", ")
-        .append(count(report.count(Severity.SUGGESTION), "suggestion"))
+        .append(Counts.of(report.count(Severity.SUGGESTION), "suggestion"))
         .toString();
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

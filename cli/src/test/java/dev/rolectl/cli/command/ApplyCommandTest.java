@@ -254,6 +254,8 @@ class ApplyCommandTest {
     Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve");
     assertEquals(3, r.exit(), r.toString());
     assertTrue(r.out().contains("roles.infra: Blocked by a safety rule"), r.toString());
+    assertTrue(r.out().contains("Apply blocked: 0 failed, 1 blocked by safety rules, 0 skipped of 1"
+        + " change; done: "), r.toString());
     assertTrue(Files.readString(account).contains("\"RoleName\" : \"infra\"") || Files.readString(account).contains("\"RoleName\": \"infra\""));
   }
 
@@ -262,7 +264,51 @@ class ApplyCommandTest {
     Files.writeString(account, "{}");
     Run r = apply(false, "", stack.toString(), "--target", "snapshot:" + account, "--auto-approve");
     assertEquals(1, r.exit(), r.toString());
-    assertTrue(r.err().contains("is read-only"), r.toString());
+    assertEquals("error: target snapshot:" + account + " is read-only (a snapshot: file is for"
+        + " planning only): apply to the account itself with --target aws, or to an account file"
+        + " with --target local:FILE\n", r.err());
+  }
+
+  /** A plan made against a snapshot says which command applies it (the e2e test runs that). */
+  @Test
+  void aPlanMadeAgainstASnapshotSaysToApplyItToTheAccount() throws Exception {
+    Files.writeString(account, "{}");
+    Path planFile = dir.resolve("snap.plan.json");
+    Run planned = TestCli.run(Map.of(), "plan", stack.toString(), "--target", "snapshot:" + account,
+        "--out", planFile.toString());
+    assertEquals(0, planned.exit(), planned.toString());
+    Run r = apply(false, "", planFile.toString(), "--auto-approve");
+    assertEquals(1, r.exit(), r.toString());
+    assertEquals("error: " + planFile + " was planned against snapshot:" + account + ", a snapshot,"
+        + " which apply cannot change: apply it to the account the snapshot was taken of with"
+        + " rolectl apply " + planFile + " --target aws (with --profile or --region for that"
+        + " account if needed). It goes ahead only if that account's IAM still matches the"
+        + " snapshot (else it is refused as stale: plan again against the account); nothing was"
+        + " changed\n", r.err());
+    Run other = apply(false, "", planFile.toString(), "--target", "snapshot:" + stack);
+    assertEquals("error: --target snapshot:" + stack + " is read-only (a snapshot: file is for"
+        + " planning only): apply changes aws or local:FILE, e.g. rolectl apply " + planFile
+        + " --target aws (with --profile or --region for that account if needed)\n", other.err());
+  }
+
+  /** --var, --var-file, --account-id and --partition would be ignored with a saved plan. */
+  @Test
+  void optionsThatResolveAStackAreRefusedWithASavedPlan() throws Exception {
+    Path planFile = savePlan();
+    Path vars = Files.writeString(dir.resolve("vars.yaml"), "a: b\n");
+    Run r = apply(false, "", planFile.toString(), "--var", "a=b", "--var-file", vars.toString(),
+        "--account-id", "111122223333", "--partition", "aws-cn", "--auto-approve");
+    assertEquals(1, r.exit(), r.toString());
+    assertEquals("error: --var, --var-file, --account-id, --partition: these options resolve a"
+        + " stack, but " + planFile + " is a saved plan, resolved when it was made (account,"
+        + " partition, variables): drop them, or plan again with them and apply that plan\n"
+        + "Run 'rolectl apply --help' for usage.\n", r.err());
+    Run one = apply(false, "", planFile.toString(), "--partition", "aws", "--auto-approve");
+    assertEquals("error: --partition: this option resolves a stack, but " + planFile + " is a"
+        + " saved plan, resolved when it was made (account, partition, variables): drop it, or"
+        + " plan again with it and apply that plan\n"
+        + "Run 'rolectl apply --help' for usage.\n", one.err());
+    assertFalse(Files.exists(account), "nothing was applied (the plan creates the account file)");
   }
 
   /** {@code rolectl plan --out}: the saved plan apply gets. */

@@ -60,9 +60,19 @@ class ImportSnapshotShowTest {
     assertEquals(1, owned.exitCode(), owned::toString);
     assertTrue(owned.err().startsWith("error: role app-task belongs to stack 'golden' (tag"
         + " rolectl:stack=golden): importing it into stack 'other'"), owned::toString);
+    assertTrue(owned.err().contains("import it with --stack golden, or, to hand it over to stack"
+        + " 'other', use --force, which says how"), owned::toString);
     CliRun forced = CliRun.run("import", "app-task", "--stack", "other", "--target", DRIFT, "--force");
     assertEquals(0, forced.exitCode(), forced::toString);
-    assertTrue(forced.err().startsWith("warning: role app-task belongs to stack 'golden'"), forced::toString);
+    // the target is a snapshot of an account: the tag is moved in the account
+    assertEquals("warning: role app-task belongs to stack 'golden' (tag rolectl:stack=golden);"
+        + " imported into stack 'other' anyway (--force). Do not just remove it from stack"
+        + " 'golden': while the tag names 'golden', that stack's next apply would delete the role,"
+        + " and stack 'other' cannot adopt it (its plan refuses). To hand it over: 1. move the tag:"
+        + " aws iam tag-role --role-name app-task --tags Key=rolectl:stack,Value=other; 2. remove"
+        + " the role from stack 'golden' (what that stack's own policies attach to the role stays"
+        + " its own: list the role in their attachTo.roles) and apply it: it leaves the role"
+        + " alone; 3. plan and apply stack 'other'\n", forced.err());
     assertTrue(forced.out().contains("app-task:"), forced::toString);
   }
 
@@ -81,6 +91,41 @@ class ImportSnapshotShowTest {
     CliRun one = CliRun.run("import", "app-task", "--stack", "golden", "--target", DRIFT,
         "--out", dir.resolve("one.yaml").toString());
     assertEquals("wrote " + dir.resolve("one.yaml") + ": 1 role with adopt: true\n", one.out());
+
+    Path single = dir.resolve("single");
+    CliRun folder = CliRun.run("import", "app-task", "--stack", "golden", "--target", DRIFT,
+        "--out", single + "/");
+    assertEquals("wrote 1 file in " + single + ": 1 role with adopt: true\n", folder.out());
+  }
+
+  /**
+   * A snapshot of an account file is a copy: it keeps the file's TakenAt (plans against it say
+   * when), or has none when the file has none; only a live account is taken "now" (e2e test).
+   */
+  @Test
+  void aSnapshotOfAFileKeepsItsTakenAt() throws IOException {
+    Path dated = dir.resolve("dated.json");
+    Files.writeString(dated, Files.readString(GOLDEN.resolve("drift/account.json"))
+        .replaceFirst("\\{", "{\"TakenAt\": \"2026-01-02T03:04:05Z\","));
+    for (String source : new String[] {"snapshot:" + dated, "local:" + dated}) {
+      Path copy = dir.resolve("copy.json");
+      CliRun taken = CliRun.run("snapshot", "--target", source, "--out", copy.toString());
+      assertEquals(0, taken.exitCode(), taken::toString);
+      assertEquals("wrote " + copy + ": 4 roles, 1 customer managed policy\n"
+          + "note: a copy of " + source + ", taken at 2026-01-02T03:04:05Z (its TakenAt, kept)\n",
+          taken.out());
+      assertTrue(Files.readString(copy).contains("\"TakenAt\": \"2026-01-02T03:04:05Z\""),
+          Files.readString(copy));
+      CliRun plan = CliRun.run("plan", GOLDEN.resolve("stack.yaml").toString(), "--target",
+          "snapshot:" + copy);
+      assertTrue(plan.out().contains("snapshot taken 2026-01-02T03:04:05Z)"), plan::toString);
+    }
+    Path undated = dir.resolve("undated.json");
+    CliRun taken = CliRun.run("snapshot", "--target", DRIFT, "--out", undated.toString());
+    assertEquals("wrote " + undated + ": 4 roles, 1 customer managed policy\n"
+        + "note: a copy of " + DRIFT + ", which does not say when it was taken (no TakenAt): nor"
+        + " does the copy\n", taken.out());
+    assertTrue(!Files.readString(undated).contains("TakenAt"), Files.readString(undated));
   }
 
   @Test

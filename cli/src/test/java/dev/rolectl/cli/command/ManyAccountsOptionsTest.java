@@ -144,8 +144,10 @@ class ManyAccountsOptionsTest {
           List.of("--accounts", "111111111111", "--assume-role", "R"))) {
         List<String> args = new java.util.ArrayList<>(List.of("apply", f));
         args.addAll(o);
-        refusedRun(o.get(0) + ": " + f
-            + " is a saved plan", args.toArray(String[]::new));
+        boolean resolvesStack = List.of("--var", "--var-file", "--account-id", "--partition")
+            .contains(o.get(0));
+        refusedRun(o.get(0) + ": " + (resolvesStack ? "this option resolves a stack, but " : "")
+            + f + " is a saved plan", args.toArray(String[]::new));
       }
     }
     refusedRun("--target aws: " + plans[0] + " was planned against local:", "apply",
@@ -208,5 +210,22 @@ class ManyAccountsOptionsTest {
     assertEquals(0, merge.exit(), merge::toString);
     assertTrue(merge.out().contains("in 1 account (shards 1/2, 2/2)"), merge::toString);
     refusedRun("shard 2/2 is missing", "merge", first.toString());
+  }
+
+  /** Counts agree with their nouns: "1 account", "2 accounts", "1 API call". */
+  @Test
+  void summariesCountInAgreement() {
+    java.io.StringWriter one = new java.io.StringWriter();
+    MultiAccountApply.summary(List.of(new dev.rolectl.engine.api.AccountApplied(
+        new dev.rolectl.engine.api.AccountRef("111111111111", ""), null, null)),
+        false, new java.io.PrintWriter(one));
+    assertEquals("\nApply in 1 account:\n  " + String.format("%-40s", "111111111111")
+        + " nothing to do\n1 of 1 account done.\n", one.toString());
+    java.io.StringWriter stats = new java.io.StringWriter();
+    MultiAccountPlan.printStats(List.of(new dev.rolectl.engine.api.AccountCost("111111111111",
+        dev.rolectl.engine.live.ApiStats.none(), java.time.Duration.ofMillis(1500))), List.of(),
+        new java.io.PrintWriter(stats));
+    assertEquals("account 111111111111: 0 API calls, 1.50 s\nAPI calls in all: 0 for 1 account\n",
+        stats.toString());
   }
 }

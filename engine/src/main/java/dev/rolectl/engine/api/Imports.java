@@ -6,6 +6,7 @@ import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.UnreadableDocument;
+import dev.rolectl.engine.live.local.FileTarget;
 import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.LiveResources;
@@ -62,13 +63,21 @@ public final class Imports {
           .orElseThrow(() -> new Refused("no role named '" + name + "' in account "
               + account.accountId() + " (target " + target.spec() + "); check the name with"
               + " 'aws iam list-roles'"));
-      owner(role, stackName, force).ifPresent(warnings::add);
+      owner(role, stackName, force, target).ifPresent(warnings::add);
       roles.put(role.name(), LiveResources.role(role, account.partition()));
     }
     return new Imported(roles, account.accountId(), account.partition(), warnings);
   }
 
-  private static Optional<String> owner(LiveRole role, String stackName, boolean force) {
+  /**
+   * Refuses (or with {@code force} warns about) a role that another stack's tag names. The
+   * warning gives the one safe order of a hand-over: the new stack cannot adopt the role while
+   * the tag names the other stack (its plan refuses), and removing the role from the other stack
+   * first would make that stack's next apply delete it. rolectl sees only the tag, not whether
+   * the other stack still declares the role, so it cannot do the hand-over itself.
+   */
+  private static Optional<String> owner(
+      LiveRole role, String stackName, boolean force, Target target) {
     String owner = role.tags().get(Stack.OWNER_TAG);
     if (owner == null || owner.equals(stackName)) {
       return Optional.empty();
@@ -77,10 +86,20 @@ public final class Imports {
         + Stack.OWNER_TAG + "=" + owner + ")";
     if (!force) {
       throw new Refused(text + ": importing it into stack '" + stackName + "' would make"
-          + " two stacks fight over it; import it with --stack " + owner + ", or use --force");
+          + " two stacks fight over it; import it with --stack " + owner + ", or, to hand it"
+          + " over to stack '" + stackName + "', use --force, which says how");
     }
-    return Optional.of(text + "; importing it into stack '" + stackName + "' anyway (--force):"
-        + " remove it from the other stack before applying");
+    String retag = target instanceof FileTarget f && f.writable()
+        ? "set the role's tag " + Stack.OWNER_TAG + " to " + stackName + " in " + f.file()
+        : "aws iam tag-role --role-name " + role.name() + " --tags Key=" + Stack.OWNER_TAG
+            + ",Value=" + stackName;
+    return Optional.of(text + "; imported into stack '" + stackName + "' anyway (--force)."
+        + " Do not just remove it from stack '" + owner + "': while the tag names '" + owner
+        + "', that stack's next apply would delete the role, and stack '" + stackName
+        + "' cannot adopt it (its plan refuses). To hand it over: 1. move the tag: " + retag
+        + "; 2. remove the role from stack '" + owner + "' (what that stack's own policies attach"
+        + " to the role stays its own: list the role in their attachTo.roles) and apply it: it"
+        + " leaves the role alone; 3. plan and apply stack '" + stackName + "'");
   }
 
   /**

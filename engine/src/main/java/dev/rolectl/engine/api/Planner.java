@@ -42,7 +42,8 @@ public final class Planner {
    * As above; {@code beforeRead} gets the loaded stack before live IAM is read (apply takes the
    * stack's lock there, so that it plans what the previous apply left).
    *
-   * @throws TargetException when {@code source} names another account than the target's
+   * @throws TargetException when {@code source} names another account or partition than the
+   *     target's
    */
   public static PlanOutcome plan(
       StackSource source,
@@ -54,11 +55,7 @@ public final class Planner {
     note.accept("reading the account id from " + target.spec());
     String accountId = target.iam().accountId();
     String partition = target.iam().partition();
-    if (source.accountId().isPresent() && !source.accountId().get().equals(accountId)) {
-      throw new TargetException("--account-id " + source.accountId().get()
-          + " does not match the account of target " + target.spec() + " (" + accountId
-          + "); drop --account-id or use the right credentials");
-    }
+    ExpectedAccount.check(source, target, accountId, partition);
     CheckReport check = StackCheck.run(source.path(), source.forAccount(accountId, partition), true);
     List<Diagnostic> diagnostics = new ArrayList<>(check.diagnostics());
     if (check.hasErrors() || check.stack().isEmpty()) {
@@ -98,7 +95,8 @@ public final class Planner {
     }
     Set<String> unanswered = PolicyReferences.toCheck(stack, live);
     if (!unanswered.isEmpty()) {
-      note.accept("checking that " + unanswered.size() + " managed policies exist");
+      note.accept("checking that " + (unanswered.size() == 1 ? "1 managed policy exists"
+          : unanswered.size() + " managed policies exist"));
       diagnostics.addAll(
           PolicyReferences.diagnostics(stack, target.iam().missingPolicies(unanswered)));
     }

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.api;
 
+import dev.rolectl.engine.live.Target;
 import dev.rolectl.engine.live.TargetException;
 import dev.rolectl.engine.plan.MultiPlan;
 import dev.rolectl.engine.plan.MultiPlanFile;
@@ -84,5 +85,27 @@ public final class SavedPlans {
             + (file.isAbsolute() ? "" : " (a relative path is taken from the current directory;"
                 + " run apply from the directory plan ran in, or give --target local:ABSOLUTE_PATH)")
             + "; nothing was changed");
+  }
+
+  /**
+   * Why {@code plan}, saved in {@code file}, cannot be applied to {@code target}: a {@code
+   * snapshot:} file is read-only. The advice names what to use instead: the account the snapshot
+   * was taken of ({@code --target aws}), where apply goes ahead only while that account's IAM still
+   * matches the plan. Empty for a target that apply can change.
+   */
+  public static Optional<String> readOnlyTarget(Path file, Plan plan, Target target) {
+    if (target.writable()) {
+      return Optional.empty();
+    }
+    String instead = "rolectl apply " + file + " --target aws (with --profile or --region for that"
+        + " account if needed)";
+    if (!target.spec().equals(plan.target())) {
+      return Optional.of("--target " + target.spec() + " is read-only (a snapshot: file is for"
+          + " planning only): apply changes aws or local:FILE, e.g. " + instead);
+    }
+    return Optional.of(file + " was planned against " + plan.target() + ", a snapshot, which apply"
+        + " cannot change: apply it to the account the snapshot was taken of with " + instead
+        + ". It goes ahead only if that account's IAM still matches the snapshot (else it is"
+        + " refused as stale: plan again against the account); nothing was changed");
   }
 }

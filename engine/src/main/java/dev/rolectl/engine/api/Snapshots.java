@@ -30,34 +30,45 @@ public final class Snapshots {
    * @param ecsScannedAt when ECS was read; empty when the source did not say
    * @param ecsPresent whether the file has an {@code ecs} section (without one, plans against it
    *     block disruptive changes to roles ECS can assume)
+   * @param takenAt the file's {@code TakenAt}: now for {@code aws}; for a copy of a {@code
+   *     snapshot:} or {@code local:} file, the source's (empty when it records none)
+   * @param copy the source was an account file, not a live account
    */
-  public record Written(
-      int roles, int policies, int ecsRegions, Optional<Instant> ecsScannedAt, boolean ecsPresent) {}
+  public record Written(int roles, int policies, int ecsRegions, Optional<Instant> ecsScannedAt,
+      boolean ecsPresent, Optional<Instant> takenAt, boolean copy) {}
 
   /**
    * Reads {@code target} and writes the snapshot to {@code out} (atomically); nothing is written
    * when ECS cannot be read ({@link Refused}), since a snapshot must not say that no
    * deployment uses a role when ECS could not be read.
    *
+   * <p>Only a live account is taken "now". A snapshot of an account file ({@code snapshot:} or
+   * {@code local:}) is a copy of it: its IAM, its {@code ecs} section (with its {@code scannedAt})
+   * and its {@code TakenAt}, or no {@code TakenAt} when the file records none, since when its
+   * state was read from AWS is then unknown.
+   *
    * @param ecsRegions regions to scan; empty: every region enabled for the account
    */
   public static Written take(Target target, List<String> ecsRegions, Path out) {
+    LocalState state = target instanceof FileTarget file ? file.state() : live(target, ecsRegions);
+    SnapshotWriter.write(state, out);
+    LiveAccount account = state.account();
+    LocalEcsState ecs = state.ecs();
+    return new Written(account.roles().size(), account.policies().size(), ecs.regions().size(),
+        Optional.ofNullable(ecs.scannedAt()), ecs.present(), Optional.ofNullable(state.takenAt()),
+        target instanceof FileTarget);
+  }
+
+  /** A live account's IAM and ECS, taken now. */
+  private static LocalState live(Target target, List<String> ecsRegions) {
     LiveAccount account = target.iam().read(ReadRequest.everything());
     Instant takenAt = Instant.now();
-    LocalEcsState ecs;
-    if (target instanceof FileTarget file) {
-      ecs = file.state().ecs();
-    } else {
-      EcsScan inventory = target.ecs().inventory(ecsRegions);
-      if (!inventory.isKnown()) {
-        throw new Refused("cannot record ECS: " + inventory.unknownReason().get()
-            + ". Nothing was written (a snapshot must not say that no deployment uses a role when"
-            + " ECS could not be read).");
-      }
-      ecs = EcsSnapshots.state(inventory, takenAt);
+    EcsScan inventory = target.ecs().inventory(ecsRegions);
+    if (!inventory.isKnown()) {
+      throw new Refused("cannot record ECS: " + inventory.unknownReason().get()
+          + ". Nothing was written (a snapshot must not say that no deployment uses a role when"
+          + " ECS could not be read).");
     }
-    SnapshotWriter.write(new LocalState(account, ecs, takenAt), out);
-    return new Written(account.roles().size(), account.policies().size(),
-        ecs.regions().size(), Optional.ofNullable(ecs.scannedAt()), ecs.present());
+    return new LocalState(account, EcsSnapshots.state(inventory, takenAt), takenAt);
   }
 }

@@ -101,8 +101,8 @@ public final class StackApply implements AutoCloseable {
   /** The target's write side, or a clear refusal for {@code snapshot:}. */
   static IamWriter writer(Target t) {
     return t.writer().orElseThrow(() -> new TargetException("target " + t.spec()
-        + " is read-only: apply changes 'aws' or 'local:FILE' (a snapshot: file is for planning"
-        + " only)"));
+        + " is read-only (a snapshot: file is for planning only): apply to the account itself"
+        + " with --target aws, or to an account file with --target local:FILE"));
   }
 
   /** Releases the stack's lock (if taken), then the target's, even when the first fails. */

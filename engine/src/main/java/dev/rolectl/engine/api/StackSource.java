@@ -16,14 +16,16 @@ import java.util.Optional;
  * @param varFiles YAML files of {@code NAME: value}, later files win
  * @param accountId the account id the user expects ({@code --account-id}); planning refuses a
  *     target of another account. Empty: the target's
- * @param partition for {@code ${aws.partition}} in offline commands
+ * @param partition the partition the user expects ({@code --partition}): for {@code
+ *     ${aws.partition}} and ARNs in offline commands; planning refuses a target in another
+ *     partition. Empty: the target's ({@code aws} offline)
  */
 public record StackSource(
     Path path,
     Map<String, String> vars,
     List<Path> varFiles,
     Optional<String> accountId,
-    String partition) {
+    Optional<String> partition) {
   /** The partition of offline commands unless {@code --partition} says otherwise. */
   public static final String DEFAULT_PARTITION = LoadOptions.DEFAULT_PARTITION;
 
@@ -35,10 +37,9 @@ public record StackSource(
     Objects.requireNonNull(partition, "partition");
   }
 
-  /** A stack without variables, for the target's account, in the {@code aws} partition. */
+  /** A stack without variables, for the target's account and partition. */
   public static StackSource of(Path path) {
-    return new StackSource(
-        path, Map.of(), List.of(), Optional.empty(), LoadOptions.DEFAULT_PARTITION);
+    return new StackSource(path, Map.of(), List.of(), Optional.empty(), Optional.empty());
   }
 
   /** Load options for an account that a target told us about. */
@@ -49,7 +50,8 @@ public record StackSource(
   /** Load options for commands that never call AWS: the placeholder account unless given. */
   public LoadOptions offline() {
     return new LoadOptions(
-        vars, varFiles, accountId.orElse(LoadOptions.PLACEHOLDER_ACCOUNT_ID), partition);
+        vars, varFiles, accountId.orElse(LoadOptions.PLACEHOLDER_ACCOUNT_ID),
+        partition.orElse(DEFAULT_PARTITION));
   }
 
   /** The same stack with other variable files (chosen per account). */

@@ -11,6 +11,8 @@ final class Actions {
    * @param adopt the stack or {@code --adopt} asks to adopt it
    * @param replaceReason why the live resource cannot be changed in place, or null
    * @param differs some attribute differs
+   * @param stacks this stack's name, and the live resource's owner (its {@code rolectl:stack} tag,
+   *     or null)
    */
   static Decision decide(
       boolean desired,
@@ -18,7 +20,8 @@ final class Actions {
       Ownership ownership,
       boolean adopt,
       String replaceReason,
-      boolean differs) {
+      boolean differs,
+      Stacks stacks) {
     if (!live) {
       return new Decision.Act(Action.CREATE, null);
     }
@@ -32,9 +35,7 @@ final class Actions {
             "it is a service-linked role or owned by CloudFormation; rolectl never changes those."
                 + " Give the resource in the stack another name.");
       case OTHER_STACK:
-        return new Decision.Refuse(
-            "it is owned by another rolectl stack (see its rolectl:stack tag). Remove it from one"
-                + " of the two stacks, or rename it.");
+        return new Decision.Refuse(otherStack(stacks));
       case UNMANAGED:
         if (!adopt) {
           return new Decision.Refuse(
@@ -56,5 +57,21 @@ final class Actions {
         }
         return new Decision.Act(differs ? Action.UPDATE : Action.NO_OP, null);
     }
+  }
+
+  /** This stack and the one the live resource's tag names. */
+  record Stacks(String ours, String owner) {}
+
+  /**
+   * Why another stack's resource is refused, and the safe order of a hand-over: removing it from
+   * the owning stack first would make that stack's next apply delete it (it is still tagged so).
+   */
+  private static String otherStack(Stacks stacks) {
+    return "it is owned by another rolectl stack, '" + stacks.owner() + "' (its rolectl:stack"
+        + " tag). Remove it from this stack, or rename it. To hand it over to this stack instead,"
+        + " first set the tag to rolectl:stack=" + stacks.ours() + " (aws iam tag-role or"
+        + " tag-policy; in a local: file, its Tags), then remove it from stack '" + stacks.owner()
+        + "': removed from that stack while the tag still names it, it would be deleted by that"
+        + " stack's next apply.";
   }
 }

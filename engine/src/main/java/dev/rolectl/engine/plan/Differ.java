@@ -113,7 +113,8 @@ public final class Differ {
             current.ownershipOf(address),
             adopt,
             replaceReason,
-            !diffs.isEmpty());
+            !diffs.isEmpty(),
+            new Actions.Stacks(stack.name(), c == null ? null : ownerTag(c)));
     if (decision instanceof Decision.Refuse refuse) {
       diagnostics.add(
           new Diagnostic(
@@ -133,6 +134,13 @@ public final class Differ {
     Optional<Verdict> kept = Protection.verdict(change);
     kept.ifPresent(v -> protectedParents.put(address, v));
     return Optional.of(change.withVerdicts(kept.stream().toList()));
+  }
+
+  /** The live resource's {@code rolectl:stack} tag, or null. */
+  private static String ownerTag(Resource live) {
+    Map<String, String> tags = live instanceof Role r ? r.tags()
+        : live instanceof ManagedPolicy p ? p.tags() : Map.of();
+    return tags.get(dev.rolectl.engine.model.Stack.OWNER_TAG);
   }
 
   private Optional<ResourceChange> child(Address address, Resource d, Resource c) {

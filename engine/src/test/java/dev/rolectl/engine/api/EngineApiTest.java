@@ -34,7 +34,7 @@ class EngineApiTest {
   void checkPlanApplyAndASavedPlanThatWentStale(@TempDir Path dir) throws Exception {
     Path stack = Files.writeString(dir.resolve("stack.yaml"), STACK);
     StackSource source = new StackSource(stack, Map.of("description", "one"), List.of(),
-        Optional.empty(), StackSource.DEFAULT_PARTITION);
+        Optional.empty(), Optional.empty());
     assertFalse(StackCheck.run(source, true).hasErrors());
     String spec = "local:" + dir.resolve("account.json");
     List<EngineEvent> events = new ArrayList<>();
@@ -54,17 +54,17 @@ class EngineApiTest {
       PlanOutcome again = Planner.plan(source, t, false, e -> {});
       assertFalse(again.plan().orElseThrow().hasChanges(), "applied: nothing left");
       StackSource other = new StackSource(stack, Map.of("description", "two"), List.of(),
-          Optional.empty(), StackSource.DEFAULT_PARTITION);
+          Optional.empty(), Optional.empty());
       saved = Planner.plan(other, t, false, e -> {}).plan().orElseThrow();
       assertTrue(saved.hasChanges());
       TargetException wrong = assertThrows(TargetException.class, () -> Planner.plan(
           new StackSource(stack, Map.of("description", "x"), List.of(), Optional.of("999999999999"),
-              "aws"), t, false, e -> {}));
+              Optional.empty()), t, false, e -> {}));
       assertTrue(wrong.getMessage().contains("999999999999"), wrong.getMessage());
     }
     try (Target t = Targets.open(spec, TargetOptions.defaults());
         StackApply drift = StackApply.open(new StackSource(stack, Map.of("description", "three"),
-            List.of(), Optional.empty(), "aws"), t, false, Duration.ZERO, e -> {}, e -> {})) {
+            List.of(), Optional.empty(), Optional.of("aws")), t, false, Duration.ZERO, e -> {}, e -> {})) {
       drift.apply(ApplySettings.defaults(), e -> {}, new Stop());
     }
     try (Target t = Targets.open(spec, TargetOptions.defaults());
@@ -85,7 +85,7 @@ class EngineApiTest {
       throws Exception {
     Path stack = Files.writeString(dir.resolve("stack.yaml"), STACK);
     StackSource source = new StackSource(stack, Map.of("description", "one"), List.of(),
-        Optional.empty(), StackSource.DEFAULT_PARTITION);
+        Optional.empty(), Optional.empty());
     Path file = dir.resolve("account.json");
     Stop stop = new Stop();
     List<String> lockedMeanwhile = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render.apply;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.apply.ApplyResult;
 import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.plan.Action;
@@ -44,7 +45,8 @@ public final class ApplySummary {
     if (!notStarted.isEmpty()) {
       head.append(", ").append(notStarted.size()).append(" not started");
     }
-    head.append(" of ").append(r.outcomes().size()).append(" changes; done: ").append(counts(r)).append('.');
+    head.append(" of ").append(Counts.of(r.outcomes().size(), "change")).append("; done: ")
+        .append(counts(r)).append('.');
     out.println(head);
     for (ChangeOutcome o : failed) {
       err.println("Error: " + o.address() + " (" + o.action().jsonName() + "): " + o.message());

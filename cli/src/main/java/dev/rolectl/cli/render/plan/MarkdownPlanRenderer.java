@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render.plan;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.ResourceChange;
@@ -61,7 +62,7 @@ public final class MarkdownPlanRenderer {
         head.append(PlanErrors.rest(plan)).append("\n\n");
       } else {
         head.append("**No changes.** Live IAM matches the stack (")
-            .append(TextPlanRenderer.count(plan.changes().size(), "resource"))
+            .append(Counts.of(plan.changes().size(), "resource"))
             .append(").\n");
       }
       head.append(warnings(plan));
@@ -103,8 +104,8 @@ public final class MarkdownPlanRenderer {
 
   private static String truncationNote(int hidden) {
     return "\n> **Truncated:** "
-        + hidden
-        + " more change(s) are not shown because a comment is limited to "
+        + Counts.of(hidden, "more change is", "more changes are")
+        + " not shown because a comment is limited to "
         + GITHUB_COMMENT_LIMIT
         + " characters. See the full plan with `rolectl show PLANFILE` or the JSON plan"
         + " (`rolectl plan --out plan.json`).\n";

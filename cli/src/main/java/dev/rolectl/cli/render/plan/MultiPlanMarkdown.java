@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render.plan;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.plan.AccountPlan;
 import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.MultiPlan;
@@ -44,7 +45,7 @@ public final class MultiPlanMarkdown {
         .thenComparing(AccountPlan::accountId));
     StringBuilder out = new StringBuilder(marker(plan)).append('\n');
     out.append("### rolectl plan: ").append(MarkdownCode.span(plan.stack())).append(" in ")
-        .append(TextPlanRenderer.count(plan.accounts().size(), "account")).append("\n\n");
+        .append(Counts.of(plan.accounts().size(), "account")).append("\n\n");
     out.append("**").append(MultiPlanText.totals(plan)).append("**\n\n");
     table(out, ordered, limit / 2);
     out.append("\n#### Accounts\n\n");
@@ -68,7 +69,7 @@ public final class MultiPlanMarkdown {
   }
 
   private static String tableNote(List<AccountPlan> rest) {
-    return "\n_" + TextPlanRenderer.count(rest.size(), "more account") + " not in this table ("
+    return "\n_" + Counts.of(rest.size(), "more account") + " not in this table ("
         + rest.stream().filter(a -> a.status() == AccountPlan.Status.CHANGES).count()
         + " with changes, "
         + rest.stream().filter(a -> a.status() == AccountPlan.Status.NO_CHANGES).count()
@@ -150,8 +151,8 @@ public final class MultiPlanMarkdown {
     return text(s);
   }
 
-  private static String hiddenNote(int hidden) {
-    return "\n> **Truncated:** " + TextPlanRenderer.count(hidden, "more account")
+  static String hiddenNote(int hidden) {
+    return "\n> **Truncated:** " + Counts.of(hidden, "more account is", "more accounts are")
         + " not shown because a comment is limited to "
         + MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT + " characters; the table above counts"
         + " them. See them with `rolectl show PLANFILE` or the JSON plan.\n";

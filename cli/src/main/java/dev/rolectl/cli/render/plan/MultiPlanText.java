@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render.plan;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.plan.AccountPlan;
 import dev.rolectl.engine.plan.MultiPlan;
 
@@ -33,7 +34,7 @@ public final class MultiPlanText {
   /** The closing table: one line per account, then the totals. */
   public static String summary(MultiPlan plan) {
     StringBuilder b = new StringBuilder("Summary of stack ").append(plan.stack()).append(" in ")
-        .append(TextPlanRenderer.count(plan.accounts().size(), "account"))
+        .append(Counts.of(plan.accounts().size(), "account"))
         .append(plan.shards().isEmpty() ? "" : " (shards " + String.join(", ", plan.shards()) + ")")
         .append(":\n");
     for (AccountPlan a : plan.accounts()) {
@@ -46,7 +47,7 @@ public final class MultiPlanText {
 
   /** {@code 50 accounts: 48 without changes, 1 with changes, 0 blocked, 1 failed.} */
   public static String totals(MultiPlan plan) {
-    return TextPlanRenderer.count(plan.accounts().size(), "account") + ": "
+    return Counts.of(plan.accounts().size(), "account") + ": "
         + plan.count(AccountPlan.Status.NO_CHANGES) + " without changes, "
         + plan.count(AccountPlan.Status.CHANGES) + " with changes, "
         + plan.count(AccountPlan.Status.BLOCKED) + " blocked, "

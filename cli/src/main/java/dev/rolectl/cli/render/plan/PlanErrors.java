@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render.plan;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.plan.Plan;
 
@@ -13,7 +14,7 @@ final class PlanErrors {
   /** {@code Plan incomplete: 1 error, so this plan cannot be applied until it is fixed}. */
   static String headline(Plan plan) {
     int n = plan.errors().size();
-    return "Plan incomplete: " + TextPlanRenderer.count(n, "error") + ", so this plan cannot be"
+    return "Plan incomplete: " + Counts.of(n, "error") + ", so this plan cannot be"
         + " applied until " + (n == 1 ? "it is" : "they are") + " fixed";
   }
 
@@ -31,7 +32,7 @@ final class PlanErrors {
     int n = plan.changes().size();
     return n == 0
         ? "Nothing else could be planned (0 resources)."
-        : "The other " + TextPlanRenderer.count(n, "resource") + " of the stack match live IAM.";
+        : "The other " + Counts.of(n, "resource") + " of the stack match live IAM.";
   }
 
   /** Introduces the changes of an incomplete plan. */
@@ -40,7 +41,7 @@ final class PlanErrors {
 
   /** The closing line of an incomplete plan with changes. */
   static String closing(Plan plan) {
-    return "Plan incomplete: " + TextPlanRenderer.count(plan.errors().size(), "error")
+    return "Plan incomplete: " + Counts.of(plan.errors().size(), "error")
         + " (see above); apply will make none of these changes.";
   }
 }

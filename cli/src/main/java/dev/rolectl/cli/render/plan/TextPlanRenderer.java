@@ -1,5 +1,6 @@
 package dev.rolectl.cli.render.plan;
 
+import dev.rolectl.cli.render.Counts;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.Statement;
 import dev.rolectl.engine.plan.Action;
@@ -51,7 +52,7 @@ public final class TextPlanRenderer {
       } else {
         out.append(ansi.green("No changes."))
             .append(" Live IAM matches the stack (")
-            .append(count(plan.changes().size(), "resource"))
+            .append(Counts.of(plan.changes().size(), "resource"))
             .append(").\n");
       }
       diagnostics(out, plan);
@@ -108,11 +109,6 @@ public final class TextPlanRenderer {
     return plan.snapshotTakenAt() == null
         ? ", snapshot of unknown date"
         : ", snapshot taken " + plan.snapshotTakenAt();
-  }
-
-  /** {@code 1 role}, {@code 2 roles}. */
-  public static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** The closing line of a plan with blocked changes. */

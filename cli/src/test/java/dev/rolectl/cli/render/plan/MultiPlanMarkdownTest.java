@@ -67,7 +67,7 @@ class MultiPlanMarkdownTest {
     assertTrue(md.indexOf("| 200000000001 (team-1) | **failed**") < md.indexOf("| 200000000000 "),
         "the failed account comes first");
     assertTrue(md.contains("<details open><summary>200000000001 (team-1): failed"), md);
-    assertTrue(md.contains("more accounts not shown"), md);
+    assertTrue(md.contains("more accounts are not shown"), md);
   }
 
   @Test
@@ -94,7 +94,7 @@ class MultiPlanMarkdownTest {
     int blocked6 = md.indexOf("<summary>300000000006");
     assertTrue(failed < blocked6 && blocked6 < md.indexOf("<summary>300000000000"),
         "failed, then blocked, then the others");
-    assertTrue(!md.contains("more accounts not shown"), md);
+    assertTrue(!md.contains("more accounts are not shown"), md);
   }
 
   @Test
@@ -109,5 +109,13 @@ class MultiPlanMarkdownTest {
         + " \\*b\\*) |"), md);
     assertTrue(md.contains("<summary>111111111111 (&lt;/details&gt;&lt;script&gt;"), md);
     assertTrue(md.contains("````\nno ``` way </details>\n````"), "an error is a code block:\n" + md);
+  }
+
+  @Test
+  void theClosingNoteCountsInAgreement() {
+    assertTrue(MultiPlanMarkdown.hiddenNote(1).startsWith(
+        "\n> **Truncated:** 1 more account is not shown because a comment is limited to "), "one");
+    assertTrue(MultiPlanMarkdown.hiddenNote(2).startsWith(
+        "\n> **Truncated:** 2 more accounts are not shown because"), "two");
   }
 }
