@@ -77,8 +77,11 @@ class NarrowingInterlockLocalE2E {
         assertTrue(plan.out().contains("BLOCKED [" + n.rule + "]"), n + "\n" + plan);
         assertTrue(plan.out().contains(n.says), n + "\n" + plan);
         assertTrue(plan.out().contains("deployment ecs-svc/1"), n + "\n" + plan);
-        if (n.trust()) {
+        if (n.condition()) {
           assertTrue(plan.out().contains("rolectl cannot evaluate a condition for ECS"), n + "\n" + plan);
+        } else if (n.trust()) {
+          assertTrue(plan.out().contains("AWS does not document that service principals match"
+              + " ignoring case"), n + "\n" + plan);
         }
         assertEquals(3, apply.exit(), n + "\n" + apply);
         assertTrue(apply.out().contains("Blocked by a safety rule"), n + "\n" + apply);
@@ -94,6 +97,44 @@ class NarrowingInterlockLocalE2E {
       TestCli.Run restored = rolectl("apply", InterlockStacks.full(dir).toString(), "--auto-approve");
       assertEquals(0, restored.exit(), restored::toString);
     }
+  }
+
+  /**
+   * Breaker's F1: IAM role names ignore case, so another stack's {@code attachTo: {roles: [NAME]}}
+   * with the role's name in upper case attaches to the deploying role: blocked by plan and apply,
+   * and by {@code apply PLANFILE} when the deployment started after the plan; the role's own stack
+   * spelling it so is refused by validation, as with the name written as declared.
+   */
+  @Test
+  void aDenyAttachedToTheRoleUnderAnotherSpellingIsBlocked() throws Exception {
+    String other = NarrowingStacks.denyAttachedInUpperCase(dir, false).toString();
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    JsonNode before = role();
+
+    TestCli.Run plan = rolectl("plan", other, "--detailed-exitcode");
+    assertEquals(3, plan.exit(), plan::toString);
+    assertTrue(plan.out().contains("[narrows access]"), plan::toString);
+    assertTrue(plan.out().contains("BLOCKED [ecs-role-narrowing]: Attaching arn:aws:iam::"), plan::toString);
+    assertTrue(plan.out().contains("deployment ecs-svc/1"), plan::toString);
+    TestCli.Run apply = rolectl("apply", other, "--auto-approve");
+    assertEquals(3, apply.exit(), apply::toString);
+    assertEquals(before, role(), "the Deny is not attached");
+
+    InterlockStacks.setDeployment(account, "COMPLETED");
+    Path saved = dir.resolve("upper-plan.json");
+    TestCli.Run planned = rolectl("plan", other, "--out", saved.toString());
+    assertEquals(0, planned.exit(), planned::toString);
+    assertTrue(planned.out().contains("WARNING [ecs-role-narrowing]"), planned::toString);
+    InterlockStacks.setDeployment(account, "IN_PROGRESS"); // a deployment starts after the plan
+    TestCli.Run late = InterlockStacks.rolectl(target, "apply", saved.toString(), "--auto-approve");
+    assertEquals(3, late.exit(), late::toString);
+    assertTrue(late.out().contains("ecs-role-narrowing"), late::toString);
+    assertEquals(before, role(), "the saved plan's attachment is blocked by the re-check");
+
+    TestCli.Run own = rolectl("plan", NarrowingStacks.denyAttachedInUpperCase(dir, true).toString());
+    assertEquals(1, own.exit(), own::toString);
+    assertTrue(own.err().contains("is managed by this stack (as " + InterlockStacks.ROLE), own::toString);
+    assertEquals(before, role());
   }
 
   /** Makes the role's permissions boundary policy {@code bound} (by hand, as put-role-permissions-boundary). */

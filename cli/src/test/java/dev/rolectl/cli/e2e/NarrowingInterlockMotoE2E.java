@@ -93,6 +93,28 @@ class NarrowingInterlockMotoE2E {
     }
   }
 
+  /**
+   * Breaker's F1 on moto: another stack's {@code attachTo: {roles: [NAME]}} with the role's name
+   * in upper case (IAM role names ignore case; moto's do not, so a made attach would fail there
+   * with NoSuchEntity): plan and apply block it, and IAM stays as it was.
+   */
+  @Test
+  void aDenyAttachedToTheRoleUnderAnotherSpellingIsBlocked(Moto moto) {
+    EcsSeed.create(moto);
+    Side side = Side.moto(moto);
+    RoleState before = RoleState.read(moto);
+    String other = NarrowingStacks.denyAttachedInUpperCase(dir, false).toString();
+
+    TestCli.Run plan = side.rolectl("plan", other, "--detailed-exitcode");
+    assertEquals(3, plan.exit(), plan::toString);
+    assertTrue(plan.out().contains("BLOCKED [ecs-role-narrowing]"), plan::toString);
+    assertTrue(plan.out().contains("rollout IN_PROGRESS"), plan::toString);
+    TestCli.Run apply = side.rolectl("apply", other, "--auto-approve");
+    assertEquals(3, apply.exit(), apply::toString);
+    assertTrue(apply.out().contains("Blocked by a safety rule"), apply::toString);
+    assertEquals(before, RoleState.read(moto));
+  }
+
   @Test
   void narrowingTheBoundaryPolicyOrOneAttachedByHandIsBlocked(Moto moto) {
     EcsSeed.create(moto);

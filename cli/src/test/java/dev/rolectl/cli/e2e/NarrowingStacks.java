@@ -31,6 +31,9 @@ final class NarrowingStacks {
         "a Deny statement (Principal \"*\", Action sts:AssumeRole) that can match ecs.amazonaws.com"),
     TRUST_DENY_ANY_AWS("ecs-trust-drops-ecs", "[narrows access]",
         "a Deny statement (Principal {AWS: *}, Action sts:AssumeRole) that can match"),
+    /** Breaker's F17: the only ECS principal written in another case than AWS writes it. */
+    TRUST_PRINCIPAL_CASE("ecs-trust-drops-ecs", "[broadens and narrows access]",
+        "does not name ecs.amazonaws.com as AWS writes it"),
     /** The contrast: a new inline policy that only allows is no concern. */
     ALLOW_INLINE(null, "[broadens access]", null);
 
@@ -46,6 +49,11 @@ final class NarrowingStacks {
 
     boolean trust() {
       return name().startsWith("TRUST_");
+    }
+
+    /** Whether rolectl blocks it because it cannot evaluate a condition for ECS. */
+    boolean condition() {
+      return trust() && this != TRUST_PRINCIPAL_CASE;
     }
   }
 
@@ -76,6 +84,7 @@ final class NarrowingStacks {
           more = "        - {Effect: Deny, Principal: \"*\", Action: \"sts:AssumeRole\"" + denyCond;
       case TRUST_DENY_ANY_AWS ->
           more = "        - {Effect: Deny, Principal: {AWS: \"*\"}, Action: \"sts:AssumeRole\"" + denyCond;
+      case TRUST_PRINCIPAL_CASE -> { } // the principal, below
       case ALLOW_INLINE -> inline = inline("Allow", "elasticloadbalancing:Describe*");
       default -> throw new IllegalArgumentException(n.name());
     }
@@ -86,12 +95,34 @@ final class NarrowingStacks {
         + "      Statement:\n"
         + "        - Sid: AllowAccessToECSForInfrastructureManagement\n"
         + "          Effect: Allow\n"
-        + "          Principal: {Service: ecs.amazonaws.com}\n"
+        + "          Principal: {Service: " + (n == Narrowing.TRUST_PRINCIPAL_CASE
+            ? "ECS.AMAZONAWS.COM" : "ecs.amazonaws.com") + "}\n"
         + "          Action: sts:AssumeRole\n"
         + condition + more
         + "    managedPolicies: [" + InterlockStacks.POLICY + managed + "]\n"
         + inline + policies;
     return InterlockStacks.write(dir.resolve(n.name().toLowerCase(Locale.ROOT) + ".yaml"), text);
+  }
+
+  /**
+   * Breaker's F1: a Deny-all customer policy attached with {@code attachTo: {roles: [NAME]}}, NAME
+   * being the guide's role name in upper case (IAM role names ignore case): by stack {@code other},
+   * or ({@code own}) by the role's own stack, which declares the role as well.
+   */
+  static Path denyAttachedInUpperCase(Path dir, boolean own) {
+    String upper = InterlockStacks.ROLE.toUpperCase(Locale.ROOT);
+    String policy = "policies:\n  denyall:\n    document: {Version: \"2012-10-17\", Statement:"
+        + " [{Effect: Deny, Action: \"*\", Resource: \"*\"}]}\n    attachTo: {roles: [" + upper
+        + "]}\n";
+    String text;
+    try {
+      text = own
+          ? java.nio.file.Files.readString(InterlockStacks.full(dir)) + policy
+          : "apiVersion: rolectl/v1\nstack: other\n" + policy;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return InterlockStacks.write(dir.resolve(own ? "own-upper.yaml" : "other-upper.yaml"), text);
   }
 
   private static String inline(String effect, String action) {

@@ -88,9 +88,9 @@ public final class StalePlan {
   }
 
   /**
-   * A stand-in for the plan's stack: its name and declared resources, default settings except the
-   * ECS regions, which are the regions the plan's safety check read ({@link Plan#ecs()}; none,
-   * i.e. every enabled region, when it read none).
+   * A stand-in for the plan's stack: its name and declared resources, default settings (no ECS
+   * regions: every enabled region; {@link SafetyGates} adds the regions the plan's safety check
+   * read, {@link Plan#ecs()}).
    */
   static Stack scope(Plan plan, String partition) {
     return new Stack(
@@ -100,10 +100,7 @@ public final class StalePlan {
         partition,
         Map.of(),
         declared(plan),
-        new StackSettings(
-            StackSettings.DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE,
-            List.of(),
-            plan.ecs() == null ? List.of() : plan.ecs().regions()),
+        new StackSettings(StackSettings.DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE, List.of(), List.of()),
         SourceMap.empty());
   }
 

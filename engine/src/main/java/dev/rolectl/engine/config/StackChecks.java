@@ -84,11 +84,18 @@ final class StackChecks {
       return;
     }
     for (int i = 0; i < s.items().size(); i++) {
-      if (s.items().get(i) instanceof YamlValue.Scalar name && roleNames.contains(name.text())) {
+      if (!(s.items().get(i) instanceof YamlValue.Scalar name)) {
+        continue;
+      }
+      // IAM role names are case-insensitive: [Infra] names the stack's role infra.
+      Optional<String> own = roleNames.stream().filter(n -> n.equalsIgnoreCase(name.text()))
+          .findFirst();
+      if (own.isPresent()) {
         out.add(Diagnostic.error(RULE, name.location(), base.key("attachTo").key("roles").index(i)
-            .display() + ": role '" + name.text() + "' is managed by this stack; attach the policy"
-            + " with roles." + name.text() + ".managedPolicies: ['${policies." + policy
-            + ".arn}'] instead"));
+            .display() + ": role '" + name.text() + "' is managed by this stack"
+            + (own.get().equals(name.text()) ? "" : " (as " + own.get() + "; IAM role names"
+                + " ignore case)") + "; attach the policy with roles." + own.get()
+            + ".managedPolicies: ['${policies." + policy + ".arn}'] instead"));
       }
     }
   }

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Comparing role ARNs as ECS may write them. Two ARNs name the same role when partition, account
- * and role name agree; the path is ignored and the name compared ignoring case (IAM role names are
- * unique ignoring case). Erring towards "same" only makes the safety rules more careful.
+ * and role name agree; the path is ignored, and the whole ARN is compared ignoring case (IAM role
+ * names are unique ignoring case; {@code arn}, {@code iam} and {@code role/} are read in any
+ * case). Erring towards "same" only makes the safety rules more careful.
  */
 public final class RoleArns {
   private RoleArns() {}
@@ -19,7 +20,9 @@ public final class RoleArns {
     }
     String[] x = pa.get();
     String[] y = pb.get();
-    return x[1].equals(y[1]) && x[4].equals(y[4]) && name(x).equalsIgnoreCase(name(y));
+    return x[1].equalsIgnoreCase(y[1])
+        && x[4].equalsIgnoreCase(y[4])
+        && name(x).equalsIgnoreCase(name(y));
   }
 
   /** The role name of a role ARN ({@code arn:aws:iam::1:role/path/NAME}), if it is one. */
@@ -37,9 +40,9 @@ public final class RoleArns {
     }
     String[] parts = arn.strip().split(":", 6);
     if (parts.length != 6
-        || !parts[0].equals("arn")
-        || !parts[2].equals("iam")
-        || !parts[5].startsWith("role/")) {
+        || !parts[0].equalsIgnoreCase("arn")
+        || !parts[2].equalsIgnoreCase("iam")
+        || !parts[5].regionMatches(true, 0, "role/", 0, 5)) {
       return Optional.empty();
     }
     return name(parts).isEmpty() ? Optional.empty() : Optional.of(parts);

@@ -36,41 +36,56 @@ import java.util.stream.Collectors;
 public final class AssumeChange {
   private AssumeChange() {}
 
+  /** Why rolectl cannot tell for sure, for a loss that a condition decides. */
+  public static final String CANNOT_EVALUATE_CONDITION =
+      "rolectl cannot evaluate a condition for the service";
+
+  /** Why rolectl cannot tell for sure, for a service principal not written as AWS writes it. */
+  public static final String CASE_NOT_DOCUMENTED =
+      "AWS does not document that service principals match ignoring case or through wildcards";
+
   /**
    * How the service loses the role.
    *
    * @param certain {@code true} when it certainly can no longer assume the role, {@code false}
-   *     when it may not (a condition rolectl cannot evaluate decides)
+   *     when it may not (a condition rolectl cannot evaluate decides, or a principal written in
+   *     another case)
    * @param reasons what changed, e.g. {@code the Allow statement (Sid X) that admits
    *     ecs.amazonaws.com now has Condition StringEquals aws:SourceAccount "999999999999"}
+   * @param cannotTell for a loss that is not certain, why rolectl cannot tell ({@link
+   *     #CANNOT_EVALUATE_CONDITION}, {@link #CASE_NOT_DOCUMENTED})
    */
-  public record Loss(boolean certain, List<String> reasons) {
+  public record Loss(boolean certain, List<String> reasons, String cannotTell) {
     public Loss {
       reasons = List.copyOf(reasons);
+    }
+
+    Loss(boolean certain, List<String> reasons) {
+      this(certain, reasons, CANNOT_EVALUATE_CONDITION);
     }
   }
 
   /**
    * What replacing {@code before} with {@code after} does to {@code service}'s assume: empty when
-   * it keeps it (or never had it).
+   * it keeps it (or never had it). The old policy counts as admitting the service when it may
+   * ({@link TrustAnalysis#allowsAssume}); the new one only when it surely does ({@link
+   * TrustAnalysis#surelyAllowsAssume}: an Allow that names the service exactly as given), and
+   * every Deny that may match it counts.
    */
   public static Optional<Loss> of(PolicyDocument before, PolicyDocument after, String service) {
     Objects.requireNonNull(service, "service");
     if (!TrustAnalysis.allowsAssume(before, service)) {
       return Optional.empty();
     }
-    List<Statement> now = concerning(after, service);
-    if (!TrustAnalysis.allowsAssume(after, service)) {
-      boolean denied = now.stream().anyMatch(s -> s.isDeny() && s.condition().isEmpty());
-      return Optional.of(new Loss(true, List.of(denied
-          ? "a Deny statement without a Condition denies " + service + " " + TrustAnalysis.ASSUME_ROLE
-          : "no Allow statement lets " + service + " call " + TrustAnalysis.ASSUME_ROLE)));
+    List<Statement> now = concerning(after, service, true);
+    if (!TrustAnalysis.surelyAllowsAssume(after, service)) {
+      return Optional.of(lost(after, service));
     }
     boolean plainAllow = now.stream().anyMatch(s -> s.isAllow() && s.condition().isEmpty());
     if (plainAllow && now.stream().noneMatch(Statement::isDeny)) {
       return Optional.empty();
     }
-    List<Statement> was = concerning(before, service);
+    List<Statement> was = concerning(before, service, false);
     AccessImpact seen = ImpactAnalysis.of(view(was, service), view(now, service));
     if (seen == AccessImpact.NONE || seen == AccessImpact.BROADENING) {
       return Optional.empty();
@@ -78,14 +93,40 @@ public final class AssumeChange {
     return Optional.of(new Loss(false, reasons(was, now, service)));
   }
 
-  /** The statements of a document that concern the service calling sts:AssumeRole. */
-  private static List<Statement> concerning(PolicyDocument d, String service) {
+  /** The new policy does not surely let the service assume the role: why, certain or not. */
+  private static Loss lost(PolicyDocument after, String service) {
+    boolean certain = !TrustAnalysis.allowsAssume(after, service);
+    List<Statement> all = concerning(after, service, false);
+    for (Statement s : all) {
+      if (s.isDeny() && s.condition().isEmpty()) {
+        String what = TrustAnalysis.appliesTo(s, service, true)
+            ? "a Deny statement without a Condition denies "
+            : "a Deny statement" + describe(s) + " without a Condition may deny ";
+        return new Loss(certain, List.of(what + service + " " + TrustAnalysis.ASSUME_ROLE),
+            CASE_NOT_DOCUMENTED);
+      }
+    }
+    List<String> loose = all.stream().filter(Statement::isAllow).map(s -> "the Allow statement"
+        + describe(s) + " does not name " + service + " as AWS writes it").toList();
+    if (!loose.isEmpty()) {
+      return new Loss(certain, loose, CASE_NOT_DOCUMENTED);
+    }
+    return new Loss(true, List.of(
+        "no Allow statement lets " + service + " call " + TrustAnalysis.ASSUME_ROLE));
+  }
+
+  /**
+   * The statements of a document that concern the service calling sts:AssumeRole: every Deny
+   * that may match it, and the Allow statements that may admit it ({@code surely} false: the old
+   * policy) or surely do ({@code surely} true: the new one).
+   */
+  private static List<Statement> concerning(PolicyDocument d, String service, boolean surely) {
     if (d == null) {
       return List.of();
     }
     return d.statements().stream()
         .filter(s -> IamPatterns.coversAction(s, TrustAnalysis.ASSUME_ROLE))
-        .filter(s -> TrustAnalysis.appliesTo(s, service))
+        .filter(s -> TrustAnalysis.appliesTo(s, service, s.isAllow() && surely))
         .toList();
   }
 

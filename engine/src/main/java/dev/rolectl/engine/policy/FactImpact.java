@@ -15,7 +15,9 @@ import java.util.Set;
  * that rewriting a policy without changing its meaning is NONE and adding one action while
  * splitting a statement is BROADENING. A triple that only moved to another Sid is NONE; one whose
  * Condition changed is judged by {@link ConditionDirection}; one added to (removed from) an Allow
- * broadens (narrows); Deny is the opposite. Version and Id changes are NONE.
+ * broadens (narrows), unless an action pattern of the new document still takes it in (replacing
+ * {@code sts:AssumeRole} with {@code sts:*} only broadens); Deny is the opposite. Version and Id
+ * changes are NONE.
  */
 final class FactImpact {
   private FactImpact() {}
@@ -38,7 +40,9 @@ final class FactImpact {
       List<Key> now = addedAt.getOrDefault(r.getValue(), new ArrayList<>());
       Key moved = now.stream().filter(k -> sameButCondition(was, k)).findFirst().orElse(null);
       if (moved == null) {
-        out = out.and(direction(was, AccessImpact.NARROWING));
+        if (!stillCovered(was, r.getValue(), b)) {
+          out = out.and(direction(was, AccessImpact.NARROWING));
+        }
       } else {
         now.remove(moved);
         AccessImpact c = was.condition().equals(moved.condition()) ? AccessImpact.NONE
@@ -66,6 +70,46 @@ final class FactImpact {
       triples.stream().filter(t -> !other.contains(t)).forEach(t -> out.add(Map.entry(k, t)));
     });
     return out;
+  }
+
+  /**
+   * Whether a triple taken away is still there through an action pattern: a statement of the same
+   * shape and Condition (Sid aside) in the new document has the same principal and resource and
+   * an action pattern that takes the action in ({@code sts:*} for {@code sts:AssumeRole}; action
+   * names ignore case).
+   */
+  private static boolean stillCovered(Key was, Triple t, Map<Key, Set<Triple>> after) {
+    for (Map.Entry<Key, Set<Triple>> e : after.entrySet()) {
+      Key k = e.getKey();
+      if (!sameButCondition(was, k) || !was.condition().equals(k.condition())) {
+        continue;
+      }
+      for (Triple n : e.getValue()) {
+        if (n.principal().equals(t.principal()) && n.resource().equals(t.resource())
+            && covers(n.action(), t.action())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether every action {@code action} names is one that {@code pattern} names. A plain action
+   * is matched as IAM matches it; a pattern ({@code *}, {@code ?}) only by {@code *} or by its
+   * service's {@code svc:*}: other glob containment is not decided, and "narrows" is the careful
+   * answer.
+   */
+  static boolean covers(String pattern, String action) {
+    if (pattern.isEmpty() || action.isEmpty()) {
+      return false;
+    }
+    if (action.indexOf('*') < 0 && action.indexOf('?') < 0) {
+      return IamPatterns.matches(pattern, action);
+    }
+    int colon = pattern.indexOf(':');
+    return pattern.equals("*") || (colon > 0 && colon == pattern.length() - 2
+        && pattern.endsWith(":*") && action.regionMatches(true, 0, pattern, 0, colon + 1));
   }
 
   /** Same statement shape, ignoring Sid and Condition. */

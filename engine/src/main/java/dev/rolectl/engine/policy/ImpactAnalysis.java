@@ -10,8 +10,9 @@ import java.util.List;
  * a Deny removed, a principal, action or resource added to an Allow (removed from a Deny), a
  * condition key removed from an Allow, NotAction/NotResource/NotPrincipal values removed from an
  * Allow. Narrowing is the opposite. Changes in both directions are MIXED; Sid, Id and Version
- * changes are NONE. Wildcard coverage is not considered (adding {@code s3:GetObject} next to
- * {@code s3:*} still counts as broadening).
+ * changes are NONE. Wildcard coverage is considered only for what is taken away (replacing {@code
+ * s3:GetObject} with {@code s3:*} broadens only, {@link FactImpact}); adding {@code s3:GetObject}
+ * next to {@code s3:*} still counts as broadening.
  */
 public final class ImpactAnalysis {
   private ImpactAnalysis() {}

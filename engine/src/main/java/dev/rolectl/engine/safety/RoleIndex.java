@@ -2,7 +2,6 @@ package dev.rolectl.engine.safety;
 
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveRole;
-import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.EcsInfrastructure;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
@@ -15,10 +14,10 @@ import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.ResourceChange;
 import dev.rolectl.engine.policy.TrustAnalysis;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -34,7 +33,9 @@ final class RoleIndex {
   private final Stack stack;
   private final LiveAccount live;
   private final String partition;
-  private final Map<Address, ResourceChange> byAddress = new HashMap<>();
+  /** The role changes by role name, ignoring case (IAM role names are unique ignoring case). */
+  private final Map<String, ResourceChange> roleChanges =
+      new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   /**
    * @param live the live account the plan was made from, {@code null} when not at hand
@@ -44,16 +45,32 @@ final class RoleIndex {
     this.stack = stack;
     this.live = live;
     this.partition = live != null ? live.partition() : stack.partition();
-    plan.changes().forEach(c -> byAddress.put(c.address(), c));
+    for (ResourceChange c : plan.changes()) {
+      String role = roleName(c);
+      if (role != null && (c.before() != null || !roleChanges.containsKey(role))) {
+        roleChanges.put(role, c); // the role as it exists now wins
+      }
+    }
+  }
+
+  /** The role name of a role change ({@code roles.NAME}), else {@code null}. */
+  private static String roleName(ResourceChange c) {
+    if (!(c.before() instanceof Role) && !(c.after() instanceof Role)) {
+      return null;
+    }
+    return c.address().value().substring("roles.".length());
   }
 
   String partition() {
     return partition;
   }
 
-  /** The role as it is now, if it exists. */
+  /**
+   * The role as it is now, if it exists. {@code name} is matched ignoring case, as IAM matches
+   * role names: {@code attachTo: {roles: [Infra]}} attaches to role {@code infra}.
+   */
   Optional<RoleRef> role(String name) {
-    ResourceChange c = byAddress.get(Address.role(name));
+    ResourceChange c = roleChanges.get(name);
     Role before = c != null && c.before() instanceof Role r ? r : null;
     EcsInfrastructure declared = declared(name);
     if (before != null) {
@@ -64,8 +81,7 @@ final class RoleIndex {
               declared,
               TrustAnalysis.allowsAssume(before.trustPolicy(), ECS_SERVICE)));
     }
-    Optional<LiveRole> lr = live == null ? Optional.empty() : live.role(name);
-    return lr.map(
+    return liveRole(name).map(
         r ->
             new RoleRef(
                 name, r.arn(), declared, TrustAnalysis.allowsAssume(r.trustPolicy(), ECS_SERVICE)));
@@ -73,25 +89,41 @@ final class RoleIndex {
 
   /** When the role was last used (IAM RoleLastUsed), if the live account is at hand and says. */
   Optional<java.time.Instant> lastUsed(String name) {
-    return live == null ? Optional.empty() : live.role(name).map(LiveRole::lastUsed);
+    return liveRole(name).map(LiveRole::lastUsed);
   }
 
-  /** The names of the roles a customer managed policy is attached to now. */
+  /** The live role of that name, compared ignoring case; empty when the live account is not at hand. */
+  private Optional<LiveRole> liveRole(String name) {
+    if (live == null) {
+      return Optional.empty();
+    }
+    return live.role(name).or(() -> live.roles().values().stream()
+        .filter(r -> r.name().equalsIgnoreCase(name))
+        .findFirst());
+  }
+
+  /**
+   * The names of the roles a customer managed policy is attached to now (policy ARNs and names
+   * compared ignoring case, as IAM matches names; each role once, whatever case names it).
+   */
   List<String> rolesAttaching(ManagedPolicy policy) {
     String arn = policy.arn(partition, plan.accountId());
-    TreeSet<String> names = new TreeSet<>();
+    TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (ResourceChange c : plan.changes()) {
       Resource r = c.before();
-      if (r instanceof RolePolicyAttachment a && a.policyArn().equals(arn)) {
+      if (r instanceof RolePolicyAttachment a && a.policyArn().equalsIgnoreCase(arn)) {
         names.add(a.roleName());
       } else if (r instanceof PrincipalPolicyAttachment p
           && p.principalType() == PrincipalType.ROLE
-          && p.policyName().equals(policy.name())) {
+          && (p.policyName().equalsIgnoreCase(policy.name())
+              || arn.equalsIgnoreCase(p.policyArn()))) {
         names.add(p.principalName());
       }
     }
     if (live != null) {
-      live.policy(policy.name()).ifPresent(p -> names.addAll(p.attachedTo(PrincipalType.ROLE)));
+      live.policies().values().stream()
+          .filter(p -> p.name().equalsIgnoreCase(policy.name()) || p.arn().equalsIgnoreCase(arn))
+          .forEach(p -> names.addAll(p.attachedTo(PrincipalType.ROLE)));
     }
     return List.copyOf(names);
   }
@@ -107,7 +139,7 @@ final class RoleIndex {
    */
   List<String> rolesBoundedBy(ManagedPolicy policy, boolean keptOnly) {
     String arn = policy.arn(partition, plan.accountId());
-    TreeSet<String> names = new TreeSet<>();
+    TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     TreeSet<String> leaving = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (ResourceChange c : plan.changes()) {
       if (c.before() instanceof Role r && arn.equalsIgnoreCase(r.permissionsBoundary())) {
@@ -130,25 +162,30 @@ final class RoleIndex {
 
   /** Whether the ARN names an AWS managed policy ({@code arn:PARTITION:iam::aws:policy/...}). */
   static boolean awsManaged(String policyArn) {
-    return policyArn.matches("arn:[^:]+:iam::aws:policy/.*");
+    return policyArn.matches("(?i)arn:[^:]+:iam::aws:policy/.*");
   }
 
-  /** Whether the policy is one of the AWS managed ECS infrastructure-role policies. */
+  /**
+   * Whether the policy is one of the AWS managed ECS infrastructure-role policies (compared
+   * ignoring case: detaching it is {@code ecs-policy-detach} however the ARN is written).
+   */
   Optional<EcsInfrastructure> infrastructurePolicy(String policyArn) {
     return Arrays.stream(EcsInfrastructure.values())
-        .filter(k -> k.managedPolicyArn(partition).equals(policyArn))
+        .filter(k -> k.managedPolicyArn(partition).equalsIgnoreCase(policyArn))
         .findFirst();
   }
 
+  /** The {@code ecsInfrastructure:} the stack declares for the role (name ignoring case). */
   private EcsInfrastructure declared(String name) {
-    return stack
-        .find(Address.role(name))
-        .filter(Role.class::isInstance)
-        .map(r -> ((Role) r).ecsInfrastructure())
+    return stack.resources(Role.class)
+        .filter(r -> r.name().equalsIgnoreCase(name))
+        .map(Role::ecsInfrastructure)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
         .orElse(null);
   }
 
   private Optional<String> liveArn(String name) {
-    return live == null ? Optional.empty() : live.role(name).map(LiveRole::arn);
+    return liveRole(name).map(LiveRole::arn);
   }
 }

@@ -13,8 +13,10 @@ import java.util.Optional;
  * longer, or may no longer, call {@code sts:AssumeRole}, judged by {@link AssumeChange}: the
  * statement removed, the principal changed or an unconditional Deny added (certain), or a
  * Condition added to or changed on the Allow that admits ECS, or a Deny added that could match ECS
- * whatever its Condition (rolectl cannot evaluate a condition for ECS: fail closed). A change that
- * only broadens what ECS may do (a condition removed) is no concern.
+ * whatever its Condition (rolectl cannot evaluate a condition for ECS: fail closed), or the only
+ * Allow for ECS naming it other than exactly {@code ecs.amazonaws.com} (AWS does not document that
+ * service principals match ignoring case: fail closed). A change that only broadens what ECS may
+ * do (a condition removed) is no concern.
  */
 final class TrustDropsEcsRule implements SafetyRule {
   static final String ID = "ecs-trust-drops-ecs";
@@ -51,7 +53,9 @@ final class TrustDropsEcsRule implements SafetyRule {
     }
     return new Hazard(ID, role, "changing the trust policy of role " + role.name() + " so that "
         + RoleIndex.ECS_SERVICE + " may no longer be able to assume it", "ECS may no longer be"
-        + " able to assume the role: " + why + ", and rolectl cannot evaluate a condition for ECS,"
-        + " so it counts this as taking the role from ECS (fail closed)", false);
+        + " able to assume the role: " + why + ", and " + (loss.cannotTell().equals(
+            AssumeChange.CANNOT_EVALUATE_CONDITION) ? "rolectl cannot evaluate a condition for ECS,"
+            + " so it" : loss.cannotTell() + ", so rolectl") + " counts this as taking the role"
+        + " from ECS (fail closed)", false);
   }
 }

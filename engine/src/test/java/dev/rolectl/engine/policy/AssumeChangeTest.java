@@ -76,7 +76,39 @@ class AssumeChangeTest {
 
   @Test
   void aServicePatternInADenyIsTakenToMatch() {
-    assertFalse(TrustAnalysis.allowsAssume(doc(stmt("Allow", SERVICE, ASSUME, null),
-        stmt("Deny", "{'Service':'*.amazonaws.com'}", ASSUME, null)), ECS));
+    PolicyDocument denied = doc(stmt("Allow", SERVICE, ASSUME, null),
+        stmt("Deny", "{'Service':'*.amazonaws.com'}", ASSUME, null));
+    assertFalse(TrustAnalysis.surelyAllowsAssume(denied, ECS), "ECS may be denied");
+    assertTrue(TrustAnalysis.allowsAssume(denied, ECS), "so ECS may still be using the role");
+    AssumeChange.Loss l = loss(PLAIN, denied).orElseThrow();
+    assertFalse(l.certain());
+    assertTrue(l.reasons().get(0).contains("without a Condition may deny ecs.amazonaws.com"),
+        l.reasons()::toString);
+  }
+
+  /** Breaker's F17: AWS does not document that service principals ignore case: fail closed. */
+  @Test
+  void theOnlyAllowNamingTheServiceInAnotherCaseIsAPossibleLoss() {
+    PolicyDocument upper = doc(stmt("Allow", "{'Service':'ECS.AMAZONAWS.COM'}", ASSUME, null));
+    AssumeChange.Loss l = loss(PLAIN, upper).orElseThrow();
+    assertFalse(l.certain());
+    assertEquals(AssumeChange.CASE_NOT_DOCUMENTED, l.cannotTell());
+    assertEquals("the Allow statement (Principal {Service: ECS.AMAZONAWS.COM}, Action"
+        + " sts:AssumeRole) does not name ecs.amazonaws.com as AWS writes it", l.reasons().get(0));
+    assertEquals(Optional.empty(), loss(upper, PLAIN), "writing it as AWS does is no loss");
+    assertEquals(Optional.empty(), loss(PLAIN, doc(stmt("Allow", SERVICE, ASSUME, null),
+        stmt("Allow", "{'Service':'ECS.AMAZONAWS.COM'}", ASSUME, OTHER_ACCOUNT))));
+    assertFalse(loss(upper, doc(stmt("Allow", SERVICE, ASSUME, OTHER_ACCOUNT))).isEmpty(),
+        "a condition added where the old Allow may have admitted ECS");
+  }
+
+  @Test
+  void aDenyInAnotherCaseIsAPossibleLossWithOrWithoutACondition() {
+    AssumeChange.Loss plain = loss(PLAIN, doc(stmt("Allow", SERVICE, ASSUME, null),
+        stmt("Deny", "{'Service':'ECS.AMAZONAWS.COM'}", ASSUME, null))).orElseThrow();
+    assertFalse(plain.certain());
+    assertTrue(plain.reasons().get(0).contains("may deny ecs.amazonaws.com"), plain::toString);
+    assertFalse(loss(PLAIN, doc(stmt("Allow", SERVICE, ASSUME, null),
+        stmt("Deny", "{'Service':'ECS.AMAZONAWS.COM'}", ASSUME, OTHER_ACCOUNT))).isEmpty());
   }
 }

@@ -45,6 +45,36 @@ class FactImpactTest {
             + "'s3:DeleteObject','Resource':'*'}")));
   }
 
+  /** Breaker's F17 label: sts:* takes sts:AssumeRole in (action names ignore case). */
+  @Test
+  void anActionReplacedByAPatternThatTakesItInOnlyBroadens() {
+    String ecs = "'Principal':{'Service':'ecs.amazonaws.com'}";
+    assertEquals(AccessImpact.BROADENING, impact(
+        doc("{'Effect':'Allow'," + ecs + ",'Action':'sts:AssumeRole'}"),
+        doc("{'Effect':'Allow'," + ecs + ",'Action':'STS:*'}")));
+    assertEquals(AccessImpact.BROADENING, impact(
+        doc("{'Effect':'Allow','Action':['s3:GetObject','s3:Get*'],'Resource':'*'}"),
+        doc("{'Sid':'All','Effect':'Allow','Action':'*','Resource':'*'}")));
+    assertEquals(AccessImpact.NARROWING, impact(
+        doc("{'Effect':'Deny','Action':'s3:DeleteObject','Resource':'*'}"),
+        doc("{'Effect':'Deny','Action':'s3:*','Resource':'*'}")), "a wider Deny only narrows");
+    assertEquals(AccessImpact.MIXED, impact(
+        doc("{'Effect':'Allow','Action':'s3:GetObject','Resource':'*'}"),
+        doc("{'Effect':'Allow','Action':'ec2:*','Resource':'*'}")), "another service");
+    assertEquals(AccessImpact.MIXED, impact(
+        doc("{'Effect':'Allow','Action':'s3:Get*','Resource':'*'}"),
+        doc("{'Effect':'Allow','Action':'s3:G?t*','Resource':'*'}")),
+        "pattern containment is not decided: narrows (fail closed)");
+    assertEquals(AccessImpact.MIXED, impact(
+        doc("{'Effect':'Allow','Action':'s3:GetObject','Resource':'arn:aws:s3:::a/*'}"),
+        doc("{'Effect':'Allow','Action':'s3:*','Resource':'arn:aws:s3:::b/*'}")),
+        "the pattern must be for the same resource");
+    assertEquals(AccessImpact.MIXED, impact(
+        doc("{'Effect':'Allow','Action':'s3:GetObject','Resource':'*'}"),
+        doc("{'Effect':'Allow','Action':'s3:*','Resource':'*','Condition':{'Bool':"
+            + "{'aws:SecureTransport':'true'}}}")), "or under the same Condition");
+  }
+
   @Test
   void conditionOperatorChangeIsJudgedByWhatItAccepts() {
     String equalsEcs = passRole("{'StringEquals':{'iam:PassedToService':'ecs.amazonaws.com'}}");

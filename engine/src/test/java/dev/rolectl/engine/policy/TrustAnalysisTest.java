@@ -30,10 +30,43 @@ class TrustAnalysisTest {
         "'Action':'sts:AssumeRole'", null)));
   }
 
+  static boolean surely(String... statements) {
+    return TrustAnalysis.surelyAllowsAssume(doc(statements), ECS);
+  }
+
   @Test
   void serviceAndActionCompareIgnoringCase() {
     assertTrue(allows(stmt("Allow", "{'Service':'ECS.amazonaws.com'}",
         "'Action':'STS:assumerole'", null)));
+  }
+
+  /**
+   * AWS documents that action names ignore case, not that service principals do: for "can ECS
+   * still assume the role" only the principal as AWS writes it counts, and a Deny in any case
+   * may stop it; for "may ECS be using it" a Deny stops it only when it names ECS exactly.
+   */
+  @Test
+  void surelyCountsOnlyTheServicePrincipalAsAwsWritesIt() {
+    String exact = stmt("Allow", "{'Service':'ecs.amazonaws.com'}", "'Action':'STS:assumerole'",
+        null);
+    String upper = stmt("Allow", "{'Service':'ECS.AMAZONAWS.COM'}", "'Action':'sts:AssumeRole'",
+        null);
+    String pattern = stmt("Allow", "{'Service':'ecs.*'}", "'Action':'sts:AssumeRole'", null);
+    String denyUpper = stmt("Deny", "{'Service':'ECS.AMAZONAWS.COM'}", "'Action':'sts:*'", null);
+    assertTrue(surely(exact));
+    assertTrue(surely(stmt("Allow", "'*'", "'Action':'sts:*'", null)));
+    assertFalse(surely(upper));
+    assertFalse(surely(pattern));
+    assertFalse(surely(exact, denyUpper));
+    assertTrue(allows(upper));
+    assertTrue(allows(pattern));
+    assertTrue(allows(exact, denyUpper), "a Deny in another case may not stop ECS");
+    assertFalse(allows(exact, stmt("Deny", "{'Service':'ecs.amazonaws.com'}", "'Action':'sts:*'",
+        null)));
+    assertFalse(surely("{'Effect':'Allow','NotPrincipal':{'Service':'ECS.amazonaws.com'},"
+        + "'Action':'sts:AssumeRole'}"));
+    assertTrue(allows("{'Effect':'Allow','NotPrincipal':{'Service':'ECS.amazonaws.com'},"
+        + "'Action':'sts:AssumeRole'}"));
   }
 
   @Test

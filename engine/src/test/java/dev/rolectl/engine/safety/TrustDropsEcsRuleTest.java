@@ -64,6 +64,27 @@ class TrustDropsEcsRuleTest {
         "PRODUCTION_TRAFFIC_SHIFT");
   }
 
+  /**
+   * Breaker's F17: AWS does not document that service principals match ignoring case, so an
+   * Allow that names ECS only as ECS.AMAZONAWS.COM does not count as keeping the role for ECS.
+   */
+  @Test
+  void theServicePrincipalInAnotherCaseIsBlockedAsAPossibleLoss() {
+    PolicyDocument upper = doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"Service\":\"ECS.AMAZONAWS.COM\"},\"Action\":\"sts:AssumeRole\"}]}");
+
+    Verdict v = only(withTrust(upper), Address.role(ROLE));
+
+    assertEquals(Level.BLOCK, v.level(), v::message);
+    assertEquals("ecs-trust-drops-ecs", v.rule());
+    assertContains(v.message(), "ecs.amazonaws.com may no longer be able to assume it",
+        "does not name ecs.amazonaws.com as AWS writes it",
+        "AWS does not document that service principals match ignoring case", "fail closed",
+        "ecs-svc/42");
+    assertEquals(List.of(), of(withTrust(upper, TRUST_ECS), Address.role(ROLE)),
+        "writing it as AWS does is no concern");
+  }
+
   @Test
   void anAddedDenyForEcsIsBlocked() {
     PolicyDocument denied =

@@ -32,7 +32,7 @@ final class EcsRules {
     public void check(LintContext ctx) {
       for (Role r : ctx.roles()) {
         EcsInfrastructure kind = r.ecsInfrastructure();
-        if (kind != null && !TrustAnalysis.allowsAssume(r.trustPolicy(), ECS)) {
+        if (kind != null && !TrustAnalysis.surelyAllowsAssume(r.trustPolicy(), ECS)) {
           ctx.report(this, r, LintContext.rolePointer(r) + "/trustPolicy", "role " + r.name()
               + " declares ecsInfrastructure: " + kind.yamlName() + ", but its trust policy does "
               + "not let " + ECS + " call sts:AssumeRole, so ECS cannot use it. Add a statement "

@@ -500,6 +500,13 @@ class PolicyLinterTest {
       none(new StackFixture().role("r", ECS_TRUST, EcsInfrastructure.LOAD_BALANCERS, 3600,
           Map.of()).lint(ID));
     }
+
+    @Test
+    void firesWhenTheServicePrincipalIsNotWrittenAsAwsWritesIt() {
+      String upper = trust("'Principal':{'Service':'ECS.AMAZONAWS.COM'}");
+      mentions(one(new StackFixture().role("r", upper, EcsInfrastructure.LOAD_BALANCERS,
+          3600, Map.of()).attach("r", LB_POLICY).lint(ID)), "ecs.amazonaws.com");
+    }
   }
 
   @Nested
