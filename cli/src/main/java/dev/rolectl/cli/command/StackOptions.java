@@ -80,7 +80,8 @@ public final class StackOptions {
       names = "--var-file",
       order = 11,
       paramLabel = "FILE",
-      description = "YAML file of NAME: value variables; repeatable, later files win. With"
+      description = "YAML file of NAME: value variables (a pipe works too: --var-file"
+          + " <(vault kv get ...)); repeatable, later files win. With"
           + " several accounts, $${aws.accountId} and $${account.name} in FILE choose a file per"
           + " account (quote it: 'vars/$${aws.accountId}.yaml').")
   void setVarFile(List<Path> value) {

@@ -53,11 +53,13 @@ final class YamlReader {
   static Read read(Path path, String file) {
     byte[] bytes;
     try {
-      if (Files.exists(path) && !Files.isRegularFile(path)) {
+      if (Files.isDirectory(path)) {
         return Read.failed(Diagnostic.error(RULE_FILE, Location.startOf(file),
-            "not a regular file; give a YAML file"));
+            "is a directory; give a YAML file"));
       }
-      long size = Files.size(path);
+      // a pipe (--var-file <(command)) or a device is read too, as far as the limit
+      boolean regular = Files.isRegularFile(path);
+      long size = regular ? Files.size(path) : 0;
       if (size > MAX_FILE_BYTES) {
         return Read.failed(tooBig(file, size));
       }
@@ -65,7 +67,7 @@ final class YamlReader {
         bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // bounded even if the file grows
       }
       if (bytes.length > MAX_FILE_BYTES) {
-        return Read.failed(tooBig(file, Files.size(path)));
+        return Read.failed(tooBig(file, regular ? Files.size(path) : bytes.length));
       }
     } catch (NoSuchFileException e) {
       return Read.failed(Diagnostic.error(RULE_FILE, Location.startOf(file),

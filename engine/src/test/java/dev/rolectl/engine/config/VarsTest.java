@@ -36,6 +36,34 @@ class VarsTest {
     assertEquals(List.of(), cli.diagnostics());
   }
 
+  /** {@code --var-file <(command)}: the shell gives a pipe, read like a file (bounded). */
+  @Test
+  void aVarFileMayBeAPipe() throws Exception {
+    Path pipe = dir.resolve("vars.pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor(), "mkfifo");
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(pipe, "env: from-a-pipe\n");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Vars.Loaded loaded = Vars.load(Map.of(), List.of(pipe));
+    writer.join();
+    assertEquals(List.of(), loaded.diagnostics());
+    assertEquals(Map.of("env", "from-a-pipe"), loaded.values());
+  }
+
+  @Test
+  void aVarFileThatIsADirectoryIsRefusedLocated() throws IOException {
+    Path sub = Files.createDirectory(dir.resolve("vars.d"));
+    List<Diagnostic> d = Vars.load(Map.of(), List.of(sub)).diagnostics();
+    assertEquals(1, d.size(), d::toString);
+    assertEquals("is a directory; give a YAML file", d.get(0).message());
+  }
+
   @Test
   void varsReachTheStack() throws IOException {
     Path vars = write("vars.yml", "env: staging\n");
