@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       "  130  interrupted (apply, Ctrl-C): the changes in progress finished, no new one",
       "       was started; apply again converges",
       "  143  terminated (apply, SIGTERM, as CI runners cancel a job): as 130",
+      "  129  hung up (apply, SIGHUP, the terminal closed): as 130",
       "Each command's help says which of these it gives (rolectl help COMMAND)."
     })
 public final class Cli implements Callable<Integer> {

@@ -47,6 +47,7 @@ class CliTest {
         + "  130  interrupted (apply, Ctrl-C): the changes in progress finished, no new one\n"
         + "       was started; apply again converges\n"
         + "  143  terminated (apply, SIGTERM, as CI runners cancel a job): as 130\n"
+        + "  129  hung up (apply, SIGHUP, the terminal closed): as 130\n"
         + "Each command's help says which of these it gives (rolectl help COMMAND).\n"),
         root.out());
     java.util.Set<String> listed = exitCodes(root.out());

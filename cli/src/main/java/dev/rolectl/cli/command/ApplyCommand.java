@@ -72,6 +72,7 @@ import picocli.CommandLine.Spec;
       "       was started (before any change, or on a second Ctrl-C: ended at",
       "       once); the apply lock is released either way",
       "  143  terminated (SIGTERM, as CI runners cancel a job): as 130",
+      "  129  hung up (SIGHUP, the terminal closed): as 130 (not under nohup)",
       "With several accounts: 1 when any account failed or was stale, else 3 when any",
       "was blocked, else 0."
     })
@@ -139,7 +140,7 @@ public final class ApplyCommand extends BaseCommand {
   /** Stops the apply; aborted (the locks released) when a signal ends the process at once. */
   Stop stop;
 
-  /** SIGINT and SIGTERM, handled from the start of the command to its end. */
+  /** SIGINT, SIGTERM and SIGHUP, handled from the start of the command to its end. */
   Interrupts interrupts;
 
   @Override
@@ -160,7 +161,7 @@ public final class ApplyCommand extends BaseCommand {
     }
   }
 
-  /** The apply asked for, with SIGINT and SIGTERM handled ({@link Interrupts}). */
+  /** The apply asked for, with SIGINT, SIGTERM and SIGHUP handled ({@link Interrupts}). */
   private int dispatch() {
     try {
       var multi = SavedPlans.readMulti(stack.path());

@@ -14,14 +14,14 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT (Ctrl-C) and SIGTERM (how CI runners cancel a job, SIGKILL following after a grace
- * period) during {@code apply}, installed for the whole command:
+ * SIGINT (Ctrl-C), SIGTERM (how CI runners cancel a job, SIGKILL following after a grace
+ * period) and SIGHUP (the terminal closed) during {@code apply}, installed for the whole command:
  *
  * <ul>
  *   <li>while changes are made ({@link #applying()}), the first signal asks the apply to {@link
  *       Stop}: the changes in progress finish, no new one starts, the summary is printed and the
- *       locks released as at any end; exit {@link #INT_EXIT} (SIGINT) or {@link #TERM_EXIT}
- *       (SIGTERM);
+ *       locks released as at any end; exit {@link #INT_EXIT} (SIGINT), {@link #TERM_EXIT}
+ *       (SIGTERM) or {@link #HUP_EXIT} (SIGHUP);
  *   <li>before that (locking, planning, the yes prompt), or on a second signal, the process ends
  *       at once, with the same exit code, once {@link Stop#abort} has released the apply's locks
  *       (waiting at most {@link #ABORT_WAIT} for that).
@@ -29,7 +29,8 @@ import sun.misc.SignalHandler;
  *
  * Uses {@code sun.misc.Signal} (module jdk.unsupported), the JDK's only way to handle a signal
  * without ending the process. Where the JVM keeps the signals ({@code -Xrs}), they end the
- * process as before.
+ * process as before. A SIGHUP that was ignored when the process started ({@code nohup rolectl
+ * apply ...}) stays ignored.
  */
 final class Interrupts implements AutoCloseable {
   /** The exit code of a process ended by SIGINT (128 + 2), as shells report it. */
@@ -37,6 +38,9 @@ final class Interrupts implements AutoCloseable {
 
   /** The exit code of a process ended by SIGTERM (128 + 15), as shells report it. */
   static final int TERM_EXIT = 143;
+
+  /** The exit code of a process ended by SIGHUP (128 + 1), as shells report it. */
+  static final int HUP_EXIT = 129;
 
   /** The stop reason of SIGINT (JSON {@code stop_reason}). */
   static final String INT_REASON = "interrupted (Ctrl-C)";
@@ -47,11 +51,19 @@ final class Interrupts implements AutoCloseable {
   /** The longest an ending process waits for its locks to be released. */
   static final Duration ABORT_WAIT = Duration.ofSeconds(10);
 
-  /** A signal that was received: its name, stop reason and exit code. */
-  record Received(String name, String reason, int exitCode) {}
+  /** The stop reason of SIGHUP (JSON {@code stop_reason}). */
+  static final String HUP_REASON = "hung up (SIGHUP)";
 
-  private static final Received INT = new Received("SIGINT", INT_REASON, INT_EXIT);
-  private static final Received TERM = new Received("SIGTERM", TERM_REASON, TERM_EXIT);
+  /**
+   * A signal that was received: its name, stop reason, exit code, and how a message names it
+   * ({@code Interrupted}).
+   */
+  record Received(String name, String reason, int exitCode, String label) {}
+
+  private static final Received INT = new Received("SIGINT", INT_REASON, INT_EXIT, "Interrupted");
+  private static final Received TERM =
+      new Received("SIGTERM", TERM_REASON, TERM_EXIT, "Terminated (SIGTERM)");
+  private static final Received HUP = new Received("SIGHUP", HUP_REASON, HUP_EXIT, "Hung up (SIGHUP)");
 
   /**
    * The handlers are the process's: installed when the first instance opens, the JVM's own put
@@ -77,13 +89,14 @@ final class Interrupts implements AutoCloseable {
       if (OPEN.isEmpty()) {
         handle("INT", INT);
         handle("TERM", TERM);
+        handle("HUP", HUP);
       }
       OPEN.add(this);
     }
   }
 
   /**
-   * Handles SIGINT and SIGTERM until closed.
+   * Handles SIGINT, SIGTERM and SIGHUP until closed.
    *
    * @param say prints a line for the user (a warning), from the signal's thread
    * @param flush flushes the command's output before the process ends at once
@@ -95,13 +108,18 @@ final class Interrupts implements AutoCloseable {
   private static void handle(String name, Received received) {
     Signal signal = new Signal(name);
     try {
-      JVM_HANDLERS.put(signal, Signal.handle(signal, s -> {
+      SignalHandler before = Signal.handle(signal, s -> {
         List<Interrupts> open;
         synchronized (OPEN) {
           open = new ArrayList<>(OPEN);
         }
         open.forEach(i -> i.received(received));
-      }));
+      });
+      if (before == SignalHandler.SIG_IGN) {
+        Signal.handle(signal, before); // ignored from the start (nohup): stays so
+      } else {
+        JVM_HANDLERS.put(signal, before);
+      }
     } catch (IllegalArgumentException e) {
       // the JVM keeps this signal (e.g. -Xrs): it ends the process as before
     }
@@ -127,7 +145,7 @@ final class Interrupts implements AutoCloseable {
     if (isFirst && applying) {
       stop.request(r.reason());
       say.accept(
-          (r.name().equals("SIGINT") ? "Interrupted" : "Terminated (SIGTERM)")
+          r.label()
               + ": letting the changes in progress finish, starting no new ones (press Ctrl-C or"
               + " send the signal again to end at once).");
       return;
@@ -161,7 +179,7 @@ final class Interrupts implements AutoCloseable {
         : "the apply lock could not be released within " + ABORT_WAIT.toSeconds() + " s: the next"
             + " apply on this host takes it over, others once its lease ends";
     say.accept(beforeChanges && !applying
-        ? (r.name().equals("SIGINT") ? "Interrupted" : "Terminated (SIGTERM)")
+        ? r.label()
             + " before any change was made: nothing was changed, and " + locks + "."
         : "Ending at once: the changes in progress may be cut (run apply again: it only does"
             + " what is still missing), and " + locks + ".");

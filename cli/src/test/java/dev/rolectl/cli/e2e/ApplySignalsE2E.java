@@ -72,6 +72,44 @@ class ApplySignalsE2E {
     convergesOnLocal(account, stack);
   }
 
+  /**
+   * SIGHUP (the terminal closed) while planning ends at once with 129 and releases the lock, as
+   * SIGINT does; under {@code nohup} (SIGHUP ignored from the start) it changes nothing.
+   */
+  @Test
+  void sighupWhilePlanningOnLocalReleasesTheLockUnlessIgnoredFromTheStart() throws Exception {
+    Path account = dir.resolve("account.json");
+    Path stack = StackFiles.roles(dir, "sig-hup", "sighup", 3);
+    Path lockFile = dir.resolve("account.json.lock");
+    for (boolean nohup : List.of(false, true)) {
+      Path fifo = dir.resolve("vars-hup-" + nohup + ".yaml");
+      mkfifo(fifo);
+      ChildCli apply = ChildCli.startWithHangup(nohup, Map.of(), l -> false, "apply",
+          stack.toString(), "--target", "local:" + account, "--auto-approve", "--var-file",
+          fifo.toString());
+      String holder = "pid " + apply.process.pid();
+      assertTrue(poll(() -> read(lockFile).trim().equals(holder)), () -> "the lock is held by "
+          + holder + " (it is: '" + read(lockFile) + "'):\n" + apply.output());
+      signal(apply, "HUP");
+      if (nohup) {
+        // nothing to wait for but time: the signal is ignored, so nothing happens to observe
+        Thread.sleep(2000);
+        assertTrue(apply.process.isAlive(), "nohup: SIGHUP is ignored:\n" + apply.output());
+        assertEquals(holder, read(lockFile).trim(), "nohup: the lock is still this apply's");
+        signal(apply, "INT");
+        assertEquals(130, apply.waitFor(LONG), apply::output);
+      } else {
+        assertEquals(129, apply.waitFor(LONG), apply::output);
+        assertTrue(apply.output().contains("Hung up (SIGHUP) before any change was made: nothing"
+            + " was changed, and no apply lock of this run is left behind."), apply.output());
+      }
+      assertLocalLockFree(account);
+      assertFalse(Files.exists(account), "nothing was written");
+      Files.delete(fifo);
+    }
+    convergesOnLocal(account, stack);
+  }
+
   @Test
   void sigtermWhileApplyingOnLocalFinishesTheChangeInProgressWritesItAndReleasesTheLock()
       throws Exception {

@@ -37,10 +37,28 @@ final class ChildCli {
 
   /** Starts {@code rolectl ARGS} with the environment (nothing of this JVM's AWS settings). */
   static ChildCli start(Map<String, String> env, Predicate<String> signal, String... args) {
+    return start(List.of(), env, signal, args);
+  }
+
+  /**
+   * As {@link #start(Map, Predicate, String...)}, with SIGHUP ignored from the start (as {@code
+   * nohup} leaves it) or at its default whatever this JVM inherited: {@code python3} sets it and
+   * then becomes the JVM ({@code execv}, same pid).
+   */
+  static ChildCli startWithHangup(boolean ignored, Map<String, String> env,
+      Predicate<String> signal, String... args) {
+    return start(List.of("python3", "-c", "import os, signal, sys; signal.signal(signal.SIGHUP,"
+        + " signal." + (ignored ? "SIG_IGN" : "SIG_DFL") + "); os.execv(sys.argv[1], sys.argv[1:])"),
+        env, signal, args);
+  }
+
+  private static ChildCli start(List<String> prefix, Map<String, String> env,
+      Predicate<String> signal, String... args) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run through mvn verify (package builds it)");
     }
-    List<String> cmd = new ArrayList<>(List.of(
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
