@@ -38,7 +38,8 @@ public final class AccountsMixin {
   List<String> accounts = new ArrayList<>();
 
   @Option(names = "--accounts-file", order = 41, paramLabel = "FILE",
-      description = "Accounts from a file: one a line, ID [NAME]; # starts a comment.")
+      description = "Accounts from a file (UTF-8): one a line, ID [NAME], or ids only (as aws"
+          + " organizations list-accounts --output text writes them); # starts a comment.")
   Path accountsFile;
 
   @Option(names = "--organization", order = 42,

@@ -50,7 +50,8 @@ public final class Accounts {
 
   /**
    * An accounts file: one account a line, its id and optionally its name after a space, comma or
-   * tab; {@code #} starts a comment; blank lines are ignored.
+   * tab, or a line of ids only (see {@link #line}); {@code #} starts a comment; blank lines are
+   * ignored. The file is UTF-8 (a byte order mark is skipped).
    *
    * @throws Refused naming the file and line of a bad entry
    */
@@ -60,8 +61,15 @@ public final class Accounts {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new Refused(file + ": no such accounts file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new Refused(file + ": the accounts file is not UTF-8 text (UTF-16, as some Windows"
+          + " tools write, is not read): save it as UTF-8");
     } catch (IOException e) {
       throw new Refused(file + ": cannot read the accounts file (" + e.getMessage() + ")");
+    }
+    if (lines.stream().anyMatch(l -> l.indexOf('\u0000') >= 0)) {
+      throw new Refused(file + ": the accounts file is not UTF-8 text (it holds NUL characters,"
+          + " as UTF-16 does): save it as UTF-8");
     }
     Map<String, AccountRef> found = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new LinkedHashMap<>();
@@ -74,25 +82,48 @@ public final class Accounts {
       if (entry.isEmpty()) {
         continue;
       }
-      String[] parts = entry.split("[\\s,]+", 2);
-      if (!AccountRef.isId(parts[0])) {
-        throw new Refused(file + ":" + (i + 1) + ":1: '" + parts[0] + "' is not an account id (12"
-            + " digits); write one account a line: ID [NAME]");
+      for (AccountRef account : line(file, i + 1, entry)) {
+        AccountRef before = found.putIfAbsent(account.id(), account);
+        if (before != null) {
+          throw new Refused(file + ":" + (i + 1) + ":1: account " + account.id() + " is already"
+              + (lineOf.get(account.id()) == i + 1 ? " on this line"
+                  : " on line " + lineOf.get(account.id()))
+              + (before.name().equals(account.name()) ? ""
+                  : " under another name ('" + before.name() + "', here '" + account.name() + "')")
+              + "; list each account once");
+        }
+        lineOf.put(account.id(), i + 1);
       }
-      AccountRef account = new AccountRef(parts[0], parts.length > 1 ? parts[1].strip() : "");
-      AccountRef before = found.putIfAbsent(parts[0], account);
-      if (before != null) {
-        throw new Refused(file + ":" + (i + 1) + ":1: account " + parts[0] + " is already on line "
-            + lineOf.get(parts[0]) + (before.name().equals(account.name()) ? ""
-                : " under another name ('" + before.name() + "', here '" + account.name() + "')")
-            + "; list each account once");
-      }
-      lineOf.put(parts[0], i + 1);
     }
     if (found.isEmpty()) {
       throw new Refused(file + ": no accounts in the file; write one account a line: ID [NAME]");
     }
     return List.copyOf(found.values());
+  }
+
+  /**
+   * One line of an accounts file: {@code ID [NAME]}, or only ids (every word 12 digits, as {@code
+   * aws organizations list-accounts --query 'Accounts[].Id' --output text} writes them, tab
+   * separated) for several accounts without names. A line with several ids and other words is
+   * refused: whether the ids are accounts or part of a name cannot be told.
+   */
+  private static List<AccountRef> line(Path file, int number, String entry) {
+    String[] words = entry.split("[\\s,]+");
+    if (!AccountRef.isId(words[0])) {
+      throw new Refused(file + ":" + number + ":1: '" + words[0] + "' is not an account id (12"
+          + " digits); write one account a line: ID [NAME]");
+    }
+    long ids = java.util.Arrays.stream(words).filter(AccountRef::isId).count();
+    if (ids == words.length) {
+      return java.util.Arrays.stream(words).map(id -> new AccountRef(id, "")).toList();
+    }
+    if (ids > 1) {
+      throw new Refused(file + ":" + number + ":1: several account ids and other words on one"
+          + " line: write one account a line, ID [NAME] (a name may not contain a 12-digit"
+          + " word), or only ids separated by spaces, tabs or commas");
+    }
+    String[] parts = entry.split("[\\s,]+", 2);
+    return List.of(new AccountRef(parts[0], parts.length > 1 ? parts[1].strip() : ""));
   }
 
   /** The organisation's accounts, or those below {@code ou}, read with {@code options}. */

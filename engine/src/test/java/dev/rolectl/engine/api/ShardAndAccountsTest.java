@@ -77,6 +77,42 @@ class ShardAndAccountsTest {
   }
 
   @Test
+  void aLineOfIdsOnlyIsSeveralAccounts(@TempDir Path dir) throws Exception {
+    List<AccountRef> three = List.of(new AccountRef("111111111111", ""),
+        new AccountRef("222222222222", ""), new AccountRef("333333333333", ""));
+    // aws organizations list-accounts --query 'Accounts[].Id' --output text; a comma list; spaces
+    for (String line : List.of("111111111111\t222222222222\t333333333333\n",
+        "111111111111,222222222222, 333333333333\n", "111111111111 222222222222  333333333333")) {
+      Path f = Files.writeString(dir.resolve("ids.txt"), line);
+      assertEquals(three, Accounts.fromFile(f), line);
+    }
+    Path mixed = Files.writeString(dir.resolve("mixed.txt"),
+        "444444444444 ok\n111111111111 payments 222222222222\n");
+    Refused e = assertThrows(Refused.class, () -> Accounts.fromFile(mixed));
+    assertTrue(e.getMessage().contains("mixed.txt:2:1: several account ids and other words on one"
+        + " line"), e.getMessage());
+    Path again = Files.writeString(dir.resolve("again.txt"), "111111111111 111111111111\n");
+    Refused dup = assertThrows(Refused.class, () -> Accounts.fromFile(again));
+    assertTrue(dup.getMessage().contains("again.txt:1:1: account 111111111111 is already on this"
+        + " line"), dup.getMessage());
+    assertEquals(List.of(new AccountRef("111111111111", "prod 2024")),
+        Accounts.fromFile(Files.writeString(dir.resolve("name.txt"), "111111111111 prod 2024\n")),
+        "a name with a shorter number is still a name");
+  }
+
+  @Test
+  void anAccountsFileThatIsNotUtf8IsSaidToBeSo(@TempDir Path dir) throws Exception {
+    for (byte[] bytes : List.of("\uFEFF111111111111 a\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_16LE), "111111111111 a\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_16LE))) {
+      Path f = Files.write(dir.resolve("utf16.txt"), bytes);
+      Refused e = assertThrows(Refused.class, () -> Accounts.fromFile(f));
+      assertTrue(e.getMessage().startsWith(f + ": the accounts file is not UTF-8 text")
+          && e.getMessage().contains("save it as UTF-8"), e.getMessage());
+    }
+  }
+
+  @Test
   void theRoleToAssumeIsBuiltFromItsNameAndChecked() {
     AccountAccess access = new AccountAccess(dev.rolectl.engine.live.TargetOptions.defaults(),
         "OrganizationAccountAccessRole", "ext", "ci-run", "aws-cn");
