@@ -77,8 +77,22 @@ public final class AccountsMixin {
           + " shard without accounts saves an empty plan.")
   String shard;
 
-  /** Whether several accounts were asked for. */
+  /**
+   * Whether several accounts were asked for.
+   *
+   * @throws UserError for {@code --accounts} or {@code --accounts-file} given an empty value
+   *     ({@code --accounts ,}, {@code --accounts-file=}): asked for, but none named
+   */
   boolean given() {
+    if (accounts.stream().allMatch(String::isBlank) && !matched(List.of("--accounts")).isEmpty()) {
+      throw new UserError("--accounts: no account id given: list the ids separated by commas,"
+          + " e.g. --accounts 111122223333,444455556666");
+    }
+    if (accountsFile != null && accountsFile.toString().isBlank()
+        || accountsFile == null && !matched(List.of("--accounts-file")).isEmpty()) {
+      throw new UserError("--accounts-file: no file given: name a file with one account a line,"
+          + " e.g. --accounts-file accounts.txt");
+    }
     return !accounts.isEmpty() || accountsFile != null || organization;
   }
 
@@ -160,11 +174,19 @@ public final class AccountsMixin {
   }
 
   /**
+   * The accounts to work on.
+   *
+   * @param mine this shard's (all without --shard)
+   * @param listDigest of the whole list the shard was cut from ({@link Accounts#digest})
+   */
+  record Chosen(List<AccountRef> mine, String listDigest) {}
+
+  /**
    * The accounts asked for, this shard's only; Organizations' calls are added to {@code stats}.
    *
    * @param err where accounts skipped by status are noted
    */
-  List<AccountRef> resolve(TargetOptions base, PrintWriter err, List<ApiStats> stats) {
+  Chosen resolve(TargetOptions base, PrintWriter err, List<ApiStats> stats) {
     List<AccountRef> all;
     if (organization) {
       Accounts.FromOrganization org = Accounts.fromOrganization(base, Optional.ofNullable(ou));
@@ -185,6 +207,6 @@ public final class AccountsMixin {
       err.println("note: shard " + shard().get() + " has no account ("
           + Counts.of(all.size(), "account") + " in all, fewer than the shards)");
     }
-    return mine;
+    return new Chosen(mine, Accounts.digest(all));
   }
 }

@@ -55,9 +55,15 @@ public final class MergeCommand extends BaseCommand {
   @Override
   public Integer call() {
     List<MultiPlan> parts = new ArrayList<>();
+    java.util.Map<Path, Path> seen = new java.util.HashMap<>();
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         throw new UserError(f + ": no such plan file");
+      }
+      Path before = seen.putIfAbsent(real(f), f);
+      if (before != null) {
+        throw new UserError(f + " is given twice" + (before.equals(f) ? "" : " (also as " + before
+            + ")") + ": give each shard's plan once");
       }
       parts.add(SavedPlans.readMulti(f).orElseThrow(() -> new UserError(f + ": not a"
           + " multi-account plan (save one with 'rolectl plan --accounts ... --out FILE')")));
@@ -74,5 +80,13 @@ public final class MergeCommand extends BaseCommand {
     out().print(MultiAccountPlan.render(merged, format, outColor()));
     out().flush();
     return MultiAccountPlan.exitCode(merged, detailedExitCode);
+  }
+
+  private static Path real(Path f) {
+    try {
+      return f.toRealPath();
+    } catch (java.io.IOException e) {
+      return f.toAbsolutePath().normalize();
+    }
   }
 }

@@ -34,8 +34,11 @@ final class MultiAccountApply {
     c.accountsOptions.check(c.targetOptions.target, c.stack);
     TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
     AccountAccess access = c.accountsOptions.access(base, c.stack.partition());
-    c.stack.source();
-    List<AccountRef> accounts = c.accountsOptions.resolve(base, c.err(), new ArrayList<>());
+    if (c.stack.source().partition().isPresent()) {
+      access.checkPartition();
+    }
+    List<AccountRef> accounts = c.accountsOptions.resolve(base, c.err(), new ArrayList<>())
+        .mine();
     try (MultiApply session = MultiApply.fromStack(accounts, access, c.stack::sourceFor, c.adopt,
         c.lockTimeout, c.accountsOptions.parallelism, new ApplyProgress(c.out()), c.stop)) {
       return run(c, session);

@@ -7,7 +7,6 @@ import dev.rolectl.cli.render.plan.MultiPlanText;
 import dev.rolectl.cli.render.plan.PlanOutput;
 import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountCost;
-import dev.rolectl.engine.api.AccountRef;
 import dev.rolectl.engine.api.MultiPlanner;
 import dev.rolectl.engine.api.StackSource;
 import dev.rolectl.engine.live.ApiStats;
@@ -34,11 +33,14 @@ final class MultiAccountPlan {
     TargetOptions base = TargetOpener.options(c.targetOptions, env);
     AccountAccess access = c.accountsOptions.access(base, c.stack.partition());
     StackSource shared = c.stack.source(); // the stack path and shared var files exist
+    if (shared.partition().isPresent()) {
+      access.checkPartition();
+    }
     List<ApiStats> orgStats = new ArrayList<>();
-    List<AccountRef> accounts = c.accountsOptions.resolve(base, c.err(), orgStats);
+    AccountsMixin.Chosen accounts = c.accountsOptions.resolve(base, c.err(), orgStats);
     Consumer<EngineEvent> progress = ProgressNotes.finished(c.err(), c.terminal());
-    MultiPlanner.Run run = MultiPlanner.plan(accounts, access, shared, c.stack::sourceFor, c.adopt,
-        c.accountsOptions.parallelism, c.accountsOptions.shard(), progress);
+    MultiPlanner.Run run = MultiPlanner.plan(accounts.mine(), access, shared, c.stack::sourceFor, c.adopt,
+        c.accountsOptions.parallelism, c.accountsOptions.shard(), accounts.listDigest(), progress);
     MultiPlan plan = run.plan();
     if (c.stats) {
       printStats(run.costs(), orgStats, c.err());

@@ -128,7 +128,8 @@ class ManyAccountsOptionsTest {
     Plan p = PlanFile.read(Files.readString(single));
     MultiPlan multi = new MultiPlan(MultiPlan.FORMAT_VERSION, p.stack(), "0".repeat(64),
         Instant.now(), List.of(), List.of(AccountPlan.planned(p.accountId(), "team", "arn:aws:iam::"
-            + p.accountId() + ":role/OrganizationAccountAccessRole", p)));
+            + p.accountId() + ":role/OrganizationAccountAccessRole", p)),
+        MultiPlan.accountsDigest(List.of(p.accountId())));
     Path many = Files.writeString(dir.resolve("many.json"), MultiPlanFile.write(multi));
     return new Path[] {single, many};
   }
@@ -210,6 +211,41 @@ class ManyAccountsOptionsTest {
     assertEquals(0, merge.exit(), merge::toString);
     assertTrue(merge.out().contains("in 1 account (shards 1/2, 2/2)"), merge::toString);
     refusedRun("shard 2/2 is missing", "merge", first.toString());
+  }
+
+  @Test
+  void mergeRefusesAFileGivenTwiceAndShardsOfAnotherAccountList(@TempDir Path dir)
+      throws Exception {
+    String json = Files.readString(savedPlans(dir)[1]);
+    Path first = Files.writeString(dir.resolve("shard-1.json"),
+        json.replace("\"shards\" : [ ]", "\"shards\": [\"1/2\"]"));
+    refusedRun(first + " is given twice: give each shard's plan once", "merge", first.toString(),
+        first.toString());
+    Path sub = Files.createDirectories(dir.resolve("sub"));
+    refusedRun(first + " is given twice (also as " + sub + "/../shard-1.json)", "merge",
+        sub + "/../shard-1.json", first.toString());
+    String head = json.substring(0, json.indexOf("\"accounts\""));
+    String otherList = dev.rolectl.engine.plan.MultiPlan.accountsDigest(
+        List.of("123456789012", "111111111111"));
+    Path second = Files.writeString(dir.resolve("shard-2.json"), head.replace("\"shards\" : [ ]",
+        "\"shards\": [\"2/2\"]").replaceFirst("\"accountsDigest\" : \"[0-9a-f]+\"",
+        "\"accountsDigest\" : \"" + otherList + "\"") + "\"accounts\": []}");
+    refusedRun(second + " was cut from another account list than " + first, "merge",
+        first.toString(), second.toString());
+  }
+
+  @Test
+  void emptyAccountListsAreSaidToBeEmpty(@TempDir Path dir) throws Exception {
+    String role = "--assume-role=OrganizationAccountAccessRole";
+    refused("--accounts: no account id given", "--accounts", ",", role);
+    refused("--accounts: no account id given", "--accounts=", role);
+    refused("--accounts: no account id given", "--accounts", " , ", role);
+    refused("--accounts-file: no file given", "--accounts-file=", role);
+    refused("--accounts-file: no file given", "--accounts-file", "", role);
+    Path utf16 = Files.write(dir.resolve("utf16.txt"),
+        "\uFEFF111111111111 a\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    refused(utf16 + ": the accounts file is not UTF-8 text", "--accounts-file", utf16.toString(),
+        role);
   }
 
   /** Counts agree with their nouns: "1 account", "2 accounts", "1 API call". */

@@ -42,6 +42,28 @@ public record AccountAccess(
         .roleArn();
   }
 
+  /**
+   * Checks that {@code partition} (given with {@code --partition}) is that of the caller's own
+   * credentials, with one {@code sts:GetCallerIdentity} (the partition of the caller's ARN), as
+   * plan does for one account: a role of another partition cannot be assumed with them, and every
+   * account would fail alike.
+   *
+   * @throws Refused naming both partitions and what to do
+   * @throws dev.rolectl.engine.live.TargetException when the caller cannot be read
+   */
+  public void checkPartition() {
+    try (dev.rolectl.engine.live.Target t = dev.rolectl.engine.live.Targets.open("aws", base)) {
+      String own = t.iam().partition();
+      if (!own.equals(partition)) {
+        throw new Refused("--partition " + partition + " does not match the partition of your"
+            + " credentials (" + own + ", from the caller's ARN): the roles "
+            + "arn:" + partition + ":iam::ACCOUNT_ID:role/" + roleName + " cannot be assumed with them; drop --partition, or use credentials"
+            + " of partition " + partition + " with a region in it (--region; e.g. cn-north-1 for"
+            + " aws-cn, us-gov-west-1 for aws-us-gov)");
+      }
+    }
+  }
+
   /** Options that reach {@code accountId} through the role. */
   public TargetOptions optionsFor(String accountId) {
     return optionsForRole(roleArn(accountId));

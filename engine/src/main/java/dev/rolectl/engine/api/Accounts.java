@@ -38,12 +38,19 @@ public final class Accounts {
     Map<String, AccountRef> found = new LinkedHashMap<>();
     for (String id : ids) {
       String s = id.strip();
+      if (s.isEmpty()) {
+        continue; // 111122223333,,444455556666 or a trailing comma
+      }
       if (!AccountRef.isId(s)) {
         throw new Refused("--accounts: '" + s + "' is not an account id (12 digits)");
       }
       if (found.putIfAbsent(s, new AccountRef(s, "")) != null) {
         throw new Refused("--accounts: " + s + " is given twice; give each account once");
       }
+    }
+    if (found.isEmpty()) {
+      throw new Refused("--accounts: no account id given: list the ids separated by commas, e.g."
+          + " --accounts 111122223333,444455556666");
     }
     return List.copyOf(found.values());
   }
@@ -124,6 +131,16 @@ public final class Accounts {
     }
     String[] parts = entry.split("[\\s,]+", 2);
     return List.of(new AccountRef(parts[0], parts.length > 1 ? parts[1].strip() : ""));
+  }
+
+  /**
+   * SHA-256 of an account list, whatever its order ({@link
+   * dev.rolectl.engine.plan.MultiPlan#accountsDigest}): each shard's plan records that of the
+   * list it was cut from, and {@code merge} refuses shards of different lists.
+   */
+  public static String digest(List<AccountRef> accounts) {
+    return dev.rolectl.engine.plan.MultiPlan.accountsDigest(
+        accounts.stream().map(AccountRef::id).toList());
   }
 
   /** The organisation's accounts, or those below {@code ou}, read with {@code options}. */

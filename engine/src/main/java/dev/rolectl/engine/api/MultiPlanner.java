@@ -44,11 +44,13 @@ public final class MultiPlanner {
    * @param shared the stack as given, per-account variable files by their pattern: its digest is
    *     recorded, and its name when no account could be planned
    * @param shard recorded in the plan
+   * @param accountsDigest of the whole account list the shard was cut from ({@link
+   *     Accounts#digest}), recorded in the plan for {@code merge}
    * @param progress one {@link EngineEvent.Finished} per account ("111122223333: 2 to change")
    */
   public static Run plan(List<AccountRef> accounts, AccountAccess access, StackSource shared,
       Function<AccountRef, StackSource> sources, boolean adopt, int parallelism,
-      Optional<Shard> shard, Consumer<EngineEvent> progress) {
+      Optional<Shard> shard, String accountsDigest, Consumer<EngineEvent> progress) {
     Instant started = Instant.now();
     Consumer<EngineEvent> oneAtATime = e -> {
       synchronized (MultiPlanner.class) {
@@ -63,7 +65,7 @@ public final class MultiPlanner {
         "adopt=" + adopt);
     MultiPlan plan = new MultiPlan(MultiPlan.FORMAT_VERSION, stack, digest, started,
         shard.map(s -> List.of(s.toString())).orElse(List.of()),
-        done.stream().map(Planned::account).toList());
+        done.stream().map(Planned::account).toList(), accountsDigest);
     return new Run(plan, done.stream().map(Planned::cost).toList());
   }
 

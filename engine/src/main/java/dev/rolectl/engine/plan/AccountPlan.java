@@ -53,6 +53,14 @@ public record AccountPlan(
     return plan.hasChanges() ? Status.CHANGES : Status.NO_CHANGES;
   }
 
+  /**
+   * Whether this account's plan is incomplete: it failed (the account could not be reached, its
+   * stack not resolved, or its plan had errors) or its plan records errors.
+   */
+  public boolean errored() {
+    return plan == null || plan.errored();
+  }
+
   /** {@code 111122223333 (name)}, or the id alone. */
   public String label() {
     return accountName.isEmpty() ? accountId : accountId + " (" + accountName + ")";

@@ -1,10 +1,16 @@
 package dev.rolectl.engine.plan;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * A stack planned in many accounts: one {@link AccountPlan} each, sorted by account id (so that
@@ -17,9 +23,12 @@ import java.util.Objects;
  *     {@code null} when unknown (a report of apply, or a file of an older rolectl)
  * @param createdAt when planning started (the earliest shard's, once merged)
  * @param shards the shards it covers, e.g. {@code ["1/2"]}; empty for a run of every account
+ * @param accountsDigest SHA-256 of the whole account list the plan (or its shard) was cut from
+ *     ({@link #accountsDigest(Collection)}), so that {@code merge} refuses shards of different
+ *     lists; {@code null} when unknown (a report of apply, a file of an older rolectl)
  */
 public record MultiPlan(int formatVersion, String stack, String stackDigest, Instant createdAt,
-    List<String> shards, List<AccountPlan> accounts) {
+    List<String> shards, List<AccountPlan> accounts, String accountsDigest) {
   /** Version of the multi-account plan file. */
   public static final int FORMAT_VERSION = 1;
 
@@ -30,6 +39,35 @@ public record MultiPlan(int formatVersion, String stack, String stackDigest, Ins
     List<AccountPlan> sorted = new ArrayList<>(accounts);
     sorted.sort(Comparator.comparing(AccountPlan::accountId));
     accounts = List.copyOf(sorted);
+  }
+
+  /** A plan that does not record its account list ({@code accountsDigest} null). */
+  public MultiPlan(int formatVersion, String stack, String stackDigest, Instant createdAt,
+      List<String> shards, List<AccountPlan> accounts) {
+    this(formatVersion, stack, stackDigest, createdAt, shards, accounts, null);
+  }
+
+  /**
+   * SHA-256 (64 hex digits) of a list of account ids: of the ids sorted, one a line, so that the
+   * order they came in does not count.
+   */
+  public static String accountsDigest(Collection<String> ids) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      new TreeSet<>(ids).forEach(id -> sha.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
+  /**
+   * Whether any account's plan is incomplete: the account failed (could not be reached or
+   * planned, or its plan has errors). A plan saved with such accounts may be applied only in the
+   * others.
+   */
+  public boolean errored() {
+    return accounts.stream().anyMatch(AccountPlan::errored);
   }
 
   /** The worst status of its accounts ({@link AccountPlan.Status#NO_CHANGES} when none). */

@@ -45,7 +45,11 @@ public final class MultiPlanFile {
     }
     root.put("createdAt", plan.createdAt().toString());
     plan.shards().forEach(root.putArray("shards")::add);
+    if (plan.accountsDigest() != null) {
+      root.put("accountsDigest", plan.accountsDigest());
+    }
     root.put("status", plan.worst().jsonName());
+    root.put("errored", plan.errored());
     ObjectNode summary = root.putObject("summary");
     for (AccountPlan.Status s : AccountPlan.Status.values()) {
       summary.put(s.jsonName(), plan.count(s));
@@ -61,6 +65,7 @@ public final class MultiPlanFile {
         n.put("roleArn", a.roleArn());
       }
       n.put("status", a.status().jsonName());
+      n.put("errored", a.errored());
       if (a.plan() != null) {
         n.set("plan", tree(PlanFile.write(a.plan())));
       } else {
@@ -123,13 +128,22 @@ public final class MultiPlanFile {
       accounts.add(a);
     }
     String digest = root.path("stackDigest").isTextual() ? root.get("stackDigest").asText() : null;
+    JsonNode listed = root.path("accountsDigest");
+    if (!listed.isMissingNode() && !(listed.isTextual() && HEX64.matcher(listed.asText()).matches())) {
+      throw new PlanFormatException("accountsDigest: not 64 hex digits: the file was edited; plan"
+          + " again");
+    }
     try {
       return new MultiPlan(version, text(root, "stack"), digest,
-          Instant.parse(text(root, "createdAt")), shards, accounts);
+          Instant.parse(text(root, "createdAt")), shards, accounts,
+          listed.isMissingNode() ? null : listed.asText());
     } catch (DateTimeParseException e) {
       throw new PlanFormatException("createdAt is not a time: " + e.getParsedString());
     }
   }
+
+  private static final java.util.regex.Pattern HEX64 =
+      java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
   private static final java.util.regex.Pattern SHARD = java.util.regex.Pattern.compile(
       "[1-9]\\d{0,3}/[1-9]\\d{0,3}");

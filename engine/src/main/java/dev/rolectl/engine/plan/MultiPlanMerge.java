@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * Joins the plans of the shards of one run ({@code rolectl merge}). They must be of the same stack
  * name and the same stack digest (the same files, variables and options), cover no account twice,
- * and, when made with {@code --shard I/N}, be every one of the N shards of one N: a merged plan
+ * and, when made with {@code --shard I/N}, be every one of the N shards of one N cut from one
+ * account list (its digest is recorded in each shard): a merged plan
  * that silently lacks a shard, mixes two shardings or two revisions of the stack would be
  * reported, and could be applied, as one complete run.
  */
@@ -56,17 +57,58 @@ final class MultiPlanMerge {
       for (AccountPlan a : p.accounts()) {
         String before = accountIn.putIfAbsent(a.accountId(), name);
         if (before != null) {
-          throw new PlanFormatException("account " + a.accountId() + " is in " + before
-              + (before.equals(name) ? " twice" : " and in " + name) + " (shards of one run never"
-              + " overlap: give each shard's plan once)");
+          throw new PlanFormatException(before.equals(name)
+              ? name + " is given twice: give each shard's plan once"
+              : "account " + a.accountId() + " is in " + before + " and in " + name + " (shards"
+                  + " of one run never overlap: give each shard's plan once)");
         }
         all.add(a);
       }
       created = p.createdAt().isBefore(created) ? p.createdAt() : created;
     }
     List<String> shards = shards(names, parts);
+    String listed = shards.isEmpty() ? common(parts) : accountList(names, parts, all);
     return new MultiPlan(MultiPlan.FORMAT_VERSION, first.stack(), first.stackDigest(), created,
-        shards, all);
+        shards, all, listed);
+  }
+
+  /** The digest every part records, else null. */
+  private static String common(List<MultiPlan> parts) {
+    String d = parts.get(0).accountsDigest();
+    return parts.stream().allMatch(p -> java.util.Objects.equals(p.accountsDigest(), d)) ? d : null;
+  }
+
+  /**
+   * The digest of the account list every shard was cut from, once checked to be the same in each
+   * and to be that of the merged accounts: shards of two lists (an organisation that changed
+   * between the jobs, two accounts files) would leave accounts in no shard, silently.
+   */
+  private static String accountList(List<String> names, List<MultiPlan> parts,
+      List<AccountPlan> all) {
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i).accountsDigest() == null) {
+        throw new PlanFormatException(names.get(i) + " does not record the account list its"
+            + " shard was cut from (a plan of an older rolectl, or edited): plan every shard"
+            + " again with this rolectl");
+      }
+    }
+    String first = parts.get(0).accountsDigest();
+    for (int i = 1; i < parts.size(); i++) {
+      if (!parts.get(i).accountsDigest().equals(first)) {
+        throw new PlanFormatException(names.get(i) + " was cut from another account list than "
+            + names.get(0) + " (accounts digest " + parts.get(i).accountsDigest().substring(0, 12)
+            + "... against " + first.substring(0, 12) + "...): the accounts file or the"
+            + " organisation differed between the shard jobs, and some accounts would be in no"
+            + " shard; plan every shard from the same account list, then merge");
+      }
+    }
+    String merged = MultiPlan.accountsDigest(all.stream().map(AccountPlan::accountId).toList());
+    if (!merged.equals(first)) {
+      throw new PlanFormatException("the shards hold " + all.size() + " accounts, which are not"
+          + " the account list they record they were cut from: a plan file was edited or cut;"
+          + " plan every shard again");
+    }
+    return first;
   }
 
   /** The shards, sorted, once checked to be all N shards of one N (or none at all). */

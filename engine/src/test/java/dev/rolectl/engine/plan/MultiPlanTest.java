@@ -19,10 +19,19 @@ class MultiPlanTest {
         + ":role/OrganizationAccountAccessRole", p);
   }
 
+  /** The account list the shards of these tests are cut from. */
+  static final String LIST =
+      MultiPlan.accountsDigest(List.of("111111111111", "222222222222", "333333333333"));
+
   static MultiPlan of(String shard, AccountPlan... accounts) {
     return new MultiPlan(MultiPlan.FORMAT_VERSION, "ecs-platform", HASH,
         Instant.parse("2026-11-30T10:00:0" + accounts.length + "Z"),
-        shard == null ? List.of() : List.of(shard), List.of(accounts));
+        shard == null ? List.of() : List.of(shard), List.of(accounts), LIST);
+  }
+
+  static MultiPlan cutFrom(MultiPlan p, String... ids) {
+    return new MultiPlan(p.formatVersion(), p.stack(), p.stackDigest(), p.createdAt(), p.shards(),
+        p.accounts(), ids.length == 0 ? null : MultiPlan.accountsDigest(List.of(ids)));
   }
 
   @Test
@@ -70,7 +79,7 @@ class MultiPlanTest {
 
   static MultiPlan withDigest(MultiPlan p, String digest) {
     return new MultiPlan(p.formatVersion(), p.stack(), digest, p.createdAt(), p.shards(),
-        p.accounts());
+        p.accounts(), p.accountsDigest());
   }
 
   static String mergeError(MultiPlan... parts) {
@@ -81,15 +90,16 @@ class MultiPlanTest {
 
   @Test
   void mergingRefusesMissingShardsMixedCountsAndOtherStackContent() {
-    MultiPlan one = of("1/3", planned("111111111111"));
-    MultiPlan two = of("2/3", planned("222222222222"));
-    MultiPlan three = of("3/3");
+    MultiPlan one = cutFrom(of("1/3", planned("111111111111")), "111111111111", "222222222222");
+    MultiPlan two = cutFrom(of("2/3", planned("222222222222")), "111111111111", "222222222222");
+    MultiPlan three = cutFrom(of("3/3"), "111111111111", "222222222222");
     assertEquals(List.of("1/3", "2/3", "3/3"), MultiPlan.merge(List.of(three, two, one)).shards(),
         "an empty shard completes the run");
     assertTrue(mergeError(one, two).contains("shard 3/3 is missing"), mergeError(one, two));
     String mixed = mergeError(of("1/2", planned("111111111111")), two);
     assertTrue(mixed.contains("b.json is shard 2/3, a.json a shard of 2"), mixed);
-    String again = mergeError(one, of("1/3", planned("222222222222")));
+    String again = mergeError(one, cutFrom(of("1/3", planned("222222222222")), "111111111111",
+        "222222222222"));
     assertTrue(again.contains("shard 1/3 is given twice (a.json and b.json)"), again);
     String whole = mergeError(of(null, planned("333333333333")), one);
     assertTrue(whole.contains("a.json was planned without --shard"), whole);
@@ -101,6 +111,55 @@ class MultiPlanTest {
     MultiPlan merged = MultiPlan.merge(List.of(one, two, three));
     assertEquals(HASH, merged.stackDigest());
     assertEquals(merged, MultiPlanFile.read(MultiPlanFile.write(merged)), "the digest is saved");
+  }
+
+  @Test
+  void mergingRefusesShardsCutFromDifferentAccountLists() {
+    // shard 1/2 of accounts A (111, 222) with shard 2/2 of accounts B (333, 444): 222 and 333
+    // would be in no shard
+    MultiPlan a1 = cutFrom(of("1/2", planned("111111111111")), "111111111111", "222222222222");
+    MultiPlan b2 = cutFrom(of("2/2", planned("444444444444")), "333333333333", "444444444444");
+    String lists = mergeError(a1, b2);
+    assertTrue(lists.contains("b.json was cut from another account list than a.json")
+        && lists.contains("plan every shard from the same account list"), lists);
+    // the organisation grew between the jobs: 1/2 of three accounts, 2/2 of four
+    MultiPlan g1 = cutFrom(of("1/2", planned("111111111111"), planned("333333333333")),
+        "111111111111", "222222222222", "333333333333");
+    MultiPlan g2 = cutFrom(of("2/2", planned("222222222222"), planned("444444444444")),
+        "111111111111", "222222222222", "333333333333", "444444444444");
+    assertTrue(mergeError(g1, g2).contains("b.json was cut from another account list"));
+    String old = mergeError(a1, cutFrom(of("2/2", planned("222222222222"))));
+    assertTrue(old.contains("b.json does not record the account list its shard was cut from"),
+        old);
+    // the same list, but a shard's file lost an account
+    MultiPlan a2cut = cutFrom(of("2/2"), "111111111111", "222222222222");
+    String cut = mergeError(a1, a2cut);
+    assertTrue(cut.contains("the shards hold 1 accounts, which are not the account list"), cut);
+    MultiPlan a2 = cutFrom(of("2/2", planned("222222222222")), "111111111111", "222222222222");
+    MultiPlan merged = MultiPlan.merge(List.of(a1, a2));
+    assertEquals(a1.accountsDigest(), merged.accountsDigest());
+    assertEquals(merged, MultiPlanFile.read(MultiPlanFile.write(merged)), "the list is saved");
+    assertTrue(readError(MultiPlanFile.write(merged).replace(merged.accountsDigest(), "x"))
+        .contains("accountsDigest: not 64 hex digits"));
+    String again = assertThrows(PlanFormatException.class, () -> MultiPlan.merge(
+        List.of("a.json", "a.json"), List.of(a1, a1))).getMessage();
+    assertEquals("a.json is given twice: give each shard's plan once", again);
+  }
+
+  @Test
+  void erroredTellsWhetherAnyAccountIsIncomplete() throws Exception {
+    MultiPlan fine = of(null, planned("111111111111"));
+    MultiPlan failed = of(null, planned("111111111111"),
+        AccountPlan.failed("222222222222", "b", null, "plan incomplete, cannot be applied: 1 error"));
+    assertFalse(fine.errored());
+    assertTrue(failed.errored());
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var fineJson = mapper.readTree(MultiPlanFile.write(fine));
+    var failedJson = mapper.readTree(MultiPlanFile.write(failed));
+    assertTrue(fineJson.get("errored").isBoolean() && !fineJson.get("errored").asBoolean());
+    assertTrue(failedJson.get("errored").asBoolean());
+    assertFalse(failedJson.get("accounts").get(0).get("errored").asBoolean());
+    assertTrue(failedJson.get("accounts").get(1).get("errored").asBoolean());
   }
 
   static String readError(String json) {
