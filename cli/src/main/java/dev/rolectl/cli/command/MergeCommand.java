@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
       "Reads plans saved with 'rolectl plan --accounts ... --shard I/N --out FILE' and prints"
           + " them as one report, as if one run had planned every account. Refused: plans of"
           + " another stack or of other stack files, variables or options (the recorded stack"
-          + " digest differs), an account twice, and shards that are not all N shards of one"
-          + " --shard I/N (a shard without accounts saves an empty plan: give it too). Reads"
-          + " no AWS."
+          + " digest differs), shards cut from different account lists, a file or an account"
+          + " twice, and shards that are not all N shards of one --shard I/N (a shard without"
+          + " accounts saves an empty plan: give it too). Reads no AWS."
     },
     footer = {
       "",

@@ -60,8 +60,10 @@ class ManyAccountsOptionsE2E {
         assertTrue(form.get("RoleArn").endsWith(":role/OrganizationAccountAccessRole"), form::toString);
       }
       JsonNode plan = JSON.readTree(one.out());
+      assertTrue(plan.path("errored").asBoolean(false), "an account failed: errored");
       for (JsonNode a : plan.path("accounts")) {
         String id = a.path("accountId").asText();
+        assertEquals(id.equals(members.get(2).id()), a.path("errored").asBoolean(), a::toString);
         if (id.equals(members.get(2).id())) {
           assertEquals("failed", a.path("status").asText());
           assertTrue(a.path("error").asText().contains(id + ".yaml"), a.toString());
@@ -105,6 +107,18 @@ class ManyAccountsOptionsE2E {
       TestCli.Run missing = TestCli.run(env, "merge", shards.get(0), shards.get(1), shards.get(3));
       assertEquals(1, missing.exit(), missing::toString);
       assertTrue(missing.err().contains("shard 3/4 is missing"), missing::toString);
+      // shard 4/4 of another account list (two of the three accounts): refused, naming the file
+      String two = members.get(0).id() + "," + members.get(1).id();
+      TestCli.Run ofTwo = TestCli.run(env, "plan", stack.toString(), "--accounts", two,
+          "--assume-role", "OrganizationAccountAccessRole", "--shard", "4/4", "--out",
+          shards.get(3), "--var-file", dir.resolve("vars") + "/${aws.accountId}.yaml");
+      assertEquals(0, ofTwo.exit(), ofTwo::toString);
+      TestCli.Run lists = TestCli.run(env, "merge", shards.get(0), shards.get(1), shards.get(3),
+          shards.get(2));
+      assertEquals(1, lists.exit(), lists::toString);
+      assertTrue(lists.err().contains(shards.get(3) + " was cut from another account list than "
+          + shards.get(0)), lists::toString);
+
       Files.writeString(stack, Files.readString(stack) + "# another revision\n");
       TestCli.Run other = TestCli.run(env, "plan", stack.toString(), "--accounts", ids,
           "--assume-role", "OrganizationAccountAccessRole", "--shard", "3/4", "--out",
@@ -115,6 +129,15 @@ class ManyAccountsOptionsE2E {
       assertEquals(1, revisions.exit(), revisions::toString);
       assertTrue(revisions.err().contains(shards.get(2) + " was planned from other stack files,"
           + " variables or options than " + shards.get(0)), revisions::toString);
+
+      // --partition is checked against the credentials', as for one account
+      int assumed = sts.assumed().size();
+      TestCli.Run cn = TestCli.run(env, "plan", stack.toString(), "--accounts", ids,
+          "--assume-role", "OrganizationAccountAccessRole", "--partition", "aws-cn");
+      assertEquals(1, cn.exit(), cn::toString);
+      assertTrue(cn.err().contains("--partition aws-cn does not match the partition of your"
+          + " credentials (aws, from the caller's ARN)"), cn::toString);
+      assertEquals(assumed, sts.assumed().size(), "no role assumed");
     }
   }
 }
