@@ -197,6 +197,33 @@ class EcsRealApiE2E {
   }
 
   /**
+   * settings.ecs.regions add to the scan: a stack naming eu-west-1 only is still blocked by the
+   * deployment in us-east-1 (every region DescribeRegions lists is read, moto standing in for
+   * EC2). When DescribeRegions cannot be read, only the named regions are checked and the verdict
+   * says so: a warning, not "safe".
+   */
+  @Test
+  void namedRegionsAddToTheEnabledOnesAndAloneOnlyWarn() throws Exception {
+    ObjectNode web = fx.web("us-east-1");
+    fx.deployment("us-east-1", web, "IN_PROGRESS", "BAKE_TIME");
+    String eu = InterlockStacks.write(dir.resolve("eu.yaml"),
+        Files.readString(Path.of(delete())) + "settings: {ecs: {regions: [eu-west-1]}}\n").toString();
+    blocked(fx.rolectl("plan", eu), "service web (cluster prod, us-east-1)", "BAKE_TIME");
+    blocked(fx.rolectl("apply", eu, "--auto-approve"), "Blocked by a safety rule");
+
+    fx.ecs.world.setDeploymentStatus("us-east-1", "SUCCESSFUL");
+    server.reset();
+    Map<String, String> noRegions = new java.util.HashMap<>(fx.env());
+    noRegions.put("AWS_ENDPOINT_URL_EC2", "http://127.0.0.1:" + AwsAdapterE2E.closedPort());
+    TestCli.Run plan = fx.rolectl(noRegions, "plan", eu, "--no-color");
+    assertEquals(0, plan.exit(), plan::toString);
+    assertTrue(plan.out().contains("could not check every region")
+        && plan.out().contains("only the stack's settings.ecs.regions (eu-west-1) were checked"),
+        plan::toString);
+    assertFalse(plan.out().contains("safe [ecs-role-delete]"), plan::toString);
+  }
+
+  /**
    * Stands in for an ECS endpoint that accepts connections and never answers (a black-holed
    * proxy), with every enabled region to scan (moto's DescribeRegions lists 38): the regions not
    * started when the first one went silent are not tried, so the plan waits about one time-out
