@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
       "  rolectl help validate",
       "",
       "Exit codes:",
-      "  0  success (for plan: no changes)",
+      "  0  success (plan with --detailed-exitcode: no changes)",
       "  1  error: invalid stack, bad arguments, failed call",
       "  2  changes present (plan with --detailed-exitcode)",
       "  3  blocked by a safety rule",

@@ -40,7 +40,7 @@ class CliTest {
   void rootHelpListsEveryExitCodeTheCommandsList() {
     CliRun root = CliRun.run("--help");
     assertTrue(root.out().endsWith("Exit codes:\n"
-        + "  0  success (for plan: no changes)\n"
+        + "  0  success (plan with --detailed-exitcode: no changes)\n"
         + "  1  error: invalid stack, bad arguments, failed call\n"
         + "  2  changes present (plan with --detailed-exitcode)\n"
         + "  3  blocked by a safety rule\n"

@@ -78,13 +78,20 @@ public final class StackWriter {
       m.put("permissionsBoundary", References.escape(role.permissionsBoundary()));
     }
     Map<String, String> tags = new TreeMap<>(role.tags());
-    tags.keySet().removeIf(k -> k.startsWith("aws:") || k.equals(Stack.OWNER_TAG));
+    // rolectl's own tags (reserved in the schema): the owner is the stack written; protection
+    // is written as protect: true, which writes the tag again
+    boolean protect = role.protect() || "true".equalsIgnoreCase(tags.get(Stack.PROTECT_TAG));
+    tags.keySet().removeIf(k -> k.startsWith("aws:")
+        || k.regionMatches(true, 0, Stack.RESERVED_TAG_PREFIX, 0, Stack.RESERVED_TAG_PREFIX.length()));
     tags.replaceAll((k, v) -> References.escape(v));
     if (!tags.isEmpty()) {
       m.put("tags", tags);
     }
     if (role.ecsInfrastructure() != null) {
       m.put("ecsInfrastructure", role.ecsInfrastructure().yamlName());
+    }
+    if (protect) {
+      m.put("protect", true);
     }
     m.put("adopt", true);
     return m;

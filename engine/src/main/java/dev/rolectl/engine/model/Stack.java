@@ -33,6 +33,9 @@ public record Stack(
    */
   public static final String PROTECT_TAG = "rolectl:protect";
 
+  /** Tag keys rolectl keeps for itself (in any case; the stack schema refuses them). */
+  public static final String RESERVED_TAG_PREFIX = "rolectl:";
+
   public Stack {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(accountId, "accountId");

@@ -62,6 +62,31 @@ class StackWriterRoundTripTest {
     return stack.resources(type).map(r -> r.address().value()).sorted().toList();
   }
 
+  /** A live role protected by its tag is written with protect: true, not the reserved tag. */
+  @Test
+  void rolectlsOwnTagsAreWrittenAsWhatTheyMean() throws Exception {
+    Stack original = StackLoader.load(StackLoaderTest.stacks("refs/stack.yaml"),
+        new LoadOptions(Map.of("env", "prod", "team", "ops"), List.of(),
+            LoadOptions.PLACEHOLDER_ACCOUNT_ID, "aws")).stack().orElseThrow();
+    Role r = original.resources(Role.class).findFirst().orElseThrow();
+    Map<String, String> tags = new java.util.HashMap<>(r.tags());
+    tags.put(Stack.PROTECT_TAG, "true");
+    tags.put(Stack.OWNER_TAG, "old-stack");
+    tags.put("Rolectl:Other", "x");
+    Role live = new Role(r.address(), r.location(), r.name(), r.path(), r.description(),
+        r.maxSessionDuration(), r.trustPolicy(), r.permissionsBoundary(), tags,
+        r.ecsInfrastructure(), false, false, r.dependsOn());
+    Path written = dir.resolve("protected.yaml");
+    Files.writeString(written, StackWriter.write("imported", null, List.of(live)));
+
+    LoadResult result = StackLoader.load(written, LoadOptions.offline());
+    assertTrue(result.ok(), () -> result.diagnostics().stream().map(Diagnostic::format)
+        .collect(Collectors.joining("\n")) + "\n" + written);
+    Role loaded = result.stack().orElseThrow().resources(Role.class).findFirst().orElseThrow();
+    assertTrue(loaded.protect(), "protect: true");
+    assertEquals(r.tags(), loaded.tags(), "no rolectl: tag is written");
+  }
+
   @Test
   void theWriterKeepsIamPolicyVariablesLiteral() throws Exception {
     Path written = dir.resolve("vars.yaml");

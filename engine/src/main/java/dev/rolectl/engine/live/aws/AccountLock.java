@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * (a lock that carries this acquirer's token is its own: a retried {@code CreatePolicy} whose
  * first answer was lost meets it).
  * A lock is taken over when its lease ended, or at once when its holder is a process of this host
- * that is gone (a killed apply); a lock whose lease cannot be read is never taken over.
+ * that is gone (a killed apply): same host name and same pid space (the kernel's boot id and the
+ * pid namespace, so that containers sharing a host name never count as one host); a lock whose
+ * lease cannot be read is never taken over.
  *
  * <p>Calls: {@code CreatePolicy} to take, {@code DeletePolicy} to release (2 for an apply that
  * meets no other holder), one {@code TagPolicy} per third of a lease while held; while another
@@ -45,9 +47,12 @@ final class AccountLock {
   static final String TAG_HOLDER = "rolectl:lock-holder";
   static final String TAG_HOST = "rolectl:lock-host";
   static final String TAG_PID = "rolectl:lock-pid";
+  static final String TAG_PID_SPACE = "rolectl:lock-pid-space";
   static final String TAG_STARTED = "rolectl:lock-started";
   static final String TAG_EXPIRES = "rolectl:lock-expires";
   static final String TAG_TOKEN = "rolectl:lock-token";
+  /** This process's pid space, as a tag value, or null where unknown (not Linux). */
+  private static final String PID_SPACE = pidSpace();
   private static final String DOCUMENT =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"RolectlApplyLock\",\"Effect\":\"Deny\","
           + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
@@ -133,12 +138,22 @@ final class AccountLock {
    * process of this host that is gone (killed before it could delete the lock). A lock whose
    * lease cannot be read is not taken over (fail closed).
    */
-  private static String stale(Map<String, String> other, Instant expires, Instant now) {
+  static String stale(Map<String, String> other, Instant expires, Instant now) {
+    return stale(other, expires, now, host(), PID_SPACE);
+  }
+
+  /**
+   * As {@link #stale(Map, Instant, Instant)} as seen from {@code host} and {@code pidSpace} (null
+   * where unknown: then a holder is never known to be gone).
+   */
+  static String stale(Map<String, String> other, Instant expires, Instant now, String host,
+      String pidSpace) {
     if (expires != null && expires.isBefore(now)) {
       return "its lease ended at " + expires;
     }
     String pid = other.get(TAG_PID);
-    if (host().equals(other.get(TAG_HOST)) && pid != null && pid.matches("\\d{1,18}")
+    if (host.equals(other.get(TAG_HOST)) && pidSpace != null
+        && pidSpace.equals(other.get(TAG_PID_SPACE)) && pid != null && pid.matches("\\d{1,18}")
         && ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true)) {
       return "its process " + pid + " on this host is gone";
     }
@@ -151,6 +166,9 @@ final class AccountLock {
     t.put(TAG_HOLDER, tagValue(holder));
     t.put(TAG_HOST, tagValue(host()));
     t.put(TAG_PID, Long.toString(ProcessHandle.current().pid()));
+    if (PID_SPACE != null) {
+      t.put(TAG_PID_SPACE, PID_SPACE);
+    }
     t.put(TAG_STARTED, started.toString());
     t.put(TAG_EXPIRES, expires.toString());
     t.put(TAG_TOKEN, token);
@@ -200,6 +218,23 @@ final class AccountLock {
 
   private static String host() {
     return tagValue(rawHost());
+  }
+
+  /**
+   * The kernel's boot id ({@code /proc/sys/kernel/random/boot_id}) and the pid namespace ({@code
+   * /proc/self/ns/pid}): two processes with the same pid space see the same process ids. Null
+   * where either cannot be read.
+   */
+  private static String pidSpace() {
+    try {
+      String boot = java.nio.file.Files.readString(
+          java.nio.file.Path.of("/proc/sys/kernel/random/boot_id")).trim();
+      String ns = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid"))
+          .toString();
+      return tagValue(boot + "/" + ns);
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static String rawHost() {

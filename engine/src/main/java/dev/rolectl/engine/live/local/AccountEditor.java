@@ -158,8 +158,7 @@ final class AccountEditor implements IamWriter {
   @Override
   public void putRolePermissionsBoundary(String roleName, String policyArn) {
     MutableRole r = role(roleName);
-    policyArnExists(policyArn);
-    r.permissionsBoundaryArn = policyArn;
+    r.permissionsBoundaryArn = policyArnExists(policyArn);
     changed();
   }
 
@@ -251,19 +250,19 @@ final class AccountEditor implements IamWriter {
   @Override
   public void attachPolicy(PrincipalType type, String principalName, String policyArn) {
     List<String> attached = attachedTo(type, principalName);
-    policyArnExists(policyArn);
+    String arn = policyArnExists(policyArn);
     if (type == PrincipalType.ROLE) {
-      InputRules.attachable(policyArn);
+      InputRules.attachable(arn);
     }
-    if (!attached.contains(policyArn)) {
-      attached.add(policyArn);
+    if (!attached.contains(arn)) {
+      attached.add(arn);
       changed();
     }
   }
 
   @Override
   public void detachPolicy(PrincipalType type, String principalName, String policyArn) {
-    if (!attachedTo(type, principalName).remove(policyArn)) {
+    if (!attachedTo(type, principalName).removeIf(a -> a.equalsIgnoreCase(policyArn))) {
       throw error(NOT_FOUND, "NoSuchEntity", "Policy " + policyArn + " was not found.");
     }
     changed();
@@ -409,15 +408,19 @@ final class AccountEditor implements IamWriter {
   }
 
   /** AWS managed policies are those of the catalogue; customer ones must exist in the file. */
-  private void policyArnExists(String arn) {
+  /**
+   * The policy's ARN as IAM keeps it (a customer policy's own, whatever the case asked for);
+   * NOT_FOUND when there is no such policy.
+   */
+  private String policyArnExists(String arn) {
     if (AwsManagedPolicies.isAwsManaged(arn)) {
       if (!AwsManagedPolicies.exists(arn)) {
         throw error(NOT_FOUND, "NoSuchEntity", "Policy " + arn + " does not exist or is not "
             + "attachable.");
       }
-      return;
+      return arn;
     }
-    policy(arn);
+    return policy(arn).arn;
   }
 
   /** The role to read or change (kept for {@link #rollback}); NOT_FOUND when there is none. */

@@ -62,6 +62,7 @@ final class AccountFileReader {
         p.problem("a second customer managed policy named '" + policy.name() + "'");
       }
     }
+    policyArnsAsIamWritesThem(root, policies.values());
     LocalEcsState ecs = new EcsSectionReader().read(root.field("ecs"));
     if (!problems.isEmpty()) {
       return null;
@@ -72,6 +73,42 @@ final class AccountFileReader {
     }
     return new LocalState(
         new LiveAccount(accountId, partition, roles, policies, principals, unreadable), ecs, takenAt);
+  }
+
+  /**
+   * IAM names an attached policy or a permissions boundary by the policy's own ARN: an ARN that
+   * names a customer policy of the file in another case is a problem (the safety rules would not
+   * see the attachment as the policy's), located, with the ARN to write.
+   */
+  private static void policyArnsAsIamWritesThem(Node root,
+      java.util.Collection<LiveManagedPolicy> policies) {
+    Map<String, String> byLower = new java.util.HashMap<>();
+    policies.forEach(p -> byLower.put(p.arn().toLowerCase(java.util.Locale.ROOT), p.arn()));
+    for (String list : List.of("RoleDetailList", "UserDetailList", "GroupDetailList")) {
+      if (!root.json().path(list).isArray()) {
+        continue; // reported where the list is read
+      }
+      for (Node principal : root.field(list).elements()) {
+        List<Node> arns = new ArrayList<>();
+        JsonNode p = principal.json();
+        if (p.path("AttachedManagedPolicies").isArray()) {
+          principal.field("AttachedManagedPolicies").elements().stream()
+              .filter(a -> a.json().path("PolicyArn").isTextual())
+              .forEach(a -> arns.add(a.field("PolicyArn")));
+        }
+        if (p.path("PermissionsBoundary").path("PermissionsBoundaryArn").isTextual()) {
+          arns.add(principal.field("PermissionsBoundary").field("PermissionsBoundaryArn"));
+        }
+        for (Node arn : arns) {
+          String text = arn.text();
+          String own = text == null ? null : byLower.get(text.toLowerCase(java.util.Locale.ROOT));
+          if (own != null && !own.equals(text)) {
+            arn.problem("'" + text + "' names the customer managed policy " + own + " in another"
+                + " case; IAM gives a policy's ARN as the policy has it: write '" + own + "'");
+          }
+        }
+      }
+    }
   }
 
   /** Account id and partition: named at the top, else taken from the first ARN, else defaults. */

@@ -169,4 +169,27 @@ class AccountFileTest {
       assertTrue(m.contains(expected), expected + " in\n" + m);
     }
   }
+  /** IAM gives an attached policy's ARN as the policy has it; another case is a located problem. */
+  @Test
+  void anAttachmentNamingACustomerPolicyInAnotherCaseIsAProblem() {
+    String trust = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+        + " \"Principal\": {\"Service\": \"ecs.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}";
+    String policy = "{\"PolicyName\": \"wide\", \"DefaultVersionId\": \"v1\", \"PolicyVersionList\":"
+        + " [{\"VersionId\": \"v1\", \"IsDefaultVersion\": true, \"Document\": {\"Version\":"
+        + " \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ec2:*\","
+        + " \"Resource\": \"*\"}]}}]}";
+    String json = "{\"AccountId\": \"123456789012\", \"RoleDetailList\": [{\"RoleName\": \"infra\","
+        + " \"AssumeRolePolicyDocument\": " + trust + ", \"AttachedManagedPolicies\": [{\"PolicyArn\":"
+        + " \"arn:aws:iam::123456789012:policy/WIDE\"}], \"PermissionsBoundary\":"
+        + " {\"PermissionsBoundaryArn\": \"arn:aws:iam::123456789012:policy/Wide\"}}],"
+        + " \"Policies\": [" + policy + "]}";
+    TargetException e = assertThrows(TargetException.class, () -> AccountFile.parse(json, "c.json"));
+    String m = e.getMessage();
+    assertTrue(m.contains("RoleDetailList[0].AttachedManagedPolicies[0].PolicyArn: 'arn:aws:iam::"
+        + "123456789012:policy/WIDE' names the customer managed policy arn:aws:iam::123456789012:"
+        + "policy/wide in another case"), m);
+    assertTrue(m.contains("RoleDetailList[0].PermissionsBoundary.PermissionsBoundaryArn:"), m);
+    assertTrue(AccountFile.parse(json.replace("policy/WIDE", "policy/wide")
+        .replace("policy/Wide", "policy/wide"), "c.json") != null, "as IAM writes it: read");
+  }
 }

@@ -103,6 +103,22 @@ class LocalIamWriterTest {
     assertTrue(w.getRole("deployrole").isEmpty());
   }
 
+  /** Attached or set as a boundary under another case, a policy is kept under its own ARN. */
+  @Test
+  void aPolicyNamedInAnotherCaseIsKeptUnderItsOwnArn() {
+    Path file = dir.resolve("account.json");
+    IamWriter w = new LocalIamWriter(new LocalAccountStore(file));
+    String arn = w.createPolicy(new NewPolicy("wide", "/", null, LocalAccountStoreTest.TRUST, Map.of()));
+    w.createRole(role("app"));
+    String upper = arn.replace("policy/wide", "policy/WIDE");
+    w.attachPolicy(PrincipalType.ROLE, "app", upper);
+    w.putRolePermissionsBoundary("app", upper);
+    assertEquals(java.util.List.of(arn), w.roleLinks("app").attachedPolicyArns());
+    assertEquals(arn, w.getRole("app").orElseThrow().permissionsBoundaryArn());
+    w.detachPolicy(PrincipalType.ROLE, "app", upper);
+    assertTrue(w.roleLinks("app").attachedPolicyArns().isEmpty());
+  }
+
   @Test
   void aPolicyThatIsAPermissionsBoundaryIsNotDeleted() {
     IamWriter w = new LocalIamWriter(new LocalAccountStore(dir.resolve("account.json")));
