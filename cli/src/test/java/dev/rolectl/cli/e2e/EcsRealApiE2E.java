@@ -148,9 +148,9 @@ class EcsRealApiE2E {
     Path plan = dir.resolve("plan.json");
     TestCli.Run planned = fx.rolectl("plan", stack, "--out", plan.toString());
     assertEquals(0, planned.exit(), planned::toString);
-    assertEquals(List.of("us-east-1", "eu-west-1"),
-        List.of(new ObjectMapper().readTree(plan.toFile()).path("ecs").path("regions").get(0).asText(),
-            new ObjectMapper().readTree(plan.toFile()).path("ecs").path("regions").get(1).asText()));
+    String recorded = new ObjectMapper().readTree(plan.toFile()).path("ecs").path("regions").toString();
+    assertTrue(recorded.contains("\"us-east-1\"") && recorded.contains("\"eu-west-1\"")
+        && recorded.contains("\"ap-south-1\""), "the named regions and every enabled one: " + recorded);
 
     ObjectNode api = fx.ecs.world.service("eu-west-1", "blue", "api");
     EcsWorld.loadBalancer(api, EcsApiFixture.ROLE_ARN);

@@ -48,6 +48,7 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   private final Map<String, EcsClient> clients = new ConcurrentHashMap<>();
   private final Map<String, RegionScan> cache = new HashMap<>();
   private List<String> enabled;
+  private String enabledUnknown; // why DescribeRegions failed: asked once per run, like the answer
   private ExecutorService pool;
 
   public AwsEcsDeployments(TargetOptions options) {
@@ -140,7 +141,7 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
    * the EC2 client and its call overlap the first ECS reads.
    */
   private Resolved resolveOverlapping(Function<String, RegionScan> read, Map<String, RegionScan> early) {
-    if (enabled != null) {
+    if (enabled != null || enabledUnknown != null) {
       return resolve();
     }
     Future<Resolved> discovery = pool().submit(this::resolve);
@@ -213,13 +214,16 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
 
   /** The regions enabled for the account, or why they are unknown. One thread at a time. */
   private Resolved resolve() {
+    if (enabledUnknown != null) {
+      return new Resolved(List.of(), enabledUnknown);
+    }
     if (enabled == null) {
       String home = defaultRegion();
       try (Ec2Client ec2 = AwsClients.ec2(options, Region.of(home), counter)) {
         enabled = EnabledRegions.read(ec2);
       } catch (EcsReadException e) {
-        return new Resolved(List.of(), "cannot list the regions enabled for the account ("
-            + e.reason(home) + ")");
+        enabledUnknown = "cannot list the regions enabled for the account (" + e.reason(home) + ")";
+        return new Resolved(List.of(), enabledUnknown);
       }
     }
     return new Resolved(enabled, null);
