@@ -193,8 +193,11 @@ class EcsApiAdapterE2E {
       assertEquals(1, server.calls("DescribeRegions").size());
 
       EcsScan named = denied.ecs().scan(List.of(ROLE), List.of("us-east-1"));
-      assertTrue(named.isKnown(), "regions named in the stack need no DescribeRegions");
-      assertEquals(1, server.calls("DescribeRegions").size());
+      assertTrue(named.isKnown(), "the regions named in the stack are read instead");
+      assertTrue(named.partial().orElseThrow().contains("only the stack's settings.ecs.regions (us-east-1)"),
+          named::toString);
+      assertEquals(List.of("us-east-1"), named.regions());
+      assertEquals(1, server.calls("DescribeRegions").size(), "asked once per run, failed or not");
     }
   }
 

@@ -148,9 +148,9 @@ class EcsRealApiE2E {
     Path plan = dir.resolve("plan.json");
     TestCli.Run planned = fx.rolectl("plan", stack, "--out", plan.toString());
     assertEquals(0, planned.exit(), planned::toString);
-    assertEquals(List.of("us-east-1", "eu-west-1"),
-        List.of(new ObjectMapper().readTree(plan.toFile()).path("ecs").path("regions").get(0).asText(),
-            new ObjectMapper().readTree(plan.toFile()).path("ecs").path("regions").get(1).asText()));
+    String recorded = new ObjectMapper().readTree(plan.toFile()).path("ecs").path("regions").toString();
+    assertTrue(recorded.contains("\"us-east-1\"") && recorded.contains("\"eu-west-1\"")
+        && recorded.contains("\"ap-south-1\""), "the named regions and every enabled one: " + recorded);
 
     ObjectNode api = fx.ecs.world.service("eu-west-1", "blue", "api");
     EcsWorld.loadBalancer(api, EcsApiFixture.ROLE_ARN);
@@ -194,6 +194,33 @@ class EcsRealApiE2E {
     fx.ecs.world.setDeploymentStatus("eu-west-1", "STOPPED");
     TestCli.Run apply = fx.rolectl(env, "apply", delete(), "--auto-approve");
     assertEquals(0, apply.exit(), apply::toString);
+  }
+
+  /**
+   * settings.ecs.regions add to the scan: a stack naming eu-west-1 only is still blocked by the
+   * deployment in us-east-1 (every region DescribeRegions lists is read, moto standing in for
+   * EC2). When DescribeRegions cannot be read, only the named regions are checked and the verdict
+   * says so: a warning, not "safe".
+   */
+  @Test
+  void namedRegionsAddToTheEnabledOnesAndAloneOnlyWarn() throws Exception {
+    ObjectNode web = fx.web("us-east-1");
+    fx.deployment("us-east-1", web, "IN_PROGRESS", "BAKE_TIME");
+    String eu = InterlockStacks.write(dir.resolve("eu.yaml"),
+        Files.readString(Path.of(delete())) + "settings: {ecs: {regions: [eu-west-1]}}\n").toString();
+    blocked(fx.rolectl("plan", eu), "service web (cluster prod, us-east-1)", "BAKE_TIME");
+    blocked(fx.rolectl("apply", eu, "--auto-approve"), "Blocked by a safety rule");
+
+    fx.ecs.world.setDeploymentStatus("us-east-1", "SUCCESSFUL");
+    server.reset();
+    Map<String, String> noRegions = new java.util.HashMap<>(fx.env());
+    noRegions.put("AWS_ENDPOINT_URL_EC2", "http://127.0.0.1:" + AwsAdapterE2E.closedPort());
+    TestCli.Run plan = fx.rolectl(noRegions, "plan", eu, "--no-color");
+    assertEquals(0, plan.exit(), plan::toString);
+    assertTrue(plan.out().contains("could not check every region")
+        && plan.out().contains("only the stack's settings.ecs.regions (eu-west-1) were checked"),
+        plan::toString);
+    assertFalse(plan.out().contains("safe [ecs-role-delete]"), plan::toString);
   }
 
   /**

@@ -153,6 +153,68 @@ class InterlockLocalE2E {
     assertTrue(plan.out().contains("has no ecs section"), plan::toString);
   }
 
+  /**
+   * settings.ecs.regions name regions to scan besides the others, never instead: the deployment in
+   * us-east-1 blocks a stack that names eu-west-1 only (breaker round 3, item 1), in plan and in
+   * apply of the stack file.
+   */
+  @Test
+  void namedRegionsDoNotNarrowTheScan() throws Exception {
+    InterlockStacks.setDeployment(account, "IN_PROGRESS");
+    Files.writeString(account, file().replace("\"clusterName\": \"prod\",",
+        "\"clusterName\": \"prod\", \"region\": \"us-east-1\","));
+    String before = file();
+    Path stack = InterlockStacks.write(dir.resolve("delete-eu.yaml"),
+        Files.readString(InterlockStacks.changed(dir, Change.DELETE))
+            + "settings: {ecs: {regions: [eu-west-1]}}\n");
+
+    TestCli.Run plan = rolectl("plan", stack.toString(), "--no-color");
+    assertEquals(3, plan.exit(), plan::toString);
+    assertTrue(plan.out().contains("service web (cluster prod, us-east-1)")
+        && plan.out().contains("ecs-svc/1"), plan::toString);
+    TestCli.Run apply = rolectl("apply", stack.toString(), "--auto-approve", "--no-color");
+    assertEquals(3, apply.exit(), apply::toString);
+    assertEquals(before, file(), "the role in use is kept");
+  }
+
+  /**
+   * A snapshot without ecs.regions and scannedAt (what 'rolectl snapshot' of a local: file
+   * writes): it covers only the regions its clusters name, so a region it never covered blocks;
+   * with no cluster in use it warns "as of" its TakenAt, never a plain allow (breaker round 3,
+   * item 7).
+   */
+  @Test
+  void aSnapshotWithoutEcsRegionsBlocksForOtherRegionsAndNeverAllows() throws Exception {
+    InterlockStacks.setDeployment(account, "COMPLETED");
+    Path snap = dir.resolve("snap.json");
+    TestCli.Run copied = rolectl("snapshot", "--out", snap.toString());
+    assertEquals(0, copied.exit(), copied::toString);
+    String json = Files.readString(snap).replace("\"clusterName\": \"prod\",",
+        "\"clusterName\": \"prod\", \"region\": \"us-east-1\",");
+    assertFalse(json.contains("\"regions\"") || json.contains("scannedAt"), json);
+    Files.writeString(snap, json.replaceFirst("\\{", "{\"TakenAt\": \"2026-01-01T00:00:00Z\","));
+    Path eu = InterlockStacks.write(dir.resolve("delete-eu.yaml"),
+        Files.readString(InterlockStacks.changed(dir, Change.DELETE))
+            + "settings: {ecs: {regions: [eu-west-1]}}\n");
+    Path all = InterlockStacks.changed(dir, Change.DELETE);
+
+    TestCli.Run planEu = TestCli.run(Map.of(), "plan", eu.toString(), "--target", "snapshot:" + snap,
+        "--no-color");
+    assertEquals(3, planEu.exit(), planEu::toString);
+    assertTrue(planEu.out().contains("does not list the regions its ECS state covers")
+        && planEu.out().contains("eu-west-1"), planEu::toString);
+
+    Files.writeString(snap, Files.readString(snap).replaceAll("(?s)\"clusters\"\\s*:\\s*\\[.*\\]\\s*\\}\\s*\\}\\s*$",
+        "\"clusters\": []}}"));
+    assertTrue(Files.readString(snap).contains("\"clusters\": []"), Files.readString(snap));
+    TestCli.Run planAll = TestCli.run(Map.of(), "plan", all.toString(), "--target", "snapshot:" + snap,
+        "--no-color", "--detailed-exitcode");
+    assertEquals(2, planAll.exit(), planAll::toString);
+    assertTrue(planAll.out().contains("As of 2026-01-01T00:00:00Z (when the snapshot was taken)")
+        && planAll.out().contains("no deployment uses role"), planAll::toString);
+    assertFalse(planAll.out().contains("safe [ecs-role-delete]"), planAll::toString);
+  }
+
   @Test
   void waitsForTheDeploymentThenGoesOn() throws Exception {
     InterlockStacks.setDeployment(account, "IN_PROGRESS");

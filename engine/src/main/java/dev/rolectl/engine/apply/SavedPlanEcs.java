@@ -2,13 +2,9 @@ package dev.rolectl.engine.apply;
 
 import dev.rolectl.engine.live.EcsDeployments;
 import dev.rolectl.engine.live.EcsScan;
-import dev.rolectl.engine.live.ServiceUse;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,16 +15,17 @@ import java.util.Set;
  * signed, so the regions it lists may add to the re-check but never narrow it: an edited {@code
  * ecs.regions} cannot hide a deployment (breaker's finding F16).
  *
- * <p>Cost: each re-check reads every enabled region anew (with the AWS adapter, {@code
- * ListClusters} and {@code ListGateways} per region and the per-cluster calls; the enabled regions
- * themselves are read once per run), where a plan of a stack that names {@code
- * settings.ecs.regions} read only those. See docs/safety.md.
+ * <p>Every scan covers the enabled regions ({@link EcsDeployments#scan}); what is left to this
+ * class is adding the plan file's regions and refusing the fallback to them alone: when the
+ * enabled regions cannot be read ({@link EcsScan#partial()}), the re-check is unknown and blocks.
+ * See docs/safety.md.
  */
 final class SavedPlanEcs implements EcsDeployments {
   static final String WHY =
       "apply PLANFILE reads ECS in every region enabled for the account as well as in the plan"
-          + " file's ecs.regions, because a plan file could have been edited; applying the stack"
-          + " file instead uses its settings.ecs.regions";
+          + " file's ecs.regions, and blocks when the enabled regions cannot be read, because a"
+          + " plan file could have been edited; applying the stack file instead checks its"
+          + " settings.ecs.regions then, with a warning";
 
   private final EcsDeployments ecs;
   private final List<String> planRegions;
@@ -57,38 +54,22 @@ final class SavedPlanEcs implements EcsDeployments {
   }
 
   private EcsScan read(Collection<String> roleArns, Collection<String> regions, boolean fresh) {
-    EcsScan all = fresh ? ecs.rescan(roleArns, List.of()) : ecs.scan(roleArns, List.of());
-    if (all.unknownReason().isPresent() && all.regions().isEmpty()) {
-      return new EcsScan(all.regions(), all.clusters(), all.uses(),
-          Optional.of(all.unknownReason().get() + " (" + WHY + ")"), all.asOf());
+    Set<String> asked = new LinkedHashSet<>(planRegions);
+    asked.addAll(regions);
+    List<String> more = List.copyOf(asked);
+    EcsScan scan = fresh ? ecs.rescan(roleArns, more) : ecs.scan(roleArns, more);
+    if (scan.unknownReason().isPresent() && scan.regions().isEmpty()) {
+      return withReason(scan, scan.unknownReason().get() + " (" + WHY + ")");
     }
-    Set<String> more = new LinkedHashSet<>(planRegions);
-    more.addAll(regions);
-    if (all.regions().isEmpty()) {
-      more.clear(); // an account file without regions: every region it describes was read
+    if (scan.partial().isPresent()) {
+      // the enabled regions are unknown: the plan file's regions alone could have been edited
+      return withReason(scan, scan.partial().get() + " (" + WHY + ")");
     }
-    all.regions().forEach(r -> more.removeIf(r::equalsIgnoreCase));
-    if (more.isEmpty()) {
-      return all;
-    }
-    List<String> extra = List.copyOf(more);
-    return merged(all, fresh ? ecs.rescan(roleArns, extra) : ecs.scan(roleArns, extra));
+    return scan;
   }
 
-  /** Both scans as one: regions, clusters and uses together, either's unknown reason. */
-  private static EcsScan merged(EcsScan a, EcsScan b) {
-    List<String> regions = new ArrayList<>(a.regions());
-    regions.addAll(b.regions());
-    List<String> clusters = new ArrayList<>(a.clusters());
-    clusters.addAll(b.clusters());
-    Map<String, List<ServiceUse>> uses = new LinkedHashMap<>();
-    a.uses().forEach((arn, list) -> uses.computeIfAbsent(arn, k -> new ArrayList<>()).addAll(list));
-    b.uses().forEach((arn, list) -> uses.computeIfAbsent(arn, k -> new ArrayList<>()).addAll(list));
-    List<String> reasons = new ArrayList<>();
-    a.unknownReason().ifPresent(reasons::add);
-    b.unknownReason().ifPresent(reasons::add);
-    return new EcsScan(regions, clusters, uses,
-        reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons)),
-        a.asOf().or(b::asOf));
+  private static EcsScan withReason(EcsScan scan, String reason) {
+    return new EcsScan(scan.regions(), scan.clusters(), scan.uses(), Optional.of(reason),
+        scan.asOf(), scan.fromSnapshot(), Optional.empty());
   }
 }

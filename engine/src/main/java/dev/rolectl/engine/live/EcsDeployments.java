@@ -21,8 +21,10 @@ public interface EcsDeployments {
    * most once during its life (one run of rolectl) and answers later scans from that.
    *
    * @param roleArns the roles to look for
-   * @param regions the regions to look in; empty for every region enabled for the account (for
-   *     account files: every region the file describes)
+   * @param regions regions to look in besides every region enabled for the account (for account
+   *     files: every region the file describes), which are always looked in: named regions add to
+   *     a scan, never narrow it. When the enabled regions cannot be read, only these are looked in
+   *     and the scan says so ({@link EcsScan#partial()}); without any, the scan is unknown
    */
   EcsScan scan(Collection<String> roleArns, Collection<String> regions);
 
@@ -37,7 +39,8 @@ public interface EcsDeployments {
    * Every role that some ECS resource uses, read anew: for {@code rolectl snapshot}. The scan's
    * {@link EcsScan#uses()} is keyed by the role ARNs as ECS names them.
    *
-   * @param regions as for {@link #scan}
+   * @param regions the regions to look in (only those: a snapshot records them); empty for every
+   *     region enabled for the account
    */
   EcsScan inventory(Collection<String> regions);
 }

@@ -18,15 +18,32 @@ import java.util.Optional;
  *     unreachable, a server error, the enabled regions unknown, a snapshot without an {@code ecs}
  *     section), with what to do; empty when the scan is complete. When present, {@code uses} holds
  *     what could be read and is not the whole truth.
- * @param asOf when the state was read, for a scan answered from a snapshot taken earlier; empty
- *     for a live read
+ * @param asOf when the state was read, for a scan answered from a snapshot taken earlier (its
+ *     {@code ecs.scannedAt}, else its {@code TakenAt}); empty for a live read and undated snapshots
+ * @param fromSnapshot whether the answer comes from a {@code snapshot:} file: the safety rules then
+ *     never allow outright (the state may be out of date), dated or not
+ * @param partial what was left out although the scan is complete where it looked, e.g. that the
+ *     regions enabled for the account could not be read and only the stack's {@code
+ *     settings.ecs.regions} were scanned; the safety rules then warn rather than allow
  */
 public record EcsScan(
     List<String> regions,
     List<String> clusters,
     Map<String, List<ServiceUse>> uses,
     Optional<String> unknownReason,
-    Optional<Instant> asOf) {
+    Optional<Instant> asOf,
+    boolean fromSnapshot,
+    Optional<String> partial) {
+
+  /** A live scan, or one without the snapshot and partial marks. */
+  public EcsScan(
+      List<String> regions,
+      List<String> clusters,
+      Map<String, List<ServiceUse>> uses,
+      Optional<String> unknownReason,
+      Optional<Instant> asOf) {
+    this(regions, clusters, uses, unknownReason, asOf, asOf.isPresent(), Optional.empty());
+  }
 
   public EcsScan {
     regions = List.copyOf(regions);
@@ -41,6 +58,7 @@ public record EcsScan(
     uses = java.util.Collections.unmodifiableMap(copy);
     Objects.requireNonNull(unknownReason, "unknownReason");
     Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(partial, "partial");
   }
 
   /** A complete live scan. */
@@ -54,14 +72,22 @@ public record EcsScan(
         List.copyOf(regions), List.of(), Map.of(), Optional.of(reason), Optional.empty());
   }
 
-  /** The same scan, answered from a snapshot taken at {@code when}. */
+  /** The same scan, answered from a snapshot taken at {@code when} ({@code null}: unknown). */
   public EcsScan asOf(Instant when) {
-    return new EcsScan(regions, clusters, uses, unknownReason, Optional.ofNullable(when));
+    return new EcsScan(
+        regions, clusters, uses, unknownReason, Optional.ofNullable(when), true, partial);
   }
 
   /** The same scan with the clusters that were read. */
   public EcsScan withClusters(Collection<String> scanned) {
-    return new EcsScan(regions, List.copyOf(scanned), uses, unknownReason, asOf);
+    return new EcsScan(
+        regions, List.copyOf(scanned), uses, unknownReason, asOf, fromSnapshot, partial);
+  }
+
+  /** The same scan, with what it left out (see {@link #partial()}). */
+  public EcsScan partial(String what) {
+    return new EcsScan(
+        regions, clusters, uses, unknownReason, asOf, fromSnapshot, Optional.of(what));
   }
 
   /** Whether ECS was read completely. */

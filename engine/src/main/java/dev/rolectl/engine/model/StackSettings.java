@@ -8,8 +8,9 @@ import java.util.List;
  * @param maxManagedPoliciesPerRole the account's quota for attached managed policies per role
  *     (IAM default 10, maximum 25); lint warns above it
  * @param ignoreTagPrefixes live tag keys with these prefixes are not drift
- * @param ecsRegions {@code settings.ecs.regions}: regions whose ECS services may use the stack's
- *     roles; empty means every region enabled for the account
+ * @param ecsRegions {@code settings.ecs.regions}: regions to scan for ECS services that use the
+ *     stack's roles besides every region enabled for the account (they never narrow the scan), and
+ *     the only ones scanned, with a warning, when the enabled regions cannot be read
  */
 public record StackSettings(
     int maxManagedPoliciesPerRole, List<String> ignoreTagPrefixes, List<String> ecsRegions) {

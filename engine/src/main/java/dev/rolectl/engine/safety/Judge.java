@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 /**
  * Turns a hazard and what ECS said into a verdict: block while something that uses the role has a
  * deployment (or change) that is not known to be finished, or when ECS could not be read (fail
- * closed); warn when resources use the role but none is deploying, or when the answer comes from a
- * snapshot (it may be out of date; apply re-checks live); allow when nothing uses it. Every
+ * closed); warn when resources use the role but none is deploying, when the answer comes from a
+ * snapshot (it may be out of date, dated or not; apply re-checks live), or when not every region
+ * could be checked ({@link EcsScan#partial()}); allow when nothing uses it. Every
  * verdict that names a use names the source that decided it.
  */
 final class Judge {
@@ -26,7 +27,11 @@ final class Judge {
     String rule = h.rule();
     List<ServiceUse> uses = scan.usesOf(role.arn());
     List<ServiceUse> deploying = uses.stream().filter(ServiceUse::deploying).toList();
-    String asOf = scan.asOf().map(t -> "As of " + t + " (when the snapshot was taken): ").orElse("");
+    String asOf =
+        scan.asOf()
+            .map(t -> "As of " + t + " (when the snapshot was taken): ")
+            .orElse(scan.fromSnapshot() ? "From a snapshot of unknown date: " : "");
+    String partial = scan.partial().map(p -> " Not every region was checked: " + p + ".").orElse("");
     if (!deploying.isEmpty()) {
       return Verdict.block(
           rule,
@@ -75,10 +80,11 @@ final class Judge {
               + (h.certain()
                   ? "Point the service at another role first, or keep the role as it is."
                   : "Check that the role keeps what ECS needs before the next deployment.")
-              + (asOf.isEmpty() ? "" : " apply re-checks live ECS before the change."));
+              + (asOf.isEmpty() ? "" : " apply re-checks live ECS before the change.")
+              + partial);
     }
     String where = where(scan.regions());
-    if (scan.asOf().isPresent()) {
+    if (scan.fromSnapshot()) {
       return Verdict.warn(
           rule,
           asOf
@@ -90,6 +96,13 @@ final class Judge {
               + " re-checks live ECS right before "
               + h.doing()
               + ".");
+    }
+    if (scan.partial().isPresent()) {
+      return Verdict.warn(
+          rule,
+          "No ECS service, capacity provider or gateway" + where + " uses role " + role.name()
+              + " as an infrastructure role, but rolectl could not check every region: "
+              + scan.partial().get() + ".");
     }
     return Verdict.allow(
         rule,

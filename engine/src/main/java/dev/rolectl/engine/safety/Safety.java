@@ -27,8 +27,8 @@ import java.util.Set;
  *
  * <p>A role is asked about in ECS when it declares {@code ecsInfrastructure:} or its current trust
  * policy lets {@code ecs.amazonaws.com} assume it (a role ECS cannot assume is in no deployment's
- * way). ECS is read only when the plan has such a change; then once, for all those roles, in the
- * stack's {@code settings.ecs.regions} (default: every region enabled for the account). The plan
+ * way). ECS is read only when the plan has such a change; then once, for all those roles, in every
+ * region enabled for the account and the stack's {@code settings.ecs.regions} besides. The plan
  * records the regions and clusters read ({@link Plan#ecs()}) for {@code apply PLANFILE}.
  */
 public final class Safety {

@@ -54,13 +54,17 @@ class SavedPlanRegionsTest {
       if (regions.isEmpty() && enabledUnknown != null) {
         return EcsScan.unknown(List.of(), enabledUnknown);
       }
-      List<String> read = regions.isEmpty() ? enabled : List.copyOf(regions);
+      // as the port says: every enabled region and the ones asked for besides; only those asked
+      // for (marked partial) when the enabled regions cannot be read
+      List<String> read = new ArrayList<>(enabledUnknown == null ? enabled : List.of());
+      regions.stream().filter(r -> !read.contains(r)).forEach(read::add);
       ServiceUse web = new ServiceUse("eu-west-1", "prod", ServiceUse.SERVICE, "web",
           Set.of(EcsRoleField.LOAD_BALANCER),
           List.of(new ActiveDeployment("ecs-svc/1", "IN_PROGRESS", null, "BAKE_TIME", null)),
           "regional fake");
-      return EcsScan.known(read,
+      EcsScan scan = EcsScan.known(read,
           read.contains("eu-west-1") && roleArns.contains(ARN) ? Map.of(ARN, List.of(web)) : Map.of());
+      return enabledUnknown == null ? scan : scan.partial(enabledUnknown + ", so only " + read);
     }
 
     @Override
@@ -93,7 +97,8 @@ class SavedPlanRegionsTest {
     assertTrue(blocked.isPresent(), "the deployment in eu-west-1 blocks the delete");
     assertTrue(blocked.get().contains("ecs-svc/1") && blocked.get().contains("ecs-role-delete"),
         blocked::get);
-    assertEquals(List.of(List.of()), ecs.asked, "every enabled region, us-east-1 among them");
+    assertEquals(List.of(List.of("us-east-1")), ecs.asked,
+        "the plan's regions are asked for besides every enabled region");
   }
 
   @Test
@@ -102,7 +107,7 @@ class SavedPlanRegionsTest {
 
     SafetyGates.ecs(edited(List.of("us-east-1", "ap-south-2")), live, ecs).check(delete);
 
-    assertEquals(List.of(List.of(), List.of("ap-south-2")), ecs.asked);
+    assertEquals(List.of(List.of("us-east-1", "ap-south-2")), ecs.asked);
   }
 
   @Test
@@ -115,5 +120,17 @@ class SavedPlanRegionsTest {
     assertTrue(blocked.isPresent());
     assertTrue(blocked.get().contains("AccessDenied")
         && blocked.get().contains("because a plan file could have been edited"), blocked::get);
+  }
+
+  @Test
+  void thePlanFilesRegionsAloneNeverDecideEvenWhenNothingUsesTheRole() {
+    Regional ecs = new Regional();
+    ecs.enabledUnknown = "cannot list the regions enabled for the account (AccessDenied)";
+
+    Optional<String> blocked = SafetyGates.ecs(edited(List.of("us-east-1")), live, ecs).check(delete);
+
+    assertTrue(blocked.isPresent(), "the scan of us-east-1 alone is partial: a block, not a warning");
+    assertTrue(blocked.get().contains("AccessDenied") && blocked.get().contains("fail closed"),
+        blocked::get);
   }
 }

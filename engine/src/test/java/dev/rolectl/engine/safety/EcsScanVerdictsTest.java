@@ -51,6 +51,31 @@ class EcsScanVerdictsTest {
   }
 
   @Test
+  void aSnapshotOfUnknownDateWarnsTooNeverAllows() {
+    FakeEcs ecs = new FakeEcs();
+    ecs.undatedSnapshot = true;
+
+    Verdict v = only(deleteRole(ecs, StackSettings.defaults()), Address.role(ROLE));
+
+    assertEquals(Level.WARN, v.level(), v::message);
+    assertContains(v.message(), "From a snapshot of unknown date", "apply re-checks live ECS");
+  }
+
+  @Test
+  void aScanOfTheNamedRegionsAloneWarnsAndSaysWhyInsteadOfAllowing() {
+    FakeEcs ecs = new FakeEcs();
+    ecs.partial = "cannot list the regions enabled for the account (AccessDenied), so only the"
+        + " stack's settings.ecs.regions (eu-west-1) were checked";
+
+    Verdict v = only(deleteRole(ecs, new StackSettings(10, List.of(), List.of("eu-west-1"))),
+        Address.role(ROLE));
+
+    assertEquals(Level.WARN, v.level(), v::message);
+    assertContains(v.message(), "could not check every region", "AccessDenied",
+        "only the stack's settings.ecs.regions (eu-west-1) were checked");
+  }
+
+  @Test
   void aSnapshotTakenDuringADeploymentBlocks() {
     FakeEcs ecs = new FakeEcs().use(ROLE_ARN, FakeEcs.deploying("web", "d1", "BAKE_TIME"));
     ecs.asOf = TAKEN;

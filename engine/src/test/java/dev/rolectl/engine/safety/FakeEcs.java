@@ -28,6 +28,10 @@ final class FakeEcs implements EcsDeployments {
   String unknownReason;
   /** When set, scans come "as of" this time, like scans of a snapshot. */
   Instant asOf;
+  /** When set, scans come from a snapshot of unknown date. */
+  boolean undatedSnapshot;
+  /** When set, scans are complete where they looked but left this out ({@link EcsScan#partial()}). */
+  String partial;
   int scans;
   int rescans;
 
@@ -103,7 +107,8 @@ final class FakeEcs implements EcsDeployments {
             uses,
             java.util.Optional.ofNullable(unknownReason),
             java.util.Optional.empty());
-    return asOf == null ? scan : scan.asOf(asOf);
+    scan = partial == null ? scan : scan.partial(partial);
+    return asOf == null && !undatedSnapshot ? scan : scan.asOf(asOf);
   }
 
   @Override

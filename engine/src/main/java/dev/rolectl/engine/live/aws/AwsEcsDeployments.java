@@ -26,8 +26,11 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * The {@code aws} adapter of {@link EcsDeployments}. Without regions asked for, it scans every
- * region enabled for the account ({@link EnabledRegions}, read once per run); regions are read in
+ * The {@code aws} adapter of {@link EcsDeployments}. A scan covers every region enabled for the
+ * account ({@link EnabledRegions}, read once per run) and the regions asked for besides; when the
+ * enabled regions cannot be read, only the regions asked for, and the scan says so ({@link
+ * EcsScan#partial()}); with none asked for, it is unknown. {@link #inventory} with regions reads
+ * just those ({@code rolectl snapshot --ecs-region}, which records them). Regions are read in
  * parallel ({@value #PARALLEL_REGIONS} at once), each by {@link EcsRegionReader} and, for the
  * services that need it, {@link EcsDeploymentReader}. Failures make the scan unknown, with the
  * reason. {@link #scan} answers from what this instance read before; {@link #rescan} and {@link
@@ -36,12 +39,16 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  */
 public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   static final int PARALLEL_REGIONS = 8;
+  private static final String NAME_THEM = ", so rolectl cannot tell which regions' ECS services to"
+      + " check. Allow ec2:DescribeRegions, or name the regions in the stack (settings: {ecs:"
+      + " {regions: [us-east-1, eu-west-1]}}: then only those are checked, with a warning)";
 
   private final TargetOptions options;
   private final CallCounter counter;
   private final Map<String, EcsClient> clients = new ConcurrentHashMap<>();
   private final Map<String, RegionScan> cache = new HashMap<>();
   private List<String> enabled;
+  private String enabledUnknown; // why DescribeRegions failed: asked once per run, like the answer
   private ExecutorService pool;
 
   public AwsEcsDeployments(TargetOptions options) {
@@ -65,9 +72,9 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
 
   @Override
   public synchronized EcsScan inventory(Collection<String> regions) {
-    Resolved where = resolve(regions);
+    Resolved where = regions.isEmpty() ? resolve() : new Resolved(distinct(regions), null);
     if (where.unknown != null) {
-      return EcsScan.unknown(List.of(), where.unknown);
+      return EcsScan.unknown(List.of(), where.unknown + NAME_THEM);
     }
     Set<String> unknown = ConcurrentHashMap.newKeySet();
     AtomicReference<String> silent = new AtomicReference<>();
@@ -95,32 +102,56 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
           return cached != null ? cached : fresh(r, silent);
         };
     Map<String, RegionScan> early = new HashMap<>();
-    Resolved where = resolveOverlapping(regions, read, early);
-    if (where.unknown != null) {
-      return EcsScan.unknown(List.of(), where.unknown);
+    Resolved enabledNow = resolveOverlapping(read, early);
+    List<String> where;
+    String partial = null;
+    if (enabledNow.unknown == null) {
+      where = union(enabledNow.regions, regions);
+    } else if (regions.isEmpty()) {
+      return EcsScan.unknown(List.of(), enabledNow.unknown + NAME_THEM);
+    } else {
+      where = distinct(regions);
+      partial = enabledNow.unknown
+          + ", so only the stack's settings.ecs.regions (" + String.join(", ", where)
+          + ") were checked; allow ec2:DescribeRegions to check every enabled region";
     }
-    List<RegionScan> states = parallel(where.regions, r -> early.containsKey(r) ? early.get(r) : read.apply(r));
-    return collect(where.regions, states, roleArns, unknown);
+    List<RegionScan> states = parallel(where, r -> early.containsKey(r) ? early.get(r) : read.apply(r));
+    EcsScan scan = collect(where, states, roleArns, unknown);
+    return partial == null ? scan : scan.partial(partial);
+  }
+
+  /** The enabled regions, then the others asked for; each once (region names ignore case). */
+  private static List<String> union(List<String> enabled, Collection<String> asked) {
+    List<String> out = new ArrayList<>(enabled);
+    for (String r : asked) {
+      if (out.stream().noneMatch(r::equalsIgnoreCase)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> distinct(Collection<String> regions) {
+    return union(List.of(), regions);
   }
 
   /**
-   * The regions to scan. When the enabled regions must be read first, the home region (where they
-   * are read, nearly always enabled) is read meanwhile into {@code early}, so that loading the EC2
-   * client and its call overlap the first ECS reads.
+   * The regions enabled for the account. When they must be read first, the home region (where
+   * they are read, nearly always enabled) is read meanwhile into {@code early}, so that loading
+   * the EC2 client and its call overlap the first ECS reads.
    */
-  private Resolved resolveOverlapping(
-      Collection<String> regions, Function<String, RegionScan> read, Map<String, RegionScan> early) {
-    if (!regions.isEmpty() || enabled != null) {
-      return resolve(regions);
+  private Resolved resolveOverlapping(Function<String, RegionScan> read, Map<String, RegionScan> early) {
+    if (enabled != null || enabledUnknown != null) {
+      return resolve();
     }
-    Future<Resolved> discovery = pool().submit(() -> resolve(regions));
+    Future<Resolved> discovery = pool().submit(this::resolve);
     String home = defaultRegion();
     early.put(home, read.apply(home));
     try {
       return discovery.get();
     } catch (ExecutionException e) {
-      return new Resolved(List.of(), "cannot list the regions enabled for the account (" + e.getCause()
-          + "): name the regions in the stack (settings: {ecs: {regions: [...]}})");
+      return new Resolved(List.of(), "cannot list the regions enabled for the account ("
+          + e.getCause() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the enabled regions", e);
@@ -181,20 +212,18 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     return state;
   }
 
-  /** The regions to scan, or why they are unknown. Called by one thread at a time. */
-  private Resolved resolve(Collection<String> regions) {
-    if (!regions.isEmpty()) {
-      return new Resolved(List.copyOf(new LinkedHashSet<>(regions)), null);
+  /** The regions enabled for the account, or why they are unknown. One thread at a time. */
+  private Resolved resolve() {
+    if (enabledUnknown != null) {
+      return new Resolved(List.of(), enabledUnknown);
     }
     if (enabled == null) {
       String home = defaultRegion();
       try (Ec2Client ec2 = AwsClients.ec2(options, Region.of(home), counter)) {
         enabled = EnabledRegions.read(ec2);
       } catch (EcsReadException e) {
-        return new Resolved(List.of(), "cannot list the regions enabled for the account ("
-            + e.reason(home) + "), so rolectl cannot tell which regions' ECS services to check."
-            + " Name them in the stack (settings: {ecs: {regions: [us-east-1, eu-west-1]}}) or"
-            + " allow ec2:DescribeRegions");
+        enabledUnknown = "cannot list the regions enabled for the account (" + e.reason(home) + ")";
+        return new Resolved(List.of(), enabledUnknown);
       }
     }
     return new Resolved(enabled, null);

@@ -27,7 +27,7 @@ public final class FileTarget implements Target {
     this.spec = spec;
     this.file = AtomicFiles.followLinks(file);
     this.writable = writable;
-    this.ecs = new LocalEcsDeployments(() -> state().ecs(), file.toString(), !writable);
+    this.ecs = new LocalEcsDeployments(() -> state().ecs(), this::lastTakenAt, file.toString(), !writable);
   }
 
   /** A read-write account file; a missing file is an empty account. */
@@ -87,6 +87,12 @@ public final class FileTarget implements Target {
     }
     LocalState s = lastState != null ? lastState : state();
     return Optional.ofNullable(s.takenAt());
+  }
+
+  /** The {@code TakenAt} of the snapshot read last (for ECS scans, right after the read). */
+  private java.time.Instant lastTakenAt() {
+    LocalState s = lastState;
+    return writable || s == null ? null : s.takenAt();
   }
 
   /** Everything in the file now (the IAM account with all principals, and the ECS section). */

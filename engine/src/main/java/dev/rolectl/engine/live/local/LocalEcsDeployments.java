@@ -7,6 +7,7 @@ import dev.rolectl.engine.live.EcsRoleField;
 import dev.rolectl.engine.live.EcsScan;
 import dev.rolectl.engine.live.ServiceUse;
 import dev.rolectl.engine.live.TargetException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,14 +29,20 @@ import java.util.function.Supplier;
  * ({@code PRIMARY}, {@code ACTIVE}, {@code INACTIVE}) is judged by {@link
  * DeploymentSignals#underWay}; one with a finished service deployment status ({@code SUCCESSFUL},
  * ...) is over; any other (a pending or ongoing status such as {@code IN_PROGRESS}, a status
- * rolectl does not know, or none) counts as active. A cluster without a {@code region} belongs to
- * every region asked about. A file without an {@code ecs} section is an empty ECS for {@code
- * local:} (the file is the whole account) and unknown for {@code snapshot:} (a snapshot of IAM
- * says nothing about ECS). A snapshot that says which regions it scanned is unknown for the
- * others, and its scans carry its {@code scannedAt} ({@link EcsScan#asOf()}).
+ * rolectl does not know, or none) counts as active.
+ *
+ * <p>Every scan looks at every cluster in the file (regions asked for add to a scan, never narrow
+ * it: {@link EcsDeployments#scan}); a cluster without a {@code region} belongs to every region. A
+ * file without an {@code ecs} section is an empty ECS for {@code local:} (the file is the whole
+ * account) and unknown for {@code snapshot:} (a snapshot of IAM says nothing about ECS). A file
+ * that lists the regions it scanned ({@code ecs.regions}) is unknown for the others; a snapshot
+ * that does not list them covers only the regions its clusters name (fail closed). A snapshot's
+ * scans are "as of" its {@code ecs.scannedAt}, else its {@code TakenAt} ({@link EcsScan#asOf()};
+ * undated ones are still marked {@link EcsScan#fromSnapshot()}).
  */
 public final class LocalEcsDeployments implements EcsDeployments {
   private final Supplier<LocalEcsState> source;
+  private final Supplier<Instant> takenAt;
   private final String file;
   private final boolean snapshot;
 
@@ -46,7 +53,18 @@ public final class LocalEcsDeployments implements EcsDeployments {
    *     unknown, and scans are "as of" its {@code scannedAt}) rather than the account itself
    */
   public LocalEcsDeployments(Supplier<LocalEcsState> source, String file, boolean snapshot) {
+    this(source, () -> null, file, snapshot);
+  }
+
+  /**
+   * @param takenAt the file's {@code TakenAt} ({@code null} when it has none), asked after {@code
+   *     source}: a snapshot's scans are "as of" it when its {@code ecs} section has no {@code
+   *     scannedAt}
+   */
+  public LocalEcsDeployments(
+      Supplier<LocalEcsState> source, Supplier<Instant> takenAt, String file, boolean snapshot) {
     this.source = Objects.requireNonNull(source, "source");
+    this.takenAt = Objects.requireNonNull(takenAt, "takenAt");
     this.file = Objects.requireNonNull(file, "file");
     this.snapshot = snapshot;
   }
@@ -72,19 +90,18 @@ public final class LocalEcsDeployments implements EcsDeployments {
               + " the snapshot with 'rolectl snapshot' (it records ECS), add the services to it"
               + " (see docs/account-files.md), or plan against --target aws");
     }
-    List<String> scanned = regions.isEmpty() ? state.regions() : List.copyOf(regions);
+    List<String> covered = covered(state);
     List<String> notScanned =
-        state.regions().isEmpty()
-            ? List.of()
-            : scanned.stream().filter(r -> !state.regions().contains(r)).toList();
+        snapshot || !state.regions().isEmpty()
+            ? regions.stream().filter(r -> covered.stream().noneMatch(r::equalsIgnoreCase)).toList()
+            : List.of();
+    List<String> scanned = new ArrayList<>(state.regions().isEmpty() && !snapshot ? List.of() : covered);
+    regions.stream().filter(r -> scanned.stream().noneMatch(r::equalsIgnoreCase)).forEach(scanned::add);
     Map<String, List<ServiceUse>> uses = new LinkedHashMap<>();
     List<String> clusters = new ArrayList<>();
     for (String roleArn : roleArns) {
       List<ServiceUse> found = new ArrayList<>();
       for (LocalEcsState.Cluster cluster : state.clusters()) {
-        if (cluster.region() != null && !regions.isEmpty() && !regions.contains(cluster.region())) {
-          continue;
-        }
         clusters.add((cluster.region() == null ? "" : cluster.region() + "/") + cluster.name());
         for (LocalEcsState.Service service : cluster.services()) {
           Set<EcsRoleField> fields = DeploymentSignals.fieldsNaming(roleArn, references(service));
@@ -110,16 +127,47 @@ public final class LocalEcsDeployments implements EcsDeployments {
             uses,
             notScanned.isEmpty()
                 ? java.util.Optional.empty()
-                : java.util.Optional.of(
-                    file
-                        + " was taken in "
-                        + String.join(", ", state.regions())
-                        + " and says nothing about ECS in "
-                        + String.join(", ", notScanned)
-                        + ": take the snapshot in those regions too, or plan against --target"
-                        + " aws"),
+                : java.util.Optional.of(notCovered(state, notScanned)),
             java.util.Optional.empty());
-    return snapshot && state.scannedAt() != null ? scan.asOf(state.scannedAt()) : scan;
+    return snapshot ? scan.asOf(asOf(state)) : scan;
+  }
+
+  /**
+   * The regions the file answers for: its {@code ecs.regions}; for a snapshot without them, the
+   * regions its clusters name (fail closed: it does not say what else it scanned). Empty for a
+   * {@code local:} file without them, which is the whole account.
+   */
+  private static List<String> covered(LocalEcsState state) {
+    if (!state.regions().isEmpty()) {
+      return state.regions();
+    }
+    return state.clusters().stream()
+        .map(LocalEcsState.Cluster::region)
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
+  }
+
+  private String notCovered(LocalEcsState state, List<String> notScanned) {
+    String where = String.join(", ", notScanned);
+    if (state.regions().isEmpty()) {
+      return file
+          + " does not list the regions its ECS state covers (ecs.regions) and has no cluster in "
+          + where
+          + ", so it says nothing about ECS there: take the snapshot with 'rolectl snapshot"
+          + " --target aws' (it records the regions it scanned), or plan against --target aws";
+    }
+    return file
+        + " was taken in "
+        + String.join(", ", state.regions())
+        + " and says nothing about ECS in "
+        + where
+        + ": take the snapshot in those regions too, or plan against --target aws";
+  }
+
+  /** When a snapshot's ECS state was read: {@code ecs.scannedAt}, else the file's {@code TakenAt}. */
+  private Instant asOf(LocalEcsState state) {
+    return state.scannedAt() != null ? state.scannedAt() : takenAt.get();
   }
 
   @Override
@@ -137,8 +185,9 @@ public final class LocalEcsDeployments implements EcsDeployments {
 
   private String source(LocalEcsState.Service service, LocalEcsState state) {
     String what = service.source() == null ? "" : " (" + service.source() + ")";
-    if (snapshot && state.scannedAt() != null) {
-      return "snapshot " + file + " taken at " + state.scannedAt() + what;
+    if (snapshot) {
+      Instant when = asOf(state);
+      return "snapshot " + file + (when == null ? " of unknown date" : " taken at " + when) + what;
     }
     return "account file " + file + what;
   }

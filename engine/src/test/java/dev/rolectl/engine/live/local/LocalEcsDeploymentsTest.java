@@ -81,12 +81,65 @@ class LocalEcsDeploymentsTest {
   }
 
   @Test
-  void regionsNarrowTheClustersButRegionlessOnesAlwaysCount() {
+  void regionsAskedForAddToTheScanAndNeverNarrowIt() {
     EcsScan west = of(FILE, false).scan(List.of(ROLE), List.of("us-west-2"));
 
-    assertEquals(List.of("api"), west.usesOf(ROLE).stream().map(ServiceUse::service).toList());
-    assertEquals("us-west-2", west.usesOf(ROLE).get(0).region());
+    assertEquals(List.of("web", "api"), west.usesOf(ROLE).stream().map(ServiceUse::service).toList(),
+        "the service in us-east-1 counts although the stack names us-west-2 only");
+    assertTrue(west.deploying(ROLE));
+    assertEquals("us-west-2", west.usesOf(ROLE).get(1).region(), "a region-less cluster");
     assertEquals(List.of("us-west-2"), west.regions());
+    assertTrue(west.isKnown(), "a local: file without ecs.regions is the whole account");
+  }
+
+  /** A snapshot as 'rolectl snapshot' of a local: file writes it: TakenAt, no ecs.regions/scannedAt. */
+  private static EcsScan snapshotScan(String json, List<String> regions) {
+    java.util.concurrent.atomic.AtomicReference<LocalState> read = new java.util.concurrent.atomic.AtomicReference<>();
+    LocalEcsDeployments snap = new LocalEcsDeployments(
+        () -> {
+          read.set(AccountFile.parse(json, "snap.json"));
+          return read.get().ecs();
+        },
+        () -> read.get().takenAt(), "snap.json", true);
+    return snap.scan(List.of(ROLE), regions);
+  }
+
+  @Test
+  void aSnapshotWithoutEcsRegionsCoversOnlyTheRegionsOfItsClusters() {
+    String json = FILE.replaceFirst("\\{\"AccountId\": \"111122223333\",",
+        "{\"AccountId\": \"111122223333\", \"TakenAt\": \"2026-01-01T00:00:00Z\",");
+
+    EcsScan eu = snapshotScan(json, List.of("eu-west-1"));
+
+    assertFalse(eu.isKnown(), "eu-west-1 was never covered by the file");
+    assertTrue(eu.unknownReason().get().contains("does not list the regions")
+        && eu.unknownReason().get().contains("eu-west-1"), eu.unknownReason()::get);
+    assertTrue(eu.deploying(ROLE), "the deployment in us-east-1 is still found");
+
+    EcsScan all = snapshotScan(json, List.of());
+    assertTrue(all.isKnown());
+    assertEquals(List.of("us-east-1"), all.regions());
+    assertEquals(java.util.Optional.of(Instant.parse("2026-01-01T00:00:00Z")), all.asOf(),
+        "as of TakenAt when the ecs section has no scannedAt");
+    assertTrue(all.usesOf(ROLE).get(0).source().contains("taken at 2026-01-01T00:00:00Z"),
+        all.usesOf(ROLE).get(0)::source);
+  }
+
+  @Test
+  void aSnapshotWithoutClustersIsAsOfItsTakenAtAndAnUndatedOneIsStillASnapshot() {
+    EcsScan dated = snapshotScan(
+        "{\"AccountId\": \"111122223333\", \"TakenAt\": \"2026-01-01T00:00:00Z\", \"ecs\": {\"clusters\": []}}",
+        List.of());
+    assertTrue(dated.isKnown() && dated.fromSnapshot());
+    assertEquals(java.util.Optional.of(Instant.parse("2026-01-01T00:00:00Z")), dated.asOf());
+
+    EcsScan undated = snapshotScan("{\"AccountId\": \"111122223333\", \"ecs\": {\"clusters\": []}}", List.of());
+    assertTrue(undated.fromSnapshot(), "never a plain live answer");
+    assertTrue(undated.asOf().isEmpty());
+
+    EcsScan named = snapshotScan(
+        "{\"AccountId\": \"111122223333\", \"ecs\": {\"clusters\": []}}", List.of("us-east-1"));
+    assertFalse(named.isKnown(), "a named region the file never covered");
   }
 
   @Test
