@@ -33,8 +33,8 @@ public final class TargetMixin {
       order = 32,
       paramLabel = "REGION",
       description = "AWS region for the aws target (default: AWS_REGION, AWS_DEFAULT_REGION,"
-          + " the profile's region, us-east-1). ECS is read in every enabled region unless the"
-          + " stack's settings.ecs.regions names some.")
+          + " the profile's region, us-east-1). ECS is read in every enabled region, and in"
+          + " the stack's settings.ecs.regions too.")
   String region;
 
   @Option(
