@@ -244,8 +244,8 @@ public final class ApplyCommand extends BaseCommand {
     }
   }
 
+  /** A one-account saved plan; {@link SavedPlanOptions#check} has refused what it does not use. */
   private int applySaved(Plan plan) {
-    stack.refuseForSavedPlan(false);
     String spec = targetOptions.target != null ? targetOptions.target : plan.target();
     try (Target t = open(spec)) {
       Optional<String> readOnly = SavedPlans.readOnlyTarget(stack.path(), plan, t);

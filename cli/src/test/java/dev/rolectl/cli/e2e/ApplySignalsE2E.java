@@ -58,7 +58,7 @@ class ApplySignalsE2E {
       assertTrue(poll(() -> read(lockFile).trim().equals(holder)), () -> "the lock is held by "
           + holder + " (it is: '" + read(lockFile) + "'):\n" + apply.output());
       // planning waits for the variables (the pipe) with the lock held: no change can start
-      signal(apply, signal);
+      apply.signal(signal);
       int exit = apply.waitFor(LONG);
 
       assertEquals(signal.equals("INT") ? 130 : 143, exit, apply::output);
@@ -90,13 +90,13 @@ class ApplySignalsE2E {
       String holder = "pid " + apply.process.pid();
       assertTrue(poll(() -> read(lockFile).trim().equals(holder)), () -> "the lock is held by "
           + holder + " (it is: '" + read(lockFile) + "'):\n" + apply.output());
-      signal(apply, "HUP");
+      apply.signal("HUP");
       if (nohup) {
         // nothing to wait for but time: the signal is ignored, so nothing happens to observe
         Thread.sleep(2000);
         assertTrue(apply.process.isAlive(), "nohup: SIGHUP is ignored:\n" + apply.output());
         assertEquals(holder, read(lockFile).trim(), "nohup: the lock is still this apply's");
-        signal(apply, "INT");
+        apply.signal("INT");
         assertEquals(130, apply.waitFor(LONG), apply::output);
       } else {
         assertEquals(129, apply.waitFor(LONG), apply::output);
@@ -119,7 +119,7 @@ class ApplySignalsE2E {
         "apply", stack.toString(), "--target", "local:" + account, "--auto-approve",
         "--format", "json", "--parallelism", "1");
     assertTrue(apply.awaitSignal(LONG), apply::output);
-    signal(apply, "TERM"); // not Process.destroy(): it closes our end of its output
+    apply.signal("TERM"); // not Process.destroy(): it closes our end of its output
     int exit = apply.waitFor(LONG);
 
     List<JsonNode> lines = apply.jsonLines();
@@ -157,7 +157,7 @@ class ApplySignalsE2E {
       assertTrue(gate.awaitHeld(LONG), apply::output);
       // planning reads live IAM, which the gate holds; the lock was taken just before
       assertEquals(List.of("rolectl-lock.sig-plan"), locks(iam), apply::output);
-      signal(apply, "INT");
+      apply.signal("INT");
       int exit = apply.waitFor(LONG);
 
       assertEquals(130, exit, apply::output);
@@ -180,7 +180,7 @@ class ApplySignalsE2E {
       ChildCli apply = ChildCli.start(gate.env(moto), l -> false, "apply", stack.toString(),
           "--target", "aws", "--auto-approve", "--format", "json", "--parallelism", "1");
       assertTrue(gate.awaitHeld(LONG), apply::output); // the first change is in flight
-      signal(apply, "TERM"); // not Process.destroy(): it closes our end of its output
+      apply.signal("TERM"); // not Process.destroy(): it closes our end of its output
       assertTrue(poll(() -> apply.output().contains("Terminated (SIGTERM): letting the changes in"
           + " progress finish")), apply::output);
       Thread.sleep(1000);
@@ -217,10 +217,10 @@ class ApplySignalsE2E {
       ChildCli apply = ChildCli.start(gate.env(moto), l -> false, "apply", stack.toString(),
           "--target", "aws", "--auto-approve", "--parallelism", "1");
       assertTrue(gate.awaitHeld(LONG), apply::output);
-      signal(apply, "INT");
+      apply.signal("INT");
       assertTrue(poll(() -> apply.output().contains("Interrupted: letting the changes in progress"
           + " finish")), apply::output);
-      signal(apply, "TERM"); // then SIGTERM, as a CI runner does after its grace period
+      apply.signal("TERM"); // then SIGTERM, as a CI runner does after its grace period
       int exit = apply.waitFor(LONG);
 
       assertEquals(130, exit, "the first signal's code:\n" + apply.output());
@@ -266,12 +266,6 @@ class ApplySignalsE2E {
   private static List<String> locks(IamClient iam) {
     return iam.listPolicies(r -> r.pathPrefix(IamWriter.LOCK_PATH)).policies().stream()
         .map(p -> p.policyName()).toList();
-  }
-
-  private static void signal(ChildCli child, String signal) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(child.process.pid()))
-        .start();
-    assertEquals(0, kill.waitFor(), "kill -" + signal);
   }
 
   private static void mkfifo(Path path) throws Exception {

@@ -93,6 +93,17 @@ final class ChildCli {
     return matched.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && process.isAlive();
   }
 
+  /**
+   * Sends a signal by name ({@code INT}, {@code TERM}, {@code HUP}) through {@code kill}, not
+   * {@code Process.destroy()}, which also closes our end of its output.
+   */
+  void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   /** SIGKILL; returns whether it was still running. */
   boolean kill() throws InterruptedException {
     boolean alive = process.isAlive();

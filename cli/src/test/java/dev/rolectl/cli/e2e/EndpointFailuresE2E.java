@@ -114,8 +114,7 @@ class EndpointFailuresE2E {
         "apply", stack.toString(), "--target", "local:" + account, "--auto-approve",
         "--format", "json", "--parallelism", "1");
     assertTrue(apply.awaitSignal(Duration.ofSeconds(120)), apply::output);
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(apply.process.pid())).start();
-    assertEquals(0, kill.waitFor());
+    apply.signal("INT");
     int exit = apply.waitFor(Duration.ofSeconds(120));
     List<JsonNode> lines = apply.jsonLines();
     assertEquals(130, exit, apply::output);
