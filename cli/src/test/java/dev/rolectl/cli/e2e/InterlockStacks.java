@@ -122,6 +122,18 @@ final class InterlockStacks {
     return head.substring(0, head.length() - 1) + rest; // drop the comma before it
   }
 
+  /**
+   * A {@code local:} account file {@code DIR/account.json} where the guide's stack ({@link #full})
+   * was applied; returns the file.
+   */
+  static Path localAccountWithTheRole(Path dir) {
+    Path account = dir.resolve("account.json");
+    dev.rolectl.cli.TestCli.Run made = rolectl("local:" + account, "apply", full(dir).toString(),
+        "--auto-approve");
+    org.junit.jupiter.api.Assertions.assertEquals(0, made.exit(), made::toString);
+    return account;
+  }
+
   /** Runs the CLI in-process with {@code --target TARGET} added. */
   static dev.rolectl.cli.TestCli.Run rolectl(String target, String... args) {
     String[] all = java.util.Arrays.copyOf(args, args.length + 2);
