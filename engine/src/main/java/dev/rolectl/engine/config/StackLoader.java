@@ -73,6 +73,7 @@ public final class StackLoader {
     // Stage 1, per file: YAML and schema.
     List<YamlValue.Mapping> roots = new ArrayList<>();
     List<YamlPath> schemaErrors = new ArrayList<>();
+    List<Diagnostic> surprises = new ArrayList<>();
     boolean unreadable = false;
     for (StackFiles.StackFile file : found.files()) {
       Optional<YamlValue.Mapping> root = read(file, diagnostics);
@@ -80,6 +81,7 @@ public final class StackLoader {
         unreadable = true;
         continue;
       }
+      surprises.addAll(PlainScalars.check(root.get()));
       for (SchemaValidator.Violation v : SchemaValidator.get().validate(root.get())) {
         diagnostics.add(Diagnostic.error(SchemaValidator.RULE, v.location(), v.message()));
         schemaErrors.add(v.path());
@@ -87,7 +89,7 @@ public final class StackLoader {
       roots.add(root.get());
     }
     if (unreadable) {
-      return result(null, diagnostics); // names in unread files are unknown: stop before references
+      return result(null, asWritten(diagnostics, surprises)); // names in unread files are unknown
     }
     // Stage 2, the whole stack: merge, variables, references, policies, cross checks.
     StackMerger.Merged merged = StackMerger.merge(roots);
@@ -110,14 +112,29 @@ public final class StackLoader {
         PolicyDocuments.parse(resolved.root(), schemaErrors, parser);
     diagnostics.addAll(policies.diagnostics());
     diagnostics.addAll(StackChecks.check(resolved.root()));
-    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
-      return result(null, diagnostics);
+    if (!surprises.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return result(null, asWritten(diagnostics, surprises));
     }
     StackAssembler.Dependencies deps =
         new StackAssembler.Dependencies(resolved.uses(), references.policiesByArn());
     Stack stack = StackAssembler.assemble(resolved.root(), policies.documents(), deps,
         pinnedAccount(merged.root()).orElse(null), accountId, options.partition());
     return result(stack, diagnostics);
+  }
+
+  /**
+   * The problems with the plain scalars that YAML would not read as written ({@link
+   * PlainScalars}) first: other findings at the same place (a schema type error, a policy
+   * problem) follow from YAML's reading and are left out.
+   */
+  private static List<Diagnostic> asWritten(List<Diagnostic> diagnostics,
+      List<Diagnostic> surprises) {
+    java.util.Set<Location> at = new java.util.HashSet<>();
+    surprises.forEach(d -> at.add(d.location()));
+    List<Diagnostic> out = new ArrayList<>(surprises);
+    diagnostics.stream().filter(d -> d.location() == null || !at.contains(d.location()))
+        .forEach(out::add);
+    return out;
   }
 
   private static Optional<YamlValue.Mapping> read(StackFiles.StackFile file, List<Diagnostic> out) {
