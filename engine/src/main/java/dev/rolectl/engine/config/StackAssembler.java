@@ -172,9 +172,29 @@ final class StackAssembler {
     private static Map<YamlPath, Set<Address>> index(List<ReferenceResolver.Use> uses) {
       Map<YamlPath, Set<Address>> byOwner = new HashMap<>();
       for (ReferenceResolver.Use use : uses) {
-        byOwner.computeIfAbsent(ownerOf(use.path()), k -> new HashSet<>()).add(use.target());
+        if (!formsArnOnly(use.path())) {
+          byOwner.computeIfAbsent(ownerOf(use.path()), k -> new HashSet<>()).add(use.target());
+        }
       }
       return byOwner;
+    }
+
+    /**
+     * Whether a reference stands in a statement's {@code Resource}, {@code NotResource} or {@code
+     * Condition}: there it only forms an ARN or a value, which rolectl knows before the resource
+     * exists and IAM does not check, so it needs no creation order (a permissions boundary may
+     * name its own role). References elsewhere (a role's boundary, attachments, principals)
+     * name things IAM must find.
+     */
+    static boolean formsArnOnly(YamlPath path) {
+      List<Object> p = path.parts();
+      for (int i = 0; i < p.size(); i++) {
+        if ("Statement".equals(p.get(i))) {
+          int at = i + 1 < p.size() && p.get(i + 1) instanceof Integer ? i + 2 : i + 1;
+          return at < p.size() && List.of("Resource", "NotResource", "Condition").contains(p.get(at));
+        }
+      }
+      return false;
     }
 
     /** The stack resources referenced from within the resource declared at {@code owner}. */

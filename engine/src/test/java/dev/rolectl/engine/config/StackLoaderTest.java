@@ -75,7 +75,7 @@ class StackLoaderTest {
     ManagedPolicy policy = new ManagedPolicy(Address.policy("passEcsInfrastructureRole"),
         new Location(f, 25, 3), "passEcsInfrastructureRole", "/",
         "Lets deployers pass the ECS infrastructure role to ECS only", pass,
-        Map.of("team", "platform"), false, Set.of(Address.role(ROLE)));
+        Map.of("team", "platform"), false, Set.of()); // Resource only forms the role's ARN
     PrincipalPolicyAttachment toDeployer = new PrincipalPolicyAttachment(
         Address.principalAttachment("passEcsInfrastructureRole", PrincipalType.USER, "deployer"),
         new Location(f, 35, 15), PrincipalType.USER, "deployer", "passEcsInfrastructureRole",
@@ -135,7 +135,8 @@ class StackLoaderTest {
         .orElseThrow();
     assertEquals(List.of(workerArn, deployerArn), inline.document().statements().get(0)
         .resource());
-    assertEquals(Set.of(Address.role("deployer"), Address.role("worker")), inline.dependsOn());
+    // Resource only forms ARNs: the inline policy waits for its own role alone
+    assertEquals(Set.of(Address.role("deployer")), inline.dependsOn());
 
     ManagedPolicy deploy = (ManagedPolicy) stack.find(Address.policy("deploy")).orElseThrow();
     assertEquals(List.of("arn:aws-cn:s3:::bucket-prod/${aws:username}/*"),
@@ -160,6 +161,7 @@ class StackLoaderTest {
             trustPolicy: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: ecs.amazonaws.com}, Action: "sts:AssumeRole"}]}
         policies:
           pass:
+            description: "Passes ${roles.deployrole.arn}"
             document: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "iam:PassRole", Resource: "${roles.deployrole.arn}"}]}
         """);
     Stack stack = load(file, new LoadOptions(Map.of(), List.of(), "123456789012", "aws"));
