@@ -124,7 +124,7 @@ final class ChangeRunner {
   private void make(ResourceChange c, Steps steps) {
     Resource any = c.after() != null ? c.after() : c.before();
     if (any instanceof Role) {
-      role(c, new RoleSteps(steps, plan.stack()));
+      role(c, new RoleSteps(steps, plan.stack(), parentCreated(c)));
     } else if (any instanceof ManagedPolicy) {
       policy(c, new PolicySteps(steps, plan.stack(), options.partition(), plan.accountId()));
     } else {
@@ -186,7 +186,11 @@ final class ChangeRunner {
     }
   }
 
-  /** Whether something the change depends on is created (or re-created) by this plan. */
+  /**
+   * Whether something the change depends on is created (or re-created) by this plan: a role's
+   * boundary policy, an attachment's policy or role, an inline policy's role. Calls that name it
+   * then wait out IAM's eventual consistency.
+   */
   private boolean parentCreated(ResourceChange c) {
     return c.dependsOn().stream()
         .map(actions::get)

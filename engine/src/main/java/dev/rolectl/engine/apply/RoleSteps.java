@@ -25,10 +25,21 @@ final class RoleSteps {
 
   private final Steps s;
   private final String stack;
+  private final boolean namesNew;
 
-  RoleSteps(Steps steps, String stack) {
+  /**
+   * @param namesNew whether the role names something this apply created (its permissions
+   *     boundary policy): then a "not found" from CreateRole or PutRolePermissionsBoundary is
+   *     IAM's eventual consistency and is waited out like "Invalid principal"
+   */
+  RoleSteps(Steps steps, String stack, boolean namesNew) {
     this.s = steps;
     this.stack = stack;
+    this.namesNew = namesNew;
+  }
+
+  RoleSteps(Steps steps, String stack) {
+    this(steps, stack, false);
   }
 
   /**
@@ -47,7 +58,11 @@ final class RoleSteps {
             after.permissionsBoundary(),
             after.tags());
     try {
-      s.callWithPrincipals("CreateRole", () -> s.iam.createRole(role));
+      if (namesNew) {
+        s.callUntilFound("CreateRole", () -> s.iam.createRole(role));
+      } else {
+        s.callWithPrincipals("CreateRole", () -> s.iam.createRole(role));
+      }
     } catch (IamWriteException e) {
       if (!e.is(ALREADY_EXISTS)) {
         throw e;
@@ -234,6 +249,10 @@ final class RoleSteps {
           "DeleteRolePermissionsBoundary",
           Set.of(NOT_FOUND),
           () -> s.iam.deleteRolePermissionsBoundary(after.name()));
+    } else if (namesNew) {
+      s.callUntilFound(
+          "PutRolePermissionsBoundary",
+          () -> s.iam.putRolePermissionsBoundary(after.name(), after.permissionsBoundary()));
     } else {
       s.call(
           "PutRolePermissionsBoundary",

@@ -12,6 +12,7 @@ import dev.rolectl.engine.live.NewRole;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.EngineEvent;
 import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.Plan;
 import java.nio.file.Path;
@@ -119,6 +120,55 @@ class ApplyFailuresTest {
     assertTrue(waits.get(0).what().contains("roles.app: CreateRole"), waits.get(0).what());
     assertTrue(waits.get(0).why().contains("eventually consistent"), waits.get(0).why());
     assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slept);
+  }
+
+  static Role bounded(String name, String boundary) {
+    Role r = Fx.role(name);
+    return new Role(r.address(), r.location(), r.name(), r.path(), r.description(),
+        r.maxSessionDuration(), r.trustPolicy(), Fx.policyArn(boundary), r.tags(), null, false,
+        false, java.util.Set.of(Address.policy(boundary)));
+  }
+
+  @Test
+  void aBoundaryCreatedInTheSameApplyIsWaitedForInCreateRole() {
+    Faults faults = new Faults().refuse((m, args, n) -> m.equals("createRole") && n <= 2
+        ? new IamWriteException(Kind.NOT_FOUND, "NoSuchEntity",
+            "NoSuchEntity: Scope ARN: " + Fx.policyArn("fence") + " does not exist or is not attachable.", null)
+        : null);
+    Stack stack = Fx.stack(Fx.policy("fence", Fx.allow("s3:GetObject")), bounded("app", "fence"));
+    ApplyResult r = apply(account.plan(stack), faults, SafetyGate.allowAll());
+    assertTrue(r.succeeded(), () -> r.outcomes().toString());
+    assertEquals(3, faults.count("createRole"));
+    assertTrue(account.events.stream().anyMatch(e -> e instanceof EngineEvent.Waiting w
+        && w.what().contains("roles.app: CreateRole")
+        && w.why().contains("IAM does not know the role or policy yet")), account.events::toString);
+    assertFalse(account.plan(stack).hasChanges());
+  }
+
+  @Test
+  void aBoundaryCreatedInTheSameApplyIsWaitedForInPutRolePermissionsBoundary() {
+    assertTrue(apply(account.plan(Fx.stack(Fx.role("app"))), new Faults(), SafetyGate.allowAll())
+        .succeeded());
+    Faults faults = new Faults().refuse((m, args, n) -> m.equals("putRolePermissionsBoundary")
+        && n == 1 ? new IamWriteException(Kind.NOT_FOUND, "NoSuchEntity", "NoSuchEntity", null)
+        : null);
+    Stack stack = Fx.stack(Fx.policy("fence", Fx.allow("s3:GetObject")), bounded("app", "fence"));
+    ApplyResult r = apply(account.plan(stack), faults, SafetyGate.allowAll());
+    assertTrue(r.succeeded(), () -> r.outcomes().toString());
+    assertEquals(2, faults.count("putRolePermissionsBoundary"));
+    assertFalse(account.plan(stack).hasChanges());
+  }
+
+  @Test
+  void aBoundaryThatExistedBeforeIsNotWaitedFor() {
+    assertTrue(apply(account.plan(Fx.stack(Fx.policy("fence", Fx.allow("s3:GetObject")))),
+        new Faults(), SafetyGate.allowAll()).succeeded());
+    Faults faults = new Faults().refuse((m, args, n) -> m.equals("createRole")
+        ? new IamWriteException(Kind.NOT_FOUND, "NoSuchEntity", "NoSuchEntity", null) : null);
+    Stack stack = Fx.stack(Fx.policy("fence", Fx.allow("s3:GetObject")), bounded("app", "fence"));
+    ApplyResult r = apply(account.plan(stack), faults, SafetyGate.allowAll());
+    assertEquals(1, faults.count("createRole"), "no wait: the boundary is not new");
+    assertEquals(Status.FAILED, r.with(Status.FAILED).get(0).status());
   }
 
   @Test
