@@ -123,12 +123,9 @@ final class PolicySteps {
         throw new IllegalStateException("rolectl cannot apply a change of a policy's " + a);
       }
     }
-    if (!tag.isEmpty()) {
-      s.call("TagPolicy", () -> s.iam.tagPolicy(arn, tag));
-    }
-    if (!untag.isEmpty()) {
-      s.call("UntagPolicy", () -> s.iam.untagPolicy(arn, untag));
-    }
+    TagOrder.of(tag, untag).run(
+        keys -> s.call("UntagPolicy", () -> s.iam.untagPolicy(arn, keys)),
+        tags -> s.call("TagPolicy", () -> s.iam.tagPolicy(arn, tags)));
   }
 
   /** Tags the policy as this stack's, then applies the differences. */

@@ -148,12 +148,9 @@ final class RoleSteps {
     if (boundary) {
       boundary(after);
     }
-    if (!tag.isEmpty()) {
-      s.call("TagRole", () -> s.iam.tagRole(after.name(), tag));
-    }
-    if (!untag.isEmpty()) {
-      s.call("UntagRole", () -> s.iam.untagRole(after.name(), untag));
-    }
+    TagOrder.of(tag, untag).run(
+        keys -> s.call("UntagRole", () -> s.iam.untagRole(after.name(), keys)),
+        tags -> s.call("TagRole", () -> s.iam.tagRole(after.name(), tags)));
   }
 
   /** Tags the role as this stack's, then applies the differences. */

@@ -175,13 +175,14 @@ final class AccountEditor implements IamWriter {
   @Override
   public void tagRole(String roleName, Map<String, String> tags) {
     InputRules.tags(tags);
-    role(roleName).tags.putAll(tags);
+    InputRules.tagCount(role(roleName).tags, tags);
+    InputRules.putTags(role(roleName).tags, tags);
     changed();
   }
 
   @Override
   public void untagRole(String roleName, Collection<String> keys) {
-    role(roleName).tags.keySet().removeAll(keys);
+    InputRules.removeTags(role(roleName).tags, keys);
     changed();
   }
 
@@ -334,13 +335,14 @@ final class AccountEditor implements IamWriter {
   @Override
   public void tagPolicy(String policyArn, Map<String, String> tags) {
     InputRules.tags(tags);
-    policy(policyArn).tags.putAll(tags);
+    InputRules.tagCount(policy(policyArn).tags, tags);
+    InputRules.putTags(policy(policyArn).tags, tags);
     changed();
   }
 
   @Override
   public void untagPolicy(String policyArn, Collection<String> keys) {
-    policy(policyArn).tags.keySet().removeAll(keys);
+    InputRules.removeTags(policy(policyArn).tags, keys);
     changed();
   }
 

@@ -44,6 +44,49 @@ final class InputRules {
       check("tag key", k, IamText.tagKeyProblem(k));
       check("tag value", v, IamText.tagValueProblem(v));
     });
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String k : tags.keySet()) {
+      if (!seen.add(k.toLowerCase(java.util.Locale.ROOT))) {
+        throw new IamWriteException(INVALID_INPUT, "InvalidInput", "InvalidInput: Duplicate tag"
+            + " keys found. Please note that Tag keys are case insensitive.", null);
+      }
+    }
+    if (tags.size() > MAX_TAGS) {
+      throw new IamWriteException(LIMIT_EXCEEDED_INPUT, "LimitExceeded", "LimitExceeded: a"
+          + " resource can have at most " + MAX_TAGS + " tags", null);
+    }
+  }
+
+  /** IAM allows 50 tags on a role or policy. */
+  static final int MAX_TAGS = 50;
+  private static final IamWriteException.Kind LIMIT_EXCEEDED_INPUT =
+      IamWriteException.Kind.LIMIT_EXCEEDED;
+
+  /** Refuses tags that would give the resource more than {@link #MAX_TAGS}. */
+  static void tagCount(Map<String, String> existing, Map<String, String> added) {
+    Map<String, String> after = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    after.putAll(existing);
+    after.putAll(added);
+    if (after.size() > MAX_TAGS) {
+      throw new IamWriteException(LIMIT_EXCEEDED_INPUT, "LimitExceeded", "LimitExceeded: a"
+          + " resource can have at most " + MAX_TAGS + " tags", null);
+    }
+  }
+
+  /**
+   * Adds tags as IAM does: keys are case-insensitive, so a tag overwrites the one whose key
+   * differs only in case (and takes its place, in the new case).
+   */
+  static void putTags(Map<String, String> existing, Map<String, String> added) {
+    added.forEach((k, v) -> {
+      existing.keySet().removeIf(old -> old.equalsIgnoreCase(k));
+      existing.put(k, v);
+    });
+  }
+
+  /** Removes tags as IAM does: a key removes the tag whose key differs only in case too. */
+  static void removeTags(Map<String, String> existing, java.util.Collection<String> keys) {
+    existing.keySet().removeIf(old -> keys.stream().anyMatch(old::equalsIgnoreCase));
   }
 
   static void document(PolicyDocument d) {
