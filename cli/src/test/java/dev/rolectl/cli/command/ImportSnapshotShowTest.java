@@ -151,6 +151,31 @@ class ImportSnapshotShowTest {
   }
 
   @Test
+  void importRefusesServiceLinkedAndIdentityCenterRolesWithTheReason() throws IOException {
+    Path account = dir.resolve("account.json");
+    String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"Service\":\"ecs.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    Files.writeString(account, "{\"AccountId\": \"111122223333\", \"RoleDetailList\": ["
+        + "{\"RoleName\": \"AWSServiceRoleForECS\", \"Path\": \"/aws-service-role/ecs.amazonaws.com/\","
+        + " \"AssumeRolePolicyDocument\": " + trust + "},"
+        + "{\"RoleName\": \"AWSReservedSSO_Admin_0123abcd\","
+        + " \"Path\": \"/aws-reserved/sso.amazonaws.com/eu-west-1/\","
+        + " \"AssumeRolePolicyDocument\": " + trust + "}]}");
+    CliRun slr = CliRun.run("import", "awsservicerole" + "forecs", "--target", "snapshot:" + account,
+        "--force");
+    assertEquals(1, slr.exitCode(), slr::toString);
+    assertTrue(slr.err().startsWith("error: cannot import role arn:aws:iam::111122223333:role"
+        + "/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS: role AWSServiceRoleForECS is a"
+        + " service-linked role"), slr::toString);
+    assertTrue(slr.err().contains("a stack may still name its ARN"), slr::toString);
+    CliRun sso = CliRun.run("import", "AWSReservedSSO_Admin_0123abcd", "--target",
+        "snapshot:" + account);
+    assertEquals(1, sso.exitCode(), sso::toString);
+    assertTrue(sso.err().contains("IAM Identity Center made it from a permission set"), sso::toString);
+    assertTrue(sso.out().isEmpty(), "no YAML written: " + sso.out());
+  }
+
+  @Test
   void importOfAMissingRoleSaysSo() {
     CliRun run = CliRun.run("import", "nope", "--target", DRIFT);
 

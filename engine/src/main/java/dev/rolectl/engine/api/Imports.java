@@ -63,6 +63,11 @@ public final class Imports {
           .orElseThrow(() -> new Refused("no role named '" + name + "' in account "
               + account.accountId() + " (target " + target.spec() + "); check the name with"
               + " 'aws iam list-roles'"));
+      if (role.awsOwned() != null) {
+        throw new Refused("cannot import role " + role.arn() + ": " + role.awsOwned()
+            + ". rolectl never creates, changes, adopts, tags or deletes such roles (--force does"
+            + " not change that); a stack may still name its ARN, e.g. in a policy's Resource");
+      }
       owner(role, stackName, force, target).ifPresent(warnings::add);
       roles.put(role.name(), LiveResources.role(role, account.partition()));
     }

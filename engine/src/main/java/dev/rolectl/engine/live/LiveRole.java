@@ -47,6 +47,35 @@ public record LiveRole(
     return path.startsWith("/aws-service-role/");
   }
 
+  /**
+   * Why AWS owns the role, or {@code null}: a service-linked role (path {@code
+   * /aws-service-role/}: only its service may change or delete it) or a role under {@code
+   * /aws-reserved/} (IAM Identity Center's permission-set roles; IAM answers changes with
+   * UnmodifiableEntity). rolectl never creates, changes, adopts, tags or deletes such a role;
+   * stacks may still name its ARN.
+   */
+  public String awsOwned() {
+    return awsOwned(name, path);
+  }
+
+  /** As {@link #awsOwned()}, for a role's name and path. */
+  public static String awsOwned(String name, String path) {
+    if (path.startsWith("/aws-service-role/")) {
+      String service = path.substring("/aws-service-role/".length()).replace("/", "");
+      return "role " + name + " is a service-linked role (path " + path + "): "
+          + (service.isEmpty() ? "its AWS service" : service) + " created it and only that"
+          + " service may change or delete it";
+    }
+    if (path.startsWith("/aws-reserved/")) {
+      return "role " + name + " is reserved by AWS (path " + path + ")"
+          + (path.startsWith("/aws-reserved/sso.amazonaws.com/")
+              ? ": IAM Identity Center made it from a permission set; change the permission set"
+                  + " instead" : "")
+          + "; IAM refuses changes to it (UnmodifiableEntity)";
+    }
+    return null;
+  }
+
   /** Roles that a CloudFormation stack owns are never planned for change. */
   public boolean isCloudFormationOwned() {
     return tags.containsKey("aws:cloudformation:stack-name");

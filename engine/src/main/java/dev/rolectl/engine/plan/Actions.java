@@ -32,8 +32,10 @@ final class Actions {
     switch (ownership) {
       case AWS_MANAGED:
         return new Decision.Refuse(
-            "it is a service-linked role or owned by CloudFormation; rolectl never changes those."
-                + " Give the resource in the stack another name.");
+            "it is owned by AWS (a service-linked role under /aws-service-role/, or a role under"
+                + " /aws-reserved/ such as IAM Identity Center's) or by CloudFormation; rolectl"
+                + " never creates, changes, adopts, tags or deletes those. Give the resource in"
+                + " the stack another name; to use the role, name its ARN.");
       case OTHER_STACK:
         return new Decision.Refuse(otherStack(stacks));
       case UNMANAGED:

@@ -81,7 +81,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
         continue;
       }
       ownership.put(address, owner);
-      addPolicy(policy, name, principalNames, managedRoles, resources);
+      addPolicy(policy, name, principalNames, managedRoles, awsOwned(live), resources);
     }
     return new CurrentState(resources, ownership);
   }
@@ -173,6 +173,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
       String as,
       Map<String, String> principalNames,
       Set<String> managedRoles,
+      Set<String> awsOwnedRoles,
       Map<Address, Resource> out) {
     Address address = Address.policy(as);
     out.put(
@@ -195,6 +196,9 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
                 if (type == PrincipalType.ROLE && managedRoles.contains(name)) {
                   continue; // shown as the role's own attachment
                 }
+                if (type == PrincipalType.ROLE && awsOwnedRoles.contains(name)) {
+                  continue; // e.g. an Identity Center permission set's: never ours to change
+                }
                 String declared = as(principalNames, type + "/" + name).substring(type.toString().length() + 1);
                 Address a = Address.principalAttachment(as, type, declared);
                 out.put(
@@ -203,6 +207,14 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
                         a, LIVE, type, declared, as, policy.arn(), Set.of(address)));
               }
             });
+  }
+
+  /** Names of the live roles AWS owns (service-linked, /aws-reserved/). */
+  private static Set<String> awsOwned(LiveAccount live) {
+    Set<String> names = new HashSet<>();
+    live.roles().values().stream().filter(r -> r.awsOwned() != null)
+        .forEach(r -> names.add(r.name()));
+    return names;
   }
 
   Ownership ownershipOf(Address topLevel) {

@@ -52,6 +52,7 @@ public final class Differ {
   private PlanResult run(LiveAccount live) {
     UnreadableLive.exclude(desired, UnreadableLive.check(stack, live, diagnostics));
     diagnostics.addAll(MissingPrincipals.check(stack, live));
+    diagnostics.addAll(AwsOwnedRoles.check(stack, live));
     diagnostics.addAll(AttachmentOwners.check(stack, live));
     TreeSet<Address> all = new TreeSet<>(desired.keySet());
     all.addAll(current.resources().keySet());

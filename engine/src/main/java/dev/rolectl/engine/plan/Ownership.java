@@ -11,13 +11,17 @@ enum Ownership {
   UNMANAGED,
   /** Tagged with another stack's name. */
   OTHER_STACK,
-  /** A service-linked role or a CloudFormation resource: never touched. */
+  /**
+   * A service-linked role, a role under {@code /aws-reserved/} (IAM Identity Center's) or a
+   * CloudFormation resource: never touched, whatever its tags say.
+   */
   AWS_MANAGED;
 
   static final String CLOUDFORMATION_TAG = "aws:cloudformation:stack-name";
 
   static Ownership of(String stackName, String path, Map<String, String> tags) {
-    if (path.startsWith("/aws-service-role/") || tags.containsKey(CLOUDFORMATION_TAG)) {
+    if (path.startsWith("/aws-service-role/") || path.startsWith("/aws-reserved/")
+        || tags.containsKey(CLOUDFORMATION_TAG)) {
       return AWS_MANAGED;
     }
     String owner = tags.get(Stack.OWNER_TAG);
