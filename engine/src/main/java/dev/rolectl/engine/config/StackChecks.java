@@ -24,6 +24,9 @@ final class StackChecks {
   static List<Diagnostic> check(YamlValue.Mapping root) {
     List<Diagnostic> out = new ArrayList<>();
     Set<String> stackTags = keys(root.get("tags"));
+    tagKeyCase(YamlPath.of("tags"), root.get("tags"), Map.of(), out);
+    Map<String, String> stackKeys = new HashMap<>();
+    stackTags.forEach(k -> stackKeys.put(k.toLowerCase(java.util.Locale.ROOT), k));
     Set<String> roleNames = new HashSet<>();
     PolicyDocuments.entries(root, "roles").forEach(e -> roleNames.add(e.key()));
     for (YamlValue.Entry role : PolicyDocuments.entries(root, "roles")) {
@@ -31,12 +34,14 @@ final class StackChecks {
         YamlPath base = YamlPath.of("roles", role.key());
         duplicateArns(base.key("managedPolicies"), r.get("managedPolicies"), out);
         tagCount(base, role, r, stackTags, out);
+        tagKeyCase(base.key("tags"), r.get("tags"), stackKeys, out);
       }
     }
     for (YamlValue.Entry policy : PolicyDocuments.entries(root, "policies")) {
       if (policy.value() instanceof YamlValue.Mapping p) {
         YamlPath base = YamlPath.of("policies", policy.key());
         tagCount(base, policy, p, stackTags, out);
+        tagKeyCase(base.key("tags"), p.get("tags"), stackKeys, out);
         stackRolesInAttachTo(base, policy.key(), p, roleNames, out);
       }
     }
@@ -70,6 +75,33 @@ final class StackChecks {
               .orElse(resource.keyLocation()), base.display() + ": has " + merged.size()
               + " tags with the stack's default tags; IAM allows 50 and rolectl adds rolectl:stack,"
               + " so at most " + MAX_USER_TAGS + ": remove some"));
+    }
+  }
+
+  /**
+   * Tag keys that differ only in case, in one mapping or against the stack's default tags (by
+   * lower-case key): IAM's tag keys are case-insensitive and it refuses the pair ("Duplicate tag
+   * keys found. Please note that Tag keys are case insensitive."), so the merged tags would fail.
+   */
+  private static void tagKeyCase(YamlPath path, Optional<YamlValue> tags,
+      Map<String, String> stackKeys, List<Diagnostic> out) {
+    if (tags.isEmpty() || !(tags.get() instanceof YamlValue.Mapping m)) {
+      return;
+    }
+    Map<String, String> seen = new HashMap<>();
+    for (YamlValue.Entry e : m.entries()) {
+      String lower = e.key().toLowerCase(java.util.Locale.ROOT);
+      String here = seen.putIfAbsent(lower, e.key());
+      String stack = stackKeys.get(lower);
+      String other = here != null ? "'" + here + "' here"
+          : stack != null && !stack.equals(e.key()) ? "the stack's default tag '" + stack + "'"
+          : null;
+      if (other != null) {
+        out.add(Diagnostic.error(RULE, e.keyLocation(), path.display() + ": tag key '" + e.key()
+            + "' and " + other + " differ only in case, but IAM's tag keys are case-insensitive"
+            + " and it refuses both on one resource (\"Duplicate tag keys found\"): spell them"
+            + " the same (the resource's own value then wins over the default)"));
+      }
     }
   }
 

@@ -117,6 +117,10 @@ final class AccountEditor implements IamWriter {
     checkMaxSession(r.maxSessionDuration());
     InputRules.role(r.name(), r.path(), r.description(), r.tags());
     InputRules.document(r.trustPolicy());
+    if (r.permissionsBoundary() != null) {
+      InputRules.api("CreateRole", "PermissionsBoundary", r.permissionsBoundary());
+      policyArnExists(r.permissionsBoundary());
+    }
     TrustPrincipals.check(r.trustPolicy(), rolePrefix(), roles::containsKey);
     LiveAccount a = original.account();
     String arn = "arn:" + a.partition() + ":iam::" + a.accountId() + ":role" + r.path() + r.name();
@@ -139,7 +143,7 @@ final class AccountEditor implements IamWriter {
   @Override
   public void updateAssumeRolePolicy(String roleName, PolicyDocument trustPolicy) {
     InputRules.document(trustPolicy);
-    MutableRole r = role(roleName);
+    MutableRole r = modifiable(roleName);
     TrustPrincipals.check(trustPolicy, rolePrefix(), roles::containsKey);
     r.trustPolicy = trustPolicy;
     changed();
@@ -147,7 +151,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void updateRole(String roleName, String description, int maxSessionDuration) {
-    MutableRole r = role(roleName);
+    MutableRole r = modifiable(roleName);
     checkMaxSession(maxSessionDuration);
     InputRules.description(description);
     r.description = blankToNull(description);
@@ -157,14 +161,15 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void putRolePermissionsBoundary(String roleName, String policyArn) {
-    MutableRole r = role(roleName);
+    MutableRole r = modifiable(roleName);
+    InputRules.api("PutRolePermissionsBoundary", "PermissionsBoundary", policyArn);
     r.permissionsBoundaryArn = policyArnExists(policyArn);
     changed();
   }
 
   @Override
   public void deleteRolePermissionsBoundary(String roleName) {
-    MutableRole r = role(roleName);
+    MutableRole r = modifiable(roleName);
     if (r.permissionsBoundaryArn == null) {
       throw error(NOT_FOUND, "NoSuchEntity", "Role " + roleName + " has no permissions boundary.");
     }
@@ -175,6 +180,8 @@ final class AccountEditor implements IamWriter {
   @Override
   public void tagRole(String roleName, Map<String, String> tags) {
     InputRules.tags(tags);
+    InputRules.modifiable(new InputRules.LiveRoleName(role(roleName).name, role(roleName).path),
+        true);
     InputRules.tagCount(role(roleName).tags, tags);
     InputRules.putTags(role(roleName).tags, tags);
     changed();
@@ -189,13 +196,14 @@ final class AccountEditor implements IamWriter {
   @Override
   public void putRolePolicy(String roleName, String policyName, PolicyDocument document) {
     InputRules.document(document);
-    role(roleName).inlinePolicies.put(policyName, document);
+    InputRules.api("PutRolePolicy", "PolicyName", policyName);
+    modifiable(roleName).inlinePolicies.put(policyName, document);
     changed();
   }
 
   @Override
   public void deleteRolePolicy(String roleName, String policyName) {
-    if (role(roleName).inlinePolicies.remove(policyName) == null) {
+    if (modifiable(roleName).inlinePolicies.remove(policyName) == null) {
       throw error(
           NOT_FOUND, "NoSuchEntity", "The role policy with name " + policyName + " cannot be found.");
     }
@@ -231,7 +239,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void deleteRole(String roleName) {
-    MutableRole r = role(roleName);
+    MutableRole r = modifiable(roleName);
     if (!r.instanceProfiles.isEmpty()) {
       throw error(
           DELETE_CONFLICT,
@@ -254,6 +262,7 @@ final class AccountEditor implements IamWriter {
     String arn = policyArnExists(policyArn);
     if (type == PrincipalType.ROLE) {
       InputRules.attachable(arn);
+      modifiable(principalName);
     }
     if (!attached.contains(arn)) {
       attached.add(arn);
@@ -272,7 +281,7 @@ final class AccountEditor implements IamWriter {
   @Override
   public String createPolicy(NewPolicy p) {
     InputRules.policy(p.name(), p.path(), p.description(), p.tags());
-    InputRules.document(p.document());
+    InputRules.managedDocument(p.document());
     if (policies.containsKey(p.name())) {
       throw error(
           ALREADY_EXISTS,
@@ -304,7 +313,7 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void createPolicyVersion(String policyArn, PolicyDocument document) {
-    InputRules.document(document);
+    InputRules.managedDocument(document);
     MutablePolicy p = policy(policyArn);
     if (p.versionIds.size() >= PolicyVersionList.MAX_VERSIONS) {
       throw error(
@@ -423,6 +432,13 @@ final class AccountEditor implements IamWriter {
       return arn;
     }
     return policy(arn).arn;
+  }
+
+  /** The role to change: as {@link #role}, and UnmodifiableEntity when AWS owns it. */
+  private MutableRole modifiable(String name) {
+    MutableRole r = role(name);
+    InputRules.modifiable(new InputRules.LiveRoleName(r.name, r.path), false);
+    return r;
   }
 
   /** The role to read or change (kept for {@link #rollback}); NOT_FOUND when there is none. */

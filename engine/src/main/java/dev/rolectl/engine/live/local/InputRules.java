@@ -6,6 +6,8 @@ import dev.rolectl.engine.live.IamWriteException;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.policy.IamText;
 import dev.rolectl.engine.policy.PolicyParser;
+import dev.rolectl.engine.policy.catalogue.IamApiModel;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,15 +22,46 @@ final class InputRules {
   static void role(String name, String path, String description, Map<String, String> tags) {
     check("roleName", name, IamText.roleNameProblem(name));
     check("path", path, IamText.rolePathProblem(path));
+    for (String reserved : List.of("/aws-service-role/", "/aws-reserved/")) {
+      if (path.regionMatches(true, 0, reserved, 0, reserved.length())) {
+        throw new IamWriteException(INVALID_INPUT, "InvalidInput", "InvalidInput: the path "
+            + path + " is reserved by AWS: " + reserved + " can only be used for AWS's own roles"
+            + " (service-linked roles, IAM Identity Center)", null);
+      }
+    }
     description(description);
     tags(tags);
   }
 
+  /** A value of an API call's input member checked against IAM's API model. */
+  static void api(String operation, String member, String value) {
+    String problem = IamApiModel.get().of(operation, member).problem(value);
+    if (problem != null) {
+      throw new IamWriteException(INVALID_INPUT, "ValidationError", "ValidationError: 1"
+          + " validation error detected: Value '" + value + "' at '" + member + "' failed to"
+          + " satisfy constraint: it " + problem, null);
+    }
+  }
+
+  /** IAM refuses changes to roles that AWS owns (service-linked, /aws-reserved/). */
+  static void modifiable(LiveRoleName role, boolean tagging) {
+    String why = dev.rolectl.engine.live.LiveRole.awsOwned(role.name(), role.path());
+    boolean serviceLinkedTag = tagging && role.path().startsWith("/aws-service-role/");
+    if (why != null && !serviceLinkedTag) {
+      throw new IamWriteException(INVALID_INPUT, "UnmodifiableEntity", "UnmodifiableEntity:"
+          + " Cannot perform the operation on the protected role '" + role.name() + "' - " + why,
+          null);
+    }
+  }
+
+  /** A role's name and path. */
+  record LiveRoleName(String name, String path) {}
+
   static void policy(String name, String path, String description, Map<String, String> tags) {
     check("policyName", name, IamText.policyNameProblem(name));
     check("path", path, IamText.policyPathProblem(path));
-    if (description != null && description.length() > 1000) {
-      check("description", description, "is longer than 1,000 characters");
+    if (description != null) {
+      api("CreatePolicy", "Description", description);
     }
     tags(tags);
   }
@@ -90,11 +123,34 @@ final class InputRules {
   }
 
   static void document(PolicyDocument d) {
-    int bad = IamText.firstOutsidePolicyCharacters(PolicyParser.toJson(d));
+    String json = PolicyParser.toJson(d);
+    int bad = IamText.firstOutsidePolicyCharacters(json);
     if (bad >= 0) {
       throw new IamWriteException(INVALID_INPUT, "MalformedPolicyDocument",
           "MalformedPolicyDocument: the policy document contains " + IamText.describe(bad)
               + ", outside tab, line breaks and U+0020-U+00FF", null);
+    }
+    api("CreatePolicy", "PolicyDocument", json);
+    for (dev.rolectl.engine.model.Statement s : d.statements()) {
+      if (s.sid() != null && !SID.matcher(s.sid()).matches()) {
+        throw new IamWriteException(INVALID_INPUT, "MalformedPolicyDocument",
+            "MalformedPolicyDocument: Statement IDs (SID) must be alpha-numeric. Check that your"
+                + " input satisfies the regular expression [0-9A-Za-z]*", null);
+      }
+    }
+  }
+
+  /** IAM's Sid charset (IAM User Guide, policy element Sid). */
+  private static final java.util.regex.Pattern SID =
+      java.util.regex.Pattern.compile("[0-9A-Za-z]*");
+
+  /** A customer managed policy's document (CreatePolicy, CreatePolicyVersion). */
+  static void managedDocument(PolicyDocument d) {
+    document(d);
+    if (!PolicyDocument.CURRENT_VERSION.equals(d.version())) {
+      throw new IamWriteException(INVALID_INPUT, "MalformedPolicyDocument",
+          "MalformedPolicyDocument: Policy document must be version 2012-10-17 or greater.",
+          null);
     }
   }
 

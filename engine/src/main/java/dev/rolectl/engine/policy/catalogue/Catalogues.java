@@ -6,14 +6,16 @@ import java.util.List;
 public final class Catalogues {
   static final String SERVICES = "iam-services.bin";
   static final String MANAGED_POLICIES = "aws-managed-policies.txt.gz";
+  static final String API = "iam-api.txt.gz";
 
   private Catalogues() {}
 
   /**
-   * Source, version and date of each catalogue: the IAM service reference, then the AWS managed
-   * policies (loads both catalogues if they are not loaded yet: about 20 ms).
+   * Source, version and date of each catalogue: the IAM service reference, the AWS managed
+   * policies, then IAM's API model (loads the catalogues if they are not loaded yet: about 20 ms).
    */
   public static List<CatalogueInfo> info() {
-    return List.of(IamCatalogue.get().info(), ManagedPolicyCatalogue.get().info());
+    return List.of(IamCatalogue.get().info(), ManagedPolicyCatalogue.get().info(),
+        IamApiModel.get().info());
   }
 }

@@ -53,7 +53,11 @@ public final class PolicyLinter {
       new ManagedPolicyArns.WrongPath(),
       new ManagedPolicyArns.ServiceLinked(),
       new Characters.Policy(),
-      new Characters.Text());
+      new Characters.Text(),
+      new IamRules.SidCharset(),
+      new IamRules.ManagedPolicyVersion(),
+      new IamRules.ReservedPath(),
+      new IamRules.ApiInput());
 
   private PolicyLinter() {}
 

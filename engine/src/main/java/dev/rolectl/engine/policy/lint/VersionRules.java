@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The policy language version. Without {@code Version: "2012-10-17"} IAM reads the document in
- * the 2008-10-17 language, where {@code ${aws:username}} is a literal string, not a variable.
+ * The policy language version of trust and inline policies. Without {@code Version:
+ * "2012-10-17"} IAM reads such a document in the 2008-10-17 language, where {@code
+ * ${aws:username}} is a literal string, not a variable. (IAM refuses customer managed policies
+ * without it: {@link IamRules.ManagedPolicyVersion}.)
  */
 final class VersionRules {
   /** An IAM policy variable: {@code ${aws:username}}, {@code ${*}}, {@code ${?}}, {@code ${$}}. */
@@ -69,6 +71,9 @@ final class VersionRules {
     public void check(LintContext ctx) {
       for (PolicySite site : ctx.sites()) {
         PolicyDocument d = site.document();
+        if (site.kind() == PolicySite.Kind.MANAGED) {
+          continue; // IAM refuses it there: managed-policy-version
+        }
         if (d.version() == null && firstVariable(d).isEmpty()) {
           ctx.report(this, site.resource(), site.pointer(), where(site) + " has no Version, so "
               + "IAM reads it in the 2008-10-17 policy language (no policy variables): add "
@@ -93,7 +98,7 @@ final class VersionRules {
       for (PolicySite site : ctx.sites()) {
         PolicyDocument d = site.document();
         Optional<String> variable = firstVariable(d);
-        if (!current(d) && variable.isPresent()) {
+        if (!current(d) && variable.isPresent() && site.kind() != PolicySite.Kind.MANAGED) {
           String version = d.version() == null ? "has no Version" : "has Version " + d.version();
           ctx.report(this, site.resource(), site.pointer() + (d.version() == null ? ""
               : "/Version"), where(site) + " uses the policy variable " + variable.get()

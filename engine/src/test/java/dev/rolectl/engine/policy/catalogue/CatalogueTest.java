@@ -78,9 +78,9 @@ class CatalogueTest {
   }
 
   @Test
-  void bothCataloguesSaySourceVersionAndDate() {
+  void everyCatalogueSaysSourceVersionAndDate() {
     List<CatalogueInfo> info = Catalogues.info();
-    assertEquals(2, info.size());
+    assertEquals(3, info.size());
     for (CatalogueInfo i : info) {
       assertTrue(i.date().matches("\\d{4}-\\d{2}-\\d{2}"), i.toString());
       assertFalse(i.version().equals("?"), i.toString());
@@ -88,5 +88,25 @@ class CatalogueTest {
     }
     assertEquals(iam.info(), info.get(0));
     assertEquals(managed.info(), info.get(1));
+    assertEquals(IamApiModel.get().info(), info.get(2));
+    assertTrue(info.get(2).version().startsWith("botocore "), info.get(2).toString());
+  }
+
+  @Test
+  void theApiModelHoldsTheConstraintsOfTheCallsRolectlMakes() {
+    IamApiModel api = IamApiModel.get();
+    IamApiModel.Constraint name = api.of("CreateRole", "RoleName");
+    assertEquals("roleNameType", name.shape());
+    assertEquals(64, name.max());
+    assertEquals(null, name.problem("deploy-role"));
+    assertEquals("is 65 characters; IAM allows 1 to 64", name.problem("a".repeat(65)));
+    assertTrue(name.problem("deploy role").startsWith("does not match IAM's pattern"));
+    assertEquals(50, api.of("TagRole", "Tags").max());
+    assertEquals(128, api.of("TagRole", "Tags[].Key").max());
+    assertEquals(3600, api.of("CreateRole", "MaxSessionDuration").min());
+    assertEquals(64, api.of("AttachUserPolicy", "UserName").max());
+    assertEquals(128, api.of("AttachGroupPolicy", "GroupName").max());
+    assertEquals(20, api.of("PutRolePermissionsBoundary", "PermissionsBoundary").min());
+    assertTrue(api.size() > 60, "constraints: " + api.size());
   }
 }
