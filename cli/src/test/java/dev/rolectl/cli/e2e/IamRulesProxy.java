@@ -31,8 +31,11 @@ import software.amazon.awssdk.services.iam.model.RoleDetail;
 import software.amazon.awssdk.services.iam.model.UserDetail;
 
 /**
- * A loopback IAM endpoint (Query protocol) in front of moto that adds three rules of IAM that moto
- * 5.2.5 lacks (checked: moto accepts all three), and records the IAM calls it forwards, in order:
+ * A loopback IAM endpoint (Query protocol) in front of moto that adds rules of IAM that moto
+ * 5.2.5 lacks (checked: moto accepts all of them), and records the IAM calls it forwards, in
+ * order (those it answers itself too): those of {@link IamModelRules}
+ * (the model's input constraints, Sid charset, Version of managed policies, tag keys differing in
+ * case, reserved paths), IAM's eventual consistency on request ({@link #lag}), and:
  *
  * <ul>
  *   <li>{@code CreateRole} of a name that exists in another case: {@code EntityAlreadyExists}
@@ -60,11 +63,27 @@ final class IamRulesProxy implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
+  private final IamModelRules rules;
+  /** Policies created through the proxy, by ARN, with when (for {@link #lag}). */
+  private final Map<String, Long> createdAt = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Duration lag = Duration.ZERO;
+
   IamRulesProxy(Moto moto) throws IOException {
     this.moto = moto;
     this.model = model();
+    this.rules = new IamModelRules(model);
     this.iam = moto.iam();
     this.server = loopback("iam-rules-proxy", this::handle);
+  }
+
+  /**
+   * From now on, IAM's eventual consistency: for {@code lag} after a policy was created through
+   * the proxy, CreateRole and PutRolePermissionsBoundary naming it as a boundary and
+   * Attach*Policy naming it answer {@code NoSuchEntity} ("Scope ARN ... does not exist or is not
+   * attachable"), as IAM does while the new policy has not reached the data plane.
+   */
+  void lag(Duration lag) {
+    this.lag = lag;
   }
 
   /** A started HTTP server on a free loopback port, one daemon thread per request. */
@@ -178,13 +197,57 @@ final class IamRulesProxy implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    String refusal = refusal(action, form);
-    if (refusal != null) {
-      String[] parts = refusal.split("\\|", 2);
-      reply(ex, parts[0], parts[1]);
+    String refusal = rules.refusal(action, form);
+    if (refusal == null) {
+      refusal = notYetKnown(action, form);
+    }
+    if (refusal == null) {
+      refusal = refusal(action, form);
+    }
+    if (refusal != null && refusal.startsWith("ValidationError|")) {
+      replyValidation(ex, refusal.substring(refusal.indexOf('|') + 1));
       return;
     }
+    if (refusal != null) {
+      String[] parts = refusal.split("\\|", 2);
+      reply(ex, action, parts[0], parts[1]);
+      return;
+    }
+    if (action.equals("CreatePolicy")) {
+      createdAt.put("arn:aws:iam::" + Moto.ACCOUNT_ID + ":policy" + form.getOrDefault("Path", "/")
+          + form.get("PolicyName"), System.nanoTime());
+    }
     forward(ex, body);
+  }
+
+  /** NoSuchEntity for a policy created less than {@link #lag} ago, else null. */
+  private String notYetKnown(String action, Map<String, String> form) {
+    String arn = switch (action) {
+      case "CreateRole", "PutRolePermissionsBoundary" -> form.get("PermissionsBoundary");
+      case "AttachRolePolicy", "AttachUserPolicy", "AttachGroupPolicy" -> form.get("PolicyArn");
+      default -> null;
+    };
+    Long at = arn == null ? null : createdAt.get(arn);
+    if (at == null || System.nanoTime() - at >= lag.toNanos()) {
+      return null;
+    }
+    return "NoSuchEntityException|Scope ARN: " + arn + " does not exist or is not attachable.";
+  }
+
+  /**
+   * IAM's answer to a call that breaks an input constraint of the model: {@code ValidationError}
+   * (HTTP 400), the common error of the Query protocol for them (not a modelled shape).
+   */
+  private void replyValidation(HttpExchange ex, String message) throws IOException {
+    String xml = "<ErrorResponse xmlns=\"" + model.path("metadata").path("xmlNamespace").asText()
+        + "\"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>"
+        + message.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;")
+        + "</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>";
+    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/xml");
+    ex.sendResponseHeaders(400, bytes.length);
+    ex.getResponseBody().write(bytes);
+    ex.close();
   }
 
   /** "ShapeName|message" when IAM would refuse the call; null to forward it. */
@@ -246,10 +309,12 @@ final class IamRulesProxy implements AutoCloseable {
     return null;
   }
 
-  private void reply(HttpExchange ex, String shape, String message) throws IOException {
+  private void reply(HttpExchange ex, String operation, String shape, String message)
+      throws IOException {
     JsonNode error = model.path("shapes").path(shape).path("error");
-    String operation = calls.get(calls.size() - 1).split(" ", 2)[0];
-    boolean declared = false;
+    // IAM answers CreateRole naming a boundary it does not know yet with NoSuchEntity, which
+    // the model does not list for CreateRole (it does for PutRolePermissionsBoundary)
+    boolean declared = operation.equals("CreateRole") && shape.equals("NoSuchEntityException");
     for (JsonNode e : model.path("operations").path(operation).path("errors")) {
       declared |= e.path("shape").asText().equals(shape);
     }

@@ -258,6 +258,12 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void attachPolicy(PrincipalType type, String principalName, String policyArn) {
+    switch (type) {
+      case USER -> InputRules.api("AttachUserPolicy", "UserName", principalName);
+      case GROUP -> InputRules.api("AttachGroupPolicy", "GroupName", principalName);
+      case ROLE -> InputRules.api("AttachRolePolicy", "RoleName", principalName);
+    }
+    InputRules.api("AttachRolePolicy", "PolicyArn", policyArn);
     List<String> attached = attachedTo(type, principalName);
     String arn = policyArnExists(policyArn);
     if (type == PrincipalType.ROLE) {
