@@ -63,7 +63,7 @@ final class AccountEditor implements IamWriter {
   LocalState result() {
     if (state.version() != resultVersion) {
       LiveAccount a = original.account();
-      result = new LocalState(state.toLive(a), original.ecs());
+      result = new LocalState(state.toLive(a), original.ecs(), null, original.source());
       resultVersion = state.version();
     }
     return result;

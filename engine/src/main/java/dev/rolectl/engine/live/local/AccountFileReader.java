@@ -1,6 +1,7 @@
 package dev.rolectl.engine.live.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LivePrincipal;
@@ -71,8 +72,9 @@ final class AccountFileReader {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new LocalState(
-        new LiveAccount(accountId, partition, roles, policies, principals, unreadable), ecs, takenAt);
+    LiveAccount account =
+        new LiveAccount(accountId, partition, roles, policies, principals, unreadable);
+    return new LocalState(account, ecs, takenAt, new AccountSource((ObjectNode) json, account));
   }
 
   /**

@@ -11,8 +11,11 @@ import java.util.Objects;
  *
  * @param takenAt when the state was read from its source (the file's {@code TakenAt}, written by
  *     {@code rolectl snapshot}); {@code null} when the file does not say
+ * @param source what the file held when it was read, so that writing the state back keeps what
+ *     rolectl does not model; {@code null} for a state not read from a file
  */
-public record LocalState(LiveAccount account, LocalEcsState ecs, java.time.Instant takenAt) {
+public record LocalState(LiveAccount account, LocalEcsState ecs, java.time.Instant takenAt,
+    AccountSource source) {
 
   /** The account id of a file that names none and has no ARNs to take it from. */
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
@@ -22,14 +25,31 @@ public record LocalState(LiveAccount account, LocalEcsState ecs, java.time.Insta
     Objects.requireNonNull(ecs, "ecs");
   }
 
+  /** Equal when account, ECS section and date are: the source says how to write, not what is held. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LocalState s && account.equals(s.account) && ecs.equals(s.ecs)
+        && java.util.Objects.equals(takenAt, s.takenAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(account, ecs, takenAt);
+  }
+
   /** A state of unknown date. */
   public LocalState(LiveAccount account, LocalEcsState ecs) {
     this(account, ecs, null);
   }
 
+  /** A state not read from a file. */
+  public LocalState(LiveAccount account, LocalEcsState ecs, java.time.Instant takenAt) {
+    this(account, ecs, takenAt, null);
+  }
+
   /** The same state with another ECS section. */
   public LocalState withEcs(LocalEcsState other) {
-    return other == ecs ? this : new LocalState(account, other, takenAt);
+    return other == ecs ? this : new LocalState(account, other, takenAt, source);
   }
 
   /** An account with nothing in it ({@code local:} with a missing file). */

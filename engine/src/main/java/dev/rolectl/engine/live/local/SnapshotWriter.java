@@ -36,8 +36,15 @@ public final class SnapshotWriter {
     return toJson(new LocalState(account, LocalEcsState.absent()));
   }
 
-  /** The JSON text of an account file, ending with a newline. */
+  /**
+   * The JSON text of an account file, ending with a newline. A state read from a file is written
+   * as that file with only what changed since changed ({@link AccountFileMerge}).
+   */
   public static String toJson(LocalState state) {
+    return pretty(state.source() != null ? AccountFileMerge.merge(state) : fresh(state));
+  }
+
+  private static ObjectNode fresh(LocalState state) {
     ObjectNode root = AccountFile.MAPPER.createObjectNode();
     LiveAccount a = state.account();
     root.put("AccountId", a.accountId());
@@ -59,6 +66,10 @@ public final class SnapshotWriter {
     if (state.ecs().present()) {
       EcsSectionWriter.write(root.putObject("ecs"), state.ecs());
     }
+    return root;
+  }
+
+  private static String pretty(ObjectNode root) {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
@@ -104,13 +115,13 @@ public final class SnapshotWriter {
               attached(n.putArray("AttachedManagedPolicies"), p.attachedPolicyArns());
               if (p.permissionsBoundaryArn() != null) {
                 ObjectNode b = n.putObject("PermissionsBoundary");
-                b.put("PermissionsBoundaryType", "Policy");
+                b.put("PermissionsBoundaryType", "PermissionsBoundaryPolicy"); // the model's enum
                 b.put("PermissionsBoundaryArn", p.permissionsBoundaryArn());
               }
             });
   }
 
-  private static void role(ObjectNode n, LiveRole r) {
+  static void role(ObjectNode n, LiveRole r) {
     n.put("Path", r.path());
     n.put("RoleName", r.name());
     putIfPresent(n, "RoleId", r.roleId());
@@ -131,7 +142,7 @@ public final class SnapshotWriter {
     attached(n.putArray("AttachedManagedPolicies"), r.attachedPolicyArns());
     if (r.permissionsBoundaryArn() != null) {
       ObjectNode b = n.putObject("PermissionsBoundary");
-      b.put("PermissionsBoundaryType", "Policy");
+      b.put("PermissionsBoundaryType", "PermissionsBoundaryPolicy"); // the model's enum
       b.put("PermissionsBoundaryArn", r.permissionsBoundaryArn());
     }
     tags(n.putArray("Tags"), r.tags());
@@ -140,7 +151,7 @@ public final class SnapshotWriter {
     }
   }
 
-  private static void policy(ObjectNode n, LiveManagedPolicy p) {
+  static void policy(ObjectNode n, LiveManagedPolicy p) {
     if (p.defaultVersionId() == null) {
       throw new IllegalArgumentException("policy " + p.name() + " has no default version id");
     }
@@ -179,7 +190,7 @@ public final class SnapshotWriter {
     new TreeMap<>(tags).forEach((k, v) -> out.addObject().put("Key", k).put("Value", v));
   }
 
-  private static ObjectNode document(PolicyDocument doc) {
+  static ObjectNode document(PolicyDocument doc) {
     try {
       return (ObjectNode) AccountFile.MAPPER.readTree(PolicyParser.toJson(doc));
     } catch (JsonProcessingException | ClassCastException e) {
