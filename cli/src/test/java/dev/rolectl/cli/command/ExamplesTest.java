@@ -104,10 +104,13 @@ class ExamplesTest {
             "\"policies.passEcsInfrastructureRole.attachTo.users.deployer\"")) {
       assertTrue(r.out().contains(address), address + " in\n" + r.out());
     }
-    // The PassRole grant names the role's ARN, so the policy depends on the role.
+    // The PassRole grant names the role's ARN in its Resource only: that orders nothing (IAM
+    // does not look it up), so the policy does not depend on the role.
     assertTrue(
-        r.out().contains(
+        !r.out().contains(
             "\"policies.passEcsInfrastructureRole\" -> \"roles.ecsInfrastructureRoleForLoadBalancers\""),
         r.out());
+    assertTrue(r.out().contains("\"policies.passEcsInfrastructureRole.attachTo.users.deployer\""
+        + " -> \"policies.passEcsInfrastructureRole\""), r.out());
   }
 }
