@@ -49,10 +49,9 @@ final class AccountFileMerge {
     m.policies(root);
     m.principals(root, "UserDetailList", "UserName", PrincipalType.USER);
     m.principals(root, "GroupDetailList", "GroupName", PrincipalType.GROUP);
+    root.remove("ecs"); // rolectl's extra, written last as always (an outside writer may change it)
     if (state.ecs().present()) {
       EcsSectionWriter.write(root.putObject("ecs"), state.ecs());
-    } else {
-      root.remove("ecs");
     }
     return root;
   }
