@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tag other than the few rolectl writes, a {@code @mention} or an issue reference ({@link
  * #checkInert}): user text is code.
  */
-class MarkdownGfmTest {
+public class MarkdownGfmTest {
   static final Parser PARSER =
       Parser.builder()
           .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create(),
@@ -139,7 +139,7 @@ class MarkdownGfmTest {
   }
 
   /** Tables with 3 cells a row, balanced {@code <details>}, closed fences, marker first, inert. */
-  static void checkWellFormed(String md) {
+  public static void checkWellFormed(String md) {
     Node doc = PARSER.parse(md);
     checkInert(doc);
     List<Node> tables = new ArrayList<>();
