@@ -177,6 +177,26 @@ class WorkflowRunE2E {
   }
 
   /**
+   * Without a plan role: the pull request is planned against the base branch's snapshot, and
+   * that plan is what main would apply against live IAM (the snapshot is current), so it applies.
+   */
+  @Test
+  void aPlanAgainstTheBaseSnapshotIsAppliedOnMerge() throws Exception {
+    String base = mainWithSnapshot();
+    git("checkout", "-q", "-b", "add-admin");
+    write("stacks/ecs-platform/stack.yaml", HEADER + APP_TASK + ADMIN);
+    String head = commit("Add a break-glass role");
+    String merge = mergeRef(1, "add-admin");
+    JobRunner.Job plan = new JobRunner("plan.yml", planRun("161", base, head, merge, false)).run("plan");
+    assertTrue(plan.succeeded(), plan.log());
+    git("checkout", "-q", "main");
+    git("merge", "-q", "--no-ff", "-m", "Merge pull request #1", "add-admin");
+    JobRunner.Job apply = new JobRunner("apply.yml", applyRun("261", rev("HEAD"), "161")).run("apply");
+    assertTrue(apply.succeeded(), apply.log());
+    assertTrue(roleExists("break-glass-admin"), apply.log());
+  }
+
+  /**
    * Issue 17, point 3: main would apply something other than the reviewed plan, so nothing is
    * applied and the job says to plan again: (a) another change reached main after the plan, (b)
    * live IAM changed after the plan, (c) the plan file was edited.
