@@ -31,7 +31,7 @@ class GithubRolesExampleTest {
   private Map<String, JsonNode> planned() throws Exception {
     Path example = RepoFiles.root().resolve("examples/github-rolectl-roles");
     CliRun r = CliRun.run("plan", example.toString(), "--var-file",
-        example.resolve("vars/example.yaml").toString(), "--target", "local:" + dir.resolve("a.json"),
+        example.resolve("vars/dev.yaml").toString(), "--target", "local:" + dir.resolve("a.json"),
         "--format", "json");
     assertEquals(0, r.exitCode(), r.toString());
     Map<String, JsonNode> after = new HashMap<>();
