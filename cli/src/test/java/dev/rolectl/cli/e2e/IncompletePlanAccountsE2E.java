@@ -63,8 +63,8 @@ class IncompletePlanAccountsE2E {
     TestCli.Run md = TestCli.run(moto.env(), concat(common, "--format", "markdown"));
     assertEquals(1, md.exit(), md::toString);
     // --accounts gives ids alone (names come with --organization)
-    assertTrue(md.out().contains("| " + odd.id() + " | **failed** |"), md.out());
-    assertTrue(md.out().contains("<details open><summary>" + odd.id() + ": failed</summary>\n\n```\n"
+    assertTrue(md.out().contains("| `" + odd.id() + "` | **failed** |"), md.out());
+    assertTrue(md.out().contains("<details open><summary><code>" + odd.id() + "</code>: failed</summary>\n\n```\n"
         + incomplete + "\n"), md.out());
     assertTrue(md.out().contains("error[live-unreadable]"), md.out());
 

@@ -45,7 +45,7 @@ class OrganizationScaleE2E {
   static final int ACCOUNTS = 50;
   static final String ROLE = "ecsInfrastructureRoleForLoadBalancers";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Pattern ACCOUNT_SECTION = Pattern.compile("<details( open)?><summary>\\d{12} ");
+  static final Pattern ACCOUNT_SECTION = Pattern.compile("<details( open)?><summary><code>\\d{12} ");
   static final Pattern CALLS = Pattern.compile("account (\\d{12}): (\\d+) API calls");
 
   @TempDir Path dir;

@@ -178,6 +178,33 @@ class ReleaseArchiveE2E {
     }
   }
 
+  /**
+   * Each archive ships a {@code .sha256} made by the build, in sha256sum's format, that {@code
+   * sha256sum --check} (what the example workflows run) accepts for the archive and refuses for a
+   * copy changed by one byte.
+   */
+  @Test
+  void eachArchiveShipsAChecksumThatSha256sumChecks() throws Exception {
+    for (String suffix : List.of(".tar.gz", ".zip")) {
+      Path archive = archive(suffix);
+      Path sum = archive.resolveSibling(archive.getFileName() + ".sha256");
+      String line = Files.readString(sum).strip();
+      assertTrue(line.matches("[0-9a-f]{64}  " + archive.getFileName().toString().replace(".", "\\.")),
+          sum + ": " + line);
+      Path copy = Files.createDirectories(tmp.resolve("sum" + suffix));
+      Files.copy(archive, copy.resolve(archive.getFileName()));
+      Files.copy(sum, copy.resolve(sum.getFileName()));
+      CliRun ok = run(copy, Map.of(), "sha256sum", "--check", "--strict", sum.getFileName().toString());
+      assertEquals(0, ok.exitCode(), ok.toString());
+      byte[] bytes = Files.readAllBytes(copy.resolve(archive.getFileName()));
+      bytes[bytes.length / 2] ^= 1;
+      Files.write(copy.resolve(archive.getFileName()), bytes);
+      CliRun tampered = run(copy, Map.of(), "sha256sum", "--check", "--strict", sum.getFileName().toString());
+      assertEquals(1, tampered.exitCode(), tampered.toString());
+      assertTrue(tampered.out().contains("FAILED"), tampered.toString());
+    }
+  }
+
   @Test
   void completionScriptCompletesCommandsAndOptionsInBash() throws Exception {
     Path script = Files.createDirectories(tmp.resolve("x"));

@@ -9,7 +9,7 @@ import dev.rolectl.engine.plan.Verdict;
  * plan as {@link MarkdownPlanRenderer} writes it within a budget, its changes cut first), or
  * short (the summary line, and what a reviewer must see: each blocked change with its rule and
  * reason, or the error, cut to a few hundred characters). Open when the account is blocked or
- * failed. Names and messages are escaped: they are data, never markup.
+ * failed. Names and messages are code: they are data, never markup, links or mentions.
  */
 final class AccountSection {
   /** Blocked changes listed in a short section; the rest are counted. */
@@ -62,7 +62,7 @@ final class AccountSection {
   String shortened() {
     StringBuilder b = new StringBuilder(head());
     if (account.plan() == null) {
-      b.append(MarkdownCode.fence("", cut(account.error())));
+      b.append(MarkdownCode.fence("", MarkdownCode.clip(account.error(), SHORT_TEXT)));
     } else {
       b.append("**").append(TextPlanRenderer.summary(account.plan())).append("** (shortened:"
           + " the whole plan is in `rolectl show PLANFILE`)\n");
@@ -77,10 +77,9 @@ final class AccountSection {
             more++;
             continue;
           }
-          b.append("\n- \u26d4 <b>Blocked:</b> ").append(MarkdownPlanRenderer.title(c)).append(' ')
-              .append(ResourceTitle.verb(c.action())).append(" (<code>")
-              .append(MarkdownPlanRenderer.escapeHtml(v.rule())).append("</code>): ")
-              .append(MultiPlanMarkdown.text(cut(v.message())));
+          b.append("\n- \u26d4 **Blocked:** ").append(MarkdownTitle.markdown(c)).append(' ')
+              .append(ResourceTitle.verb(c.action())).append(" (").append(MarkdownCode.inline(v.rule()))
+              .append("): ").append(MarkdownCode.inline(v.message(), SHORT_TEXT));
         }
       }
       b.append(more > 0 ? "\n- and " + more + " more blocked\n" : shown > 0 ? "\n" : "");
@@ -92,15 +91,11 @@ final class AccountSection {
     boolean attention = account.status() == AccountPlan.Status.BLOCKED
         || account.status() == AccountPlan.Status.FAILED;
     return "<details" + (attention ? " open" : "") + "><summary>"
-        + MultiPlanMarkdown.html(account.label()) + ": " + account.status().jsonName()
+        + MarkdownCode.html(account.label()) + ": " + account.status().jsonName()
         + "</summary>\n\n";
   }
 
   private static String tail() {
     return "\n</details>\n";
-  }
-
-  private static String cut(String text) {
-    return text.length() <= SHORT_TEXT ? text : text.substring(0, SHORT_TEXT) + " [...]";
   }
 }

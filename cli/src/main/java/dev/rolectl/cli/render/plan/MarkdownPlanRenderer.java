@@ -1,7 +1,6 @@
 package dev.rolectl.cli.render.plan;
 
 import dev.rolectl.cli.render.Counts;
-import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.ResourceChange;
 import dev.rolectl.engine.plan.Verdict;
@@ -12,27 +11,33 @@ import java.util.List;
  * Plans as a pull-request comment (GitHub Flavored Markdown): a hidden marker a bot finds its own
  * comment by, the stack and target, the summary, one line per blocked change with its reason
  * folded, the warnings, a narrow security-impact table and one collapsible section per change;
- * never longer than GitHub's comment limit.
+ * never longer than GitHub's comment limit less {@link #WORKFLOW_NOTE_ROOM}. Every part counts
+ * against the limit: the Errors, Blocked and Warnings sections share at most half of it ({@link
+ * MarkdownHead}), the table what is left of that half, the changes the rest. Names, paths, messages
+ * and reasons are code (user text: never links, images or mentions).
  */
 public final class MarkdownPlanRenderer {
   /** GitHub's limit for an issue or pull-request comment, in characters. */
   public static final int GITHUB_COMMENT_LIMIT = 65_536;
 
   /**
-   * At most this many blocked changes, diagnostics and warning verdicts are listed (the rest are
-   * counted), so that the head of a comment stays well under the limit: each blocked reason is
-   * up to ~1.6 KB.
+   * Characters of the limit left free for a line a workflow adds under the marker (where live
+   * state came from): a comment rolectl writes is at most {@code GITHUB_COMMENT_LIMIT -
+   * WORKFLOW_NOTE_ROOM} characters.
    */
-  static final int MAX_BLOCKED = 15;
+  public static final int WORKFLOW_NOTE_ROOM = 1_000;
 
-  static final int MAX_DIAGNOSTICS = 20;
-  static final int MAX_WARNING_VERDICTS = 5;
+  /** The limit rolectl renders a comment within. */
+  public static final int COMMENT_BUDGET = GITHUB_COMMENT_LIMIT - WORKFLOW_NOTE_ROOM;
+
+  /** Characters of a statement shown at most in a cell of the security table. */
+  static final int MAX_CELL = 600;
 
   private final int limit;
   private final TextPlanRenderer text = new TextPlanRenderer(false);
 
   public MarkdownPlanRenderer() {
-    this(GITHUB_COMMENT_LIMIT);
+    this(COMMENT_BUDGET);
   }
 
   MarkdownPlanRenderer(int limit) {
@@ -44,18 +49,35 @@ public final class MarkdownPlanRenderer {
    * updates the comment that starts with it instead of adding another.
    */
   public static String marker(Plan plan) {
-    return "<!-- rolectl:plan stack=" + plan.stack() + " target=" + plan.target().replace("--", "- -")
+    return "<!-- rolectl:plan stack=" + comment(plan.stack()) + " target=" + comment(plan.target())
         + " -->";
   }
 
+  /** Text inside an HTML comment on one line: never {@code --} (so never {@code -->}). */
+  static String comment(String s) {
+    String one = MarkdownCode.clip(MarkdownCode.oneLine(s), MarkdownCode.MAX_NAME);
+    while (one.contains("--")) {
+      one = one.replace("--", "- -");
+    }
+    return one.replace(' ', '_').replace(">", "&gt;");
+  }
+
   public String render(Plan plan) {
+    String md = renderWithin(plan);
+    return md.length() <= limit ? md : tooLong(plan);
+  }
+
+  private String renderWithin(Plan plan) {
     StringBuilder head = new StringBuilder(marker(plan)).append('\n');
-    head.append("### rolectl plan: `").append(plan.stack()).append("`\n\n");
-    head.append("Account ").append(plan.accountId()).append(", target `").append(plan.target())
-        .append('`').append(TextPlanRenderer.snapshotNote(plan)).append("\n\n");
+    head.append("### rolectl plan: ").append(MarkdownCode.inline(plan.stack())).append("\n\n");
+    head.append("Account ").append(MarkdownCode.escapeHtml(MarkdownCode.clip(plan.accountId(), 40)))
+        .append(", target ").append(MarkdownCode.inline(plan.target()))
+        .append(TextPlanRenderer.snapshotNote(plan)).append("\n\n");
+    MarkdownHead sections = new MarkdownHead(plan);
+    int half = Math.max(0, limit / 2 - head.length());
     if (plan.errored()) {
       head.append("\u274c **").append(PlanErrors.headline(plan)).append(".**\n\n");
-      head.append(errors(plan));
+      head.append(sections.errors(half / 3));
     }
     if (!plan.hasChanges()) {
       if (plan.errored()) {
@@ -65,27 +87,46 @@ public final class MarkdownPlanRenderer {
             .append(Counts.of(plan.changes().size(), "resource"))
             .append(").\n");
       }
-      head.append(warnings(plan));
+      head.append(sections.warnings(limit - head.length()));
       return head.toString();
     }
     if (plan.errored()) {
       head.append(PlanErrors.CHANGES_INTRO).append("\n\n");
     }
     head.append("**").append(TextPlanRenderer.summary(plan)).append("**\n\n");
-    head.append(blocked(plan));
-    head.append(warnings(plan));
-    // within a small limit (an account's share of a multi-account comment) fewer rows
-    String table = SecurityTable.of(plan);
-    for (int rows = SecurityTable.ROW_LIMIT / 2; rows >= 5
-        && head.length() + table.length() > limit / 2; rows /= 2) {
-      table = SecurityTable.of(plan, rows);
-    }
-    head.append(table);
-    List<String> sections = new ArrayList<>();
+    int used = head.length();
+    head.append(sections.blocked((limit / 2 - used) * 3 / 4));
+    head.append(sections.warnings(limit / 2 - head.length()));
+    head.append(table(plan, limit / 2 - head.length()));
+    List<String> changes = new ArrayList<>();
     for (ResourceChange c : plan.effectiveChanges()) {
-      sections.add(section(c));
+      changes.add(section(c));
     }
-    return fit(head.toString(), sections);
+    return fit(head.toString(), changes);
+  }
+
+  /**
+   * The security table within {@code room} characters: fewer rows while it does not fit (the rest
+   * counted), else a line that says it was left out.
+   */
+  private static String table(Plan plan, int room) {
+    for (int rows = SecurityTable.ROW_LIMIT; rows >= 5; rows /= 2) {
+      String table = SecurityTable.of(plan, rows);
+      if (table.length() <= room) {
+        return table;
+      }
+    }
+    String note = "#### Security impact\n\n_Left out: the table does not fit a comment. See it with"
+        + " `rolectl show PLANFILE`._\n";
+    return note.length() <= room ? note : "";
+  }
+
+  /** The last resort, never reached by a plan the budgets above hold: the summary and a pointer. */
+  private String tooLong(Plan plan) {
+    String md = marker(plan) + "\n### rolectl plan: " + MarkdownCode.inline(plan.stack()) + "\n\n**"
+        + TextPlanRenderer.summary(plan) + "**\n\n> **Truncated:** this plan does not fit a comment"
+        + " of " + GITHUB_COMMENT_LIMIT + " characters. See it with `rolectl show PLANFILE`.\n";
+    return md.length() <= limit ? md : "";
   }
 
   private String fit(String head, List<String> sections) {
@@ -138,7 +179,7 @@ public final class MarkdownPlanRenderer {
 
   /** A change's short display name in HTML: {@code role <code>x</code>}, a policy by its name. */
   static String title(ResourceChange c) {
-    return escapeHtml(ResourceTitle.of(c)).replaceAll("\"([^\"]*)\"", "<code>$1</code>");
+    return MarkdownTitle.html(c);
   }
 
   /** Moves each line's +, - or ~ marker to the first column so that GitHub colours it. */
@@ -163,91 +204,7 @@ public final class MarkdownPlanRenderer {
     return out.toString();
   }
 
-  /** One line per blocked change, its reason folded; then what apply will do about them. */
-  private static String blocked(Plan plan) {
-    StringBuilder t = new StringBuilder();
-    int shown = 0;
-    int more = 0;
-    for (ResourceChange c : plan.changes()) {
-      for (Verdict v : c.verdicts()) {
-        if (v.level() == Verdict.Level.BLOCK && shown++ >= MAX_BLOCKED) {
-          more++;
-        } else if (v.level() == Verdict.Level.BLOCK) {
-          t.append(folded("\u26d4 <b>Blocked:</b> " + title(c) + " " + ResourceTitle.verb(c.action())
-              + " (<code>" + escapeHtml(v.rule()) + "</code>)", v.message()));
-        }
-      }
-    }
-    if (t.length() == 0) {
-      return "";
-    }
-    t.append(more(more, "blocked change"));
-    long n = plan.changes().stream().filter(ResourceChange::blocked).count();
-    return "#### Blocked\n\n" + t + "\n**apply will not make " + (n == 1 ? "this change" : "these "
-        + n + " changes") + "** (exit code 3); everything else in the plan can go ahead.\n\n";
-  }
-
-  /** The errors (file order), one line each: why the plan is incomplete. */
-  private static String errors(Plan plan) {
-    List<Diagnostic> errors = plan.errors();
-    return "#### Errors\n\n" + diagnosticLines(errors) + more(errors.size() - MAX_DIAGNOSTICS, "error")
-        + "\n";
-  }
-
-  private static String diagnosticLines(List<Diagnostic> diagnostics) {
-    StringBuilder t = new StringBuilder();
-    for (Diagnostic d : diagnostics.stream().limit(MAX_DIAGNOSTICS).toList()) {
-      String where = d.address() == null ? "`" + d.location() + "`"
-          : d.location() == null ? "`" + d.address().value() + "`"
-          : "`" + d.address().value() + "` at `" + d.location() + "`";
-      t.append("- ").append(d.isError() ? "\u274c " : "\u26a0\ufe0f ").append(where)
-          .append(' ').append(escapeHtml(d.severity().label())).append(" (`").append(d.rule())
-          .append("`): ").append(escapeHtml(d.message()).replace("\n", " ")).append('\n');
-    }
-    return t.toString();
-  }
-
-  /**
-   * Diagnostics other than errors (file order), then warning verdicts, one line each, long
-   * reasons folded.
-   */
-  private static String warnings(Plan plan) {
-    List<Diagnostic> others = plan.diagnostics().stream().filter(d -> !d.isError()).toList();
-    StringBuilder t = new StringBuilder(diagnosticLines(others));
-    t.append(more(others.size() - MAX_DIAGNOSTICS, "warning"));
-    StringBuilder verdicts = new StringBuilder();
-    int shown = 0;
-    int more = 0;
-    for (ResourceChange c : plan.changes()) {
-      for (Verdict v : c.verdicts()) {
-        if (v.level() == Verdict.Level.WARN && shown++ >= MAX_WARNING_VERDICTS) {
-          more++;
-        } else if (v.level() == Verdict.Level.WARN) {
-          verdicts.append(folded("\u26a0\ufe0f " + title(c) + " (<code>" + escapeHtml(v.rule())
-              + "</code>)", v.message()));
-        }
-      }
-    }
-    verdicts.append(more(more, "warning verdict"));
-    if (t.length() == 0 && verdicts.length() == 0) {
-      return "";
-    }
-    return "#### Warnings\n\n" + t + (t.length() > 0 && verdicts.length() > 0 ? "\n" : "")
-        + verdicts + "\n";
-  }
-
-  /** {@code _3 more blocked changes: see the full plan._}, or empty. */
-  private static String more(int n, String what) {
-    return n <= 0 ? "" : "\n_" + n + " more " + what + (n == 1 ? "" : "s")
-        + ": see the whole plan with `rolectl show PLANFILE`._\n";
-  }
-
-  private static String folded(String summary, String body) {
-    return "<details><summary>" + summary + "</summary>\n\n" + escapeHtml(body).replace("\n", " ")
-        + "\n\n</details>\n";
-  }
-
   static String escapeHtml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return MarkdownCode.escapeHtml(s);
   }
 }

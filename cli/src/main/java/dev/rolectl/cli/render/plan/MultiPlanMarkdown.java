@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A multi-account plan for a pull-request comment, never longer than {@link
- * MarkdownPlanRenderer#GITHUB_COMMENT_LIMIT} characters: the totals, a table with one row per
+ * MarkdownPlanRenderer#COMMENT_BUDGET} characters: the totals, a table with one row per
  * account, then one folded section per account ({@link AccountSection}). Accounts come worst
  * first (failed, blocked, with changes, without; by id within each), so that what needs a
  * reviewer is never the part cut. The table takes at most half the comment (the accounts beyond
@@ -26,7 +26,7 @@ public final class MultiPlanMarkdown {
   private final int limit;
 
   public MultiPlanMarkdown() {
-    this(MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT);
+    this(MarkdownPlanRenderer.COMMENT_BUDGET);
   }
 
   MultiPlanMarkdown(int limit) {
@@ -35,7 +35,7 @@ public final class MultiPlanMarkdown {
 
   /** The first line: {@code <!-- rolectl:plan stack=NAME accounts=multi -->}, for bots. */
   public static String marker(MultiPlan plan) {
-    return "<!-- rolectl:plan stack=" + html(plan.stack()).replace("--", "- -")
+    return "<!-- rolectl:plan stack=" + MarkdownPlanRenderer.comment(plan.stack())
         + " accounts=multi -->";
   }
 
@@ -44,7 +44,7 @@ public final class MultiPlanMarkdown {
     ordered.sort(Comparator.comparing(AccountPlan::status).reversed()
         .thenComparing(AccountPlan::accountId));
     StringBuilder out = new StringBuilder(marker(plan)).append('\n');
-    out.append("### rolectl plan: ").append(MarkdownCode.span(plan.stack())).append(" in ")
+    out.append("### rolectl plan: ").append(MarkdownCode.inline(plan.stack())).append(" in ")
         .append(Counts.of(plan.accounts().size(), "account")).append("\n\n");
     out.append("**").append(MultiPlanText.totals(plan)).append("**\n\n");
     table(out, ordered, limit / 2);
@@ -134,21 +134,9 @@ public final class MultiPlanMarkdown {
         + " | " + n.get(Action.ADOPT) + " | " + blocked + " |\n";
   }
 
-  /** User data inside HTML (a section's summary): escaped, on one line. */
-  static String html(String s) {
-    return MarkdownPlanRenderer.escapeHtml(s).replaceAll("[\\r\\n]+", " ");
-  }
-
-  /**
-   * User data (account names, stack names, messages) in Markdown as inert text: HTML escaped,
-   * Markdown's punctuation backslash-escaped, on one line.
-   */
-  static String text(String s) {
-    return html(s).replaceAll("([\\\\`*_\\[\\]|!#~<>])", "\\\\$1");
-  }
-
-  private static String cell(String s) {
-    return text(s);
+  /** An account in a table cell: its id and name as code, so never a link or a mention. */
+  private static String cell(String label) {
+    return SecurityTable.cell(MarkdownCode.inline(label, 100));
   }
 
   static String hiddenNote(int hidden) {

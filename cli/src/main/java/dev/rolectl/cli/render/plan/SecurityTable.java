@@ -46,16 +46,15 @@ final class SecurityTable {
   /** Rows for one change: statements and attachments added or removed. */
   static List<String> rows(ResourceChange c) {
     List<String> rows = new ArrayList<>();
-    String name = cell(ResourceTitle.of(c)).replaceAll("\"([^\"]*)\"", "`$1`");
+    String name = cell(MarkdownTitle.markdown(c));
     String impact = ImpactLabel.describe(c.impact());
     switch (c.kind()) {
       case ROLE_POLICY_ATTACHMENT:
       case PRINCIPAL_POLICY_ATTACHMENT:
         if (c.action() == Action.CREATE || c.action() == Action.DELETE) {
           String what = c.action() == Action.CREATE ? "policy attached" : "policy detached";
-          String[] parts = name.split(" to ", 2); // "attachment of POLICY to KIND `NAME`"
-          String policy = parts[0].replaceFirst("^attachment of (policy )?", "");
-          rows.add(row(what, parts.length == 2 ? parts[1] : name, impact, policy));
+          String[] parts = MarkdownTitle.attachment(c);
+          rows.add(row(what, cell(parts[1]), impact, cell(parts[0])));
         }
         return rows;
       default:
@@ -63,7 +62,7 @@ final class SecurityTable {
     }
     for (AttributeDiff d : c.diffs()) {
       if (d instanceof AttributeDiff.Document doc) {
-        statements(rows, name + " " + d.attribute(), StatementDiff.diff(doc.before(), doc.after()));
+        statements(rows, name + " " + attribute(d.attribute()), StatementDiff.diff(doc.before(), doc.after()));
       }
     }
     if (c.action() == Action.CREATE || c.action() == Action.DELETE) {
@@ -73,7 +72,7 @@ final class SecurityTable {
           .forEach(
               (attribute, document) -> {
                 for (Statement s : document.statements()) {
-                  rows.add(statementRow(what, name + " " + attribute, s));
+                  rows.add(statementRow(what, name + " " + attribute(attribute), s));
                 }
               });
     }
@@ -101,7 +100,8 @@ final class SecurityTable {
           default -> "changed";
         };
     String statement = StatementView.oneLine(s).replaceFirst(" \\(Sid [^)]*\\)$", "");
-    return row(change, where, impact, MarkdownCode.span(cell(statement)));
+    return row(change, where, impact,
+        cell(MarkdownCode.inline(statement, MarkdownPlanRenderer.MAX_CELL)));
   }
 
   private static String row(String change, String where, String impact, String statement) {
@@ -109,7 +109,12 @@ final class SecurityTable {
         + statement + " |\n";
   }
 
-  /** Text for a table cell: pipes escaped, one line. */
+  /** An attribute's name: as it is when a word (trustPolicy), else as code (a plan file's). */
+  private static String attribute(String name) {
+    return name.matches("[A-Za-z]+") ? name : cell(MarkdownCode.inline(name));
+  }
+
+  /** Text for a table cell: pipes escaped (inside code spans too, as GFM tables need), one line. */
   static String cell(String s) {
     return s.replace("|", "\\|").replace("\n", " ");
   }

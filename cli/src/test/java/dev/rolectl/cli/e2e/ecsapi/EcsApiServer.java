@@ -51,8 +51,13 @@ public final class EcsApiServer implements AutoCloseable {
    * @param status HTTP status; {@link #NO_ANSWER} holds the connection without answering (an
    *     endpoint that accepts and never answers) until the server is reset or closed
    * @param code the error code ({@code __type}); {@code null} for an HTML body without one
+   * @param message the error's message ({@code "scripted CODE"} unless given)
    */
-  public record Fault(String operation, String region, int status, String code) {}
+  public record Fault(String operation, String region, int status, String code, String message) {
+    public Fault(String operation, String region, int status, String code) {
+      this(operation, region, status, code, "scripted " + code);
+    }
+  }
 
   /** {@link Fault#status()} of a request that never gets an answer. */
   public static final int NO_ANSWER = 0;
@@ -205,7 +210,7 @@ public final class EcsApiServer implements AutoCloseable {
     }
     List<String> problems = model.checkError(op, f.code());
     problems.forEach(this::violation);
-    send(ex, f.status(), error(f.code(), "scripted " + f.code()));
+    send(ex, f.status(), error(f.code(), f.message()));
   }
 
   private synchronized void violation(String v) {

@@ -30,9 +30,9 @@ class MultiPlanMarkdownTest {
   void everyAccountHasARowAndASectionWhenTheyFit() {
     String md = new MultiPlanMarkdown().render(accounts(3, 2));
     assertTrue(md.startsWith("<!-- rolectl:plan stack="), md);
-    assertEquals(3, md.split("\n\\| 2000000000", -1).length - 1, "one row per account:\n" + md);
-    assertEquals(3, md.split("<details( open)?><summary>2000000000", -1).length - 1, md);
-    assertTrue(md.contains("<details open><summary>200000000001 (team-1): failed"), md);
+    assertEquals(3, md.split("\n\\| `2000000000", -1).length - 1, "one row per account:\n" + md);
+    assertEquals(3, md.split("<details( open)?><summary><code>2000000000", -1).length - 1, md);
+    assertTrue(md.contains("<details open><summary><code>200000000001 (team-1)</code>: failed"), md);
     assertTrue(md.contains("cannot assume role: AccessDenied"), md);
     assertTrue(!md.contains("Truncated"), md);
   }
@@ -42,8 +42,9 @@ class MultiPlanMarkdownTest {
     MultiPlan plan = accounts(300, 40);
     String md = new MultiPlanMarkdown().render(plan);
     assertTrue(md.length() <= MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT, "length " + md.length());
-    assertEquals(300, md.split("\n\\| 2000000", -1).length - 1, "every account in the table");
-    assertTrue(md.contains("**Failed:**") || md.contains("200000000001 (team-1): failed"), md);
+    assertEquals(300, md.split("\n\\| `2000000", -1).length - 1, "every account in the table");
+    assertTrue(md.contains("<code>200000000001 (team-1)</code>: failed"), md);
+    MarkdownGfmTest.checkWellFormed(md);
     String small = new MultiPlanMarkdown(20_000).render(accounts(10, 40));
     assertTrue(small.length() <= 20_000, "length " + small.length());
   }
@@ -64,9 +65,10 @@ class MultiPlanMarkdownTest {
     String md = new MultiPlanMarkdown().render(plan);
     assertTrue(md.length() <= MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT, "length " + md.length());
     assertTrue(md.contains("more accounts not in this table ("), md);
-    assertTrue(md.indexOf("| 200000000001 (team-1) | **failed**") < md.indexOf("| 200000000000 "),
+    assertTrue(md.indexOf("| `200000000001 (team-1)` | **failed**") < md.indexOf("| `200000000000 "),
         "the failed account comes first");
-    assertTrue(md.contains("<details open><summary>200000000001 (team-1): failed"), md);
+    assertTrue(md.contains("<details open><summary><code>200000000001 (team-1)</code>: failed"), md);
+    MarkdownGfmTest.checkWellFormed(md);
     assertTrue(md.contains("more accounts are not shown"), md);
   }
 
@@ -86,14 +88,15 @@ class MultiPlanMarkdownTest {
     assertTrue(md.length() > MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT * 9 / 10,
         "the room is used: " + md.length() + "\n" + md);
     for (int i = 0; i < 10; i++) {
-      assertTrue(md.contains("<summary>30000000000" + i + " (team-" + i + "): "), "section " + i);
+      assertTrue(md.contains("<summary><code>30000000000" + i + " (team-" + i + ")</code>: "), "section " + i);
     }
     assertTrue(md.contains("reason-for-300000000006") && md.contains("reason-for-300000000008"),
         "both blocked accounts' reasons");
-    int failed = md.indexOf("<summary>399999999999");
-    int blocked6 = md.indexOf("<summary>300000000006");
-    assertTrue(failed < blocked6 && blocked6 < md.indexOf("<summary>300000000000"),
+    int failed = md.indexOf("<summary><code>399999999999");
+    int blocked6 = md.indexOf("<summary><code>300000000006");
+    assertTrue(failed < blocked6 && blocked6 < md.indexOf("<summary><code>300000000000"),
         "failed, then blocked, then the others");
+    MarkdownGfmTest.checkWellFormed(md);
     assertTrue(!md.contains("more accounts are not shown"), md);
   }
 
@@ -104,10 +107,9 @@ class MultiPlanMarkdownTest {
         AccountPlan.planned("111111111111", "</details><script>x</script> | *b*", null, plan),
         AccountPlan.failed("222222222222", "t", null, "no ``` way </details>")));
     String md = new MultiPlanMarkdown().render(multi);
-    assertTrue(!md.contains("<script>") && !md.contains("</details><script>"), md);
-    assertTrue(md.contains("| 111111111111 (&lt;/details&gt;&lt;script&gt;x&lt;/script&gt; \\|"
-        + " \\*b\\*) |"), md);
-    assertTrue(md.contains("<summary>111111111111 (&lt;/details&gt;&lt;script&gt;"), md);
+    MarkdownGfmTest.checkWellFormed(md);
+    assertTrue(md.contains("| `111111111111 (</details><script>x</script> \\| *b*)` |"), md);
+    assertTrue(md.contains("<summary><code>111111111111 (&lt;/details&gt;&lt;script&gt;"), md);
     assertTrue(md.contains("````\nno ``` way </details>\n````"), "an error is a code block:\n" + md);
   }
 
