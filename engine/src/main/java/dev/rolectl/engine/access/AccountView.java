@@ -1,0 +1,109 @@
+package dev.rolectl.engine.access;
+
+import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LivePrincipal;
+import dev.rolectl.engine.live.LiveRole;
+import dev.rolectl.engine.live.UnreadableDocument;
+import dev.rolectl.engine.model.PolicyDocument;
+import dev.rolectl.engine.model.PrincipalType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An account's users, groups, roles and customer managed policies, as the live read has them
+ * ({@link #of}) or as they will be once a plan is applied ({@link PlannedView}). Principals are
+ * compiled into {@link Subject}s on first use. Keys are lower case: {@code role/NAME}, {@code
+ * user/NAME} (IAM names are unique ignoring case).
+ */
+final class AccountView {
+  final String partition;
+  final String accountId;
+  final Map<String, RoleState> roles;
+  final Map<String, LivePrincipal> users;
+  final Map<String, LivePrincipal> groups;
+  /** Customer managed policy ARN to its default document. */
+  final Map<String, PolicyDocument> policies;
+  /** ARNs of customer managed policies whose document could not be read, to why. */
+  final Map<String, String> unreadablePolicies;
+  private final Map<String, Subject> subjects = new HashMap<>();
+  private final Map<String, List<Rule>> trusts = new HashMap<>();
+
+  AccountView(String partition, String accountId, Map<String, RoleState> roles,
+      Map<String, LivePrincipal> users, Map<String, LivePrincipal> groups,
+      Map<String, PolicyDocument> policies, Map<String, String> unreadablePolicies) {
+    this.partition = partition;
+    this.accountId = accountId;
+    this.roles = roles;
+    this.users = users;
+    this.groups = groups;
+    this.policies = policies;
+    this.unreadablePolicies = unreadablePolicies;
+  }
+
+  static AccountView of(LiveAccount live) {
+    Map<String, RoleState> roles = new LinkedHashMap<>();
+    for (LiveRole r : live.roles().values()) {
+      RoleState s = new RoleState(r.name());
+      s.path = r.path();
+      s.arn = r.arn();
+      s.trust = r.trustPolicy();
+      s.boundaryArn = r.permissionsBoundaryArn();
+      s.attached.addAll(r.attachedPolicyArns());
+      s.inline.putAll(r.inlinePolicies());
+      s.tags = r.tags();
+      roles.put(key(r.name()), s);
+    }
+    Map<String, String> unreadable = new HashMap<>();
+    for (UnreadableDocument u : live.unreadable()) {
+      if (u.kind() == UnreadableDocument.Kind.ROLE) {
+        RoleState s = new RoleState(u.name());
+        s.arn = u.arn();
+        s.unreadable = u.problem();
+        roles.put(key(u.name()), s);
+      } else {
+        unreadable.put(u.arn(), u.problem());
+      }
+    }
+    Map<String, LivePrincipal> users = new LinkedHashMap<>();
+    Map<String, LivePrincipal> groups = new LinkedHashMap<>();
+    for (LivePrincipal p : live.principals()) {
+      (p.type() == PrincipalType.GROUP ? groups : users).put(key(p.name()), p);
+    }
+    Map<String, PolicyDocument> policies = new HashMap<>();
+    live.policies().values().forEach(p -> policies.put(p.arn(), p.defaultDocument()));
+    return new AccountView(live.partition(), live.accountId(), roles, users, groups, policies,
+        unreadable);
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** Every user and role, as {@code user/NAME} and {@code role/NAME}. */
+  List<String> subjectKeys() {
+    List<String> out = new ArrayList<>();
+    users.keySet().forEach(u -> out.add("user/" + u));
+    roles.keySet().forEach(r -> out.add("role/" + r));
+    return out;
+  }
+
+  /** The compiled principal, or {@code null} when it does not exist. */
+  Subject subject(String key) {
+    return subjects.computeIfAbsent(key, k -> Subjects.compile(this, k));
+  }
+
+  /** The role's trust policy compiled, or {@code null} when there is no such role. */
+  List<Rule> trust(String roleKey) {
+    RoleState r = roles.get(roleKey);
+    return r == null ? null : trusts.computeIfAbsent(roleKey, k -> RoleFacts.trust(r));
+  }
+
+  /** {@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME} for a role state without an ARN yet. */
+  String roleArn(RoleState r) {
+    return r.arn != null ? r.arn : "arn:" + partition + ":iam::" + accountId + ":role" + r.path + r.name;
+  }
+}
