@@ -103,7 +103,19 @@ final class CanDo {
 
   /** A pattern as shown: {@code *} of a NotAction or NotResource says what it leaves out. */
   private static String label(String pattern, boolean not, List<String> except) {
-    return not && pattern.equals("*") ? "everything except " + String.join(", ", except) : pattern;
+    return not && pattern.equals("*") ? "everything except " + String.join(", ", except)
+        : asWritten(pattern);
+  }
+
+  /** An action as the service reference writes it ({@code iam:PassRole}); patterns as they are. */
+  static String asWritten(String action) {
+    int colon = action.indexOf(':');
+    if (Glob.isPattern(action) || colon < 0) {
+      return action;
+    }
+    return dev.rolectl.engine.policy.catalogue.IamCatalogue.get().service(action.substring(0, colon))
+        .flatMap(s -> s.action(action.substring(colon + 1)))
+        .map(a -> action.substring(0, colon) + ":" + a.name()).orElse(action);
   }
 
   /** The patterns that all given ranges share ({@code null} ranges are left out). */

@@ -81,6 +81,7 @@ public final class MarkdownPlanRenderer {
       table = SecurityTable.of(plan, rows);
     }
     head.append(table);
+    head.append(access(plan));
     List<String> sections = new ArrayList<>();
     for (ResourceChange c : plan.effectiveChanges()) {
       sections.add(section(c));
@@ -161,6 +162,40 @@ public final class MarkdownPlanRenderer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The Access section: the verdict, the new facts and each touched role's table, in plain
+   * words ({@link AccessSection}, which caps every list), the digest and the scope.
+   */
+  private static String access(Plan plan) {
+    var a = plan.access();
+    if (a == null) {
+      return "";
+    }
+    StringBuilder t = new StringBuilder("\n#### Access\n\n");
+    t.append("**Grants new access: ").append(escapeHtml(AccessSection.verdict(a))).append("**\n\n");
+    for (AccessSection.Line l : AccessSection.facts(a)) {
+      String mark = l.fact() == null ? "" : l.fact() == dev.rolectl.engine.access.Grant.YES
+          ? "\u2795 " : "\u2753 ";
+      t.append("- ").append(mark).append(escapeHtml(cut(l.text()))).append('\n');
+    }
+    if (!a.newAccess().isEmpty()) {
+      t.append('\n');
+    }
+    AccessSection.roles(a).forEach((role, lines) -> {
+      t.append("<details><summary>").append(escapeHtml(role)).append("</summary>\n\n");
+      lines.forEach(l -> t.append("- ").append(escapeHtml(cut(l))).append('\n'));
+      t.append("\n</details>\n");
+    });
+    t.append("\n").append(escapeHtml(AccessSection.digest(plan)).replaceFirst("(sha256:[0-9a-f]+)",
+        "`$1`")).append("\n\n_").append(escapeHtml(String.join(" ", a.notes()))).append("_\n");
+    return t.toString();
+  }
+
+  /** A line of at most 400 characters: the Access section stays a small part of a comment. */
+  private static String cut(String line) {
+    return line.length() <= 400 ? line : line.substring(0, 397) + "...";
   }
 
   /** One line per blocked change, its reason folded; then what apply will do about them. */

@@ -207,14 +207,7 @@ final class AccountFileReader {
       unmodelled = null;
       List<String> groups = new ArrayList<>();
       if (type == PrincipalType.USER) {
-        u.field("GroupList").elements().forEach(g -> {
-          String group = g.text();
-          if (group == null) {
-            g.problem("must be a group name");
-          } else {
-            groups.add(group);
-          }
-        });
+        groups.addAll(u.field("GroupList").strings());
       }
       if (name != null) {
         out.add(new LivePrincipal(type, name, arns, boundaryArn,
