@@ -47,6 +47,7 @@ final class CanDo {
     List<Rule> ds = new ArrayList<>();
     ds.add(null);
     ds.addAll(goneDenies);
+    Escapes escapes = new Escapes(before, after);
     for (Rule s : after.identity()) {
       if (!s.allow() || (sameBounds && had.contains(s))) {
         continue;
@@ -56,19 +57,84 @@ final class CanDo {
           if (out.size() >= MAX_FACTS) {
             return List.copyOf(out.values());
           }
-          probe(before, after, s, b, d, out);
+          probe(before, after, s, b, d, escapes, out);
         }
       }
     }
     return List.copyOf(out.values());
   }
 
+  /**
+   * The patterns of NotAction and NotResource elements that a newly allowed request may have to
+   * match: to escape an Allow of before (or a Deny of after) that uses NotAction, a request must
+   * be one of the actions it leaves out. A witness of a pattern escapes every plain pattern that
+   * does not contain it, but only a witness inside a Not element's pattern escapes that element.
+   */
+  private static final class Escapes {
+    final List<String> actions = new ArrayList<>();
+    final List<String> resources = new ArrayList<>();
+
+    Escapes(Subject before, Subject after) {
+      if (before != null) {
+        add(before.identity(), true);
+        if (before.boundary() != null) {
+          add(before.boundary(), true);
+        }
+      }
+      add(after.identity(), false);
+      if (after.boundary() != null) {
+        add(after.boundary(), false);
+      }
+    }
+
+    private void add(List<Rule> rules, boolean allows) {
+      for (Rule r : rules) {
+        if (r.allow() == allows) {
+          if (r.notAction()) {
+            r.actions().stream().filter(a -> !actions.contains(a)).forEach(actions::add);
+          }
+          if (r.notResource()) {
+            r.resources().stream().filter(a -> !resources.contains(a)).forEach(resources::add);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The patterns, and their intersections with one or two escape patterns; {@code null} when
+   * that is more than {@link Glob#MAX_PARTS} patterns.
+   */
+  static List<String> refine(List<String> globs, List<String> escapes) {
+    if (globs == null || escapes.isEmpty()) {
+      return globs;
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>(globs);
+    List<String> once = new ArrayList<>();
+    for (String e : escapes) {
+      List<String> part = Glob.intersectAll(globs, List.of(e));
+      if (part == null) {
+        return null;
+      }
+      once.addAll(part);
+    }
+    out.addAll(once);
+    for (String e : escapes) {
+      List<String> part = Glob.intersectAll(once, List.of(e));
+      if (part == null) {
+        return null;
+      }
+      out.addAll(part);
+    }
+    return out.size() > Glob.MAX_PARTS * 4 ? null : new ArrayList<>(out);
+  }
+
   private static void probe(Subject before, Subject after, Rule s, Rule b, Rule d,
-      Map<String, Fact> out) {
-    List<String> actions = meet(s.actionRange(), b == null ? null : b.actionRange(),
-        d == null ? null : d.actionRange());
-    List<String> resources = meet(s.resourceRange(), b == null ? null : b.resourceRange(),
-        d == null ? null : d.resourceRange());
+      Escapes escapes, Map<String, Fact> out) {
+    List<String> actions = refine(meet(s.actionRange(), b == null ? null : b.actionRange(),
+        d == null ? null : d.actionRange()), escapes.actions);
+    List<String> resources = refine(meet(s.resourceRange(), b == null ? null : b.resourceRange(),
+        d == null ? null : d.resourceRange()), escapes.resources);
     if (actions == null || resources == null) {
       String key = s.actionRange() + " " + s.resourceRange();
       out.putIfAbsent(key, new Fact(String.join(", ", s.actionRange()),
