@@ -49,7 +49,8 @@ final class RoleTables {
     if (!r.unknowns().isEmpty() && r.actions().equals(List.of("*")) && r.clauses().isEmpty()) {
       return "whatever " + r.unknowns().get(0).replaceAll(" (allows|denies) it$", "") + " says";
     }
-    String actions = (r.notAction() ? "everything except " : "") + String.join(", ", r.actions());
+    String actions = (r.notAction() ? "everything except " : "")
+        + String.join(", ", r.actions().stream().map(CanDo::asWritten).toList());
     String resources = (r.notResource() ? "everything except " : "")
         + String.join(", ", r.resources());
     String when = r.clauses().isEmpty() ? "" : " when " + r.conditionText();
