@@ -44,15 +44,21 @@ final class RoleTables {
     return out;
   }
 
+  /** At most eight items, then how many more. */
+  private static String list(List<String> items, String what) {
+    return items.size() <= 8 ? String.join(", ", items)
+        : String.join(", ", items.subList(0, 8)) + " and " + (items.size() - 8) + " more " + what;
+  }
+
   /** {@code iam:passrole on arn:... when StringEquals iam:passedtoservice ecs.amazonaws.com}. */
   static String words(Rule r) {
     if (!r.unknowns().isEmpty() && r.actions().equals(List.of("*")) && r.clauses().isEmpty()) {
       return "whatever " + r.unknowns().get(0).replaceAll(" (allows|denies) it$", "") + " says";
     }
     String actions = (r.notAction() ? "everything except " : "")
-        + String.join(", ", r.actions().stream().map(CanDo::asWritten).toList());
+        + list(r.actions().stream().map(CanDo::asWritten).toList(), "actions");
     String resources = (r.notResource() ? "everything except " : "")
-        + String.join(", ", r.resources());
+        + list(r.resources(), "resources");
     String when = r.clauses().isEmpty() ? "" : " when " + r.conditionText();
     return actions + " on " + resources + when;
   }
