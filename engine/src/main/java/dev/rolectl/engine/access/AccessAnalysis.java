@@ -45,11 +45,10 @@ public final class AccessAnalysis {
             List.copyOf(p.getValue())));
       }
     }
-    Set<String> everyone = new LinkedHashSet<>(before.subjectKeys());
-    everyone.addAll(after.subjectKeys());
     List<AccessReport.RoleAccess> tables = new ArrayList<>();
     for (String role : touchedRoles) {
-      RoleScan scan = new RoleScan(before, after, role).run(everyone, true);
+      RoleScan scan = new RoleScan(before, after, role);
+      scan.run(scan.candidates(), true);
       tables.add(RoleTables.of(before, after, role, scan));
       Set<String> own = new LinkedHashSet<>(roleChanges.getOrDefault(role, Set.of()));
       own.addAll(principals.getOrDefault("role/" + role, Set.of()));
@@ -59,12 +58,19 @@ public final class AccessAnalysis {
     List<String> otherRoles = after.roles.keySet().stream()
         .filter(r -> !touchedRoles.contains(r)).toList();
     for (Map.Entry<String, Set<String>> p : principals.entrySet()) {
+      if (!mayPassOrAssume(before, p.getKey()) && !mayPassOrAssume(after, p.getKey())) {
+        continue;
+      }
       for (String role : otherRoles) {
         new RoleScan(before, after, role).run(List.of(p.getKey()), false).found
             .forEach(f -> facts.add(withChanges(f.fact(), p.getValue(), Set.of())));
       }
     }
     return report(facts, tables, changes);
+  }
+
+  private static boolean mayPassOrAssume(AccountView v, String key) {
+    return v.mayDo("iam:passrole").contains(key) || v.mayDo("sts:assumerole").contains(key);
   }
 
   private static AccessReport.NewAccess withChanges(AccessReport.NewAccess f, Set<String> a,

@@ -31,6 +31,8 @@ final class AccountView {
   final Map<String, String> unreadablePolicies;
   private final Map<String, Subject> subjects = new HashMap<>();
   private final Map<String, List<Rule>> trusts = new HashMap<>();
+  private Map<String, java.util.Set<String>> byAction;
+  private Map<String, String> keysByArn;
 
   AccountView(String partition, String accountId, Map<String, RoleState> roles,
       Map<String, LivePrincipal> users, Map<String, LivePrincipal> groups,
@@ -94,6 +96,39 @@ final class AccountView {
   /** The compiled principal, or {@code null} when it does not exist. */
   Subject subject(String key) {
     return subjects.computeIfAbsent(key, k -> Subjects.compile(this, k));
+  }
+
+  /**
+   * The users and roles with an Allow that may cover {@code action} ({@code iam:passrole} or
+   * {@code sts:assumerole}) in their own policies: who is worth asking about it. Compiles every
+   * principal once.
+   */
+  java.util.Set<String> mayDo(String action) {
+    if (byAction == null) {
+      byAction = new HashMap<>();
+      for (String a : List.of("iam:passrole", "sts:assumerole")) {
+        byAction.put(a, new java.util.LinkedHashSet<>());
+      }
+      for (String key : subjectKeys()) {
+        Subject s = subject(key);
+        for (String a : byAction.keySet()) {
+          if (s != null && s.identity().stream().anyMatch(r -> r.allow() && r.coversAction(a))) {
+            byAction.get(a).add(key);
+          }
+        }
+      }
+    }
+    return byAction.get(action);
+  }
+
+  /** The key of the user or role with this ARN, or {@code null}. */
+  String keyOfArn(String arn) {
+    if (keysByArn == null) {
+      keysByArn = new HashMap<>();
+      users.forEach((k, u) -> keysByArn.put(u.arn(partition, accountId), "user/" + k));
+      roles.forEach((k, r) -> keysByArn.put(roleArn(r), "role/" + k));
+    }
+    return keysByArn.get(arn);
   }
 
   /** The role's trust policy compiled, or {@code null} when there is no such role. */

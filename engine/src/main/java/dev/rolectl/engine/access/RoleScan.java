@@ -46,6 +46,40 @@ final class RoleScan {
     this.name = "role " + any.name;
   }
 
+  /**
+   * Every principal worth asking about this role: those whose own policies may allow passing or
+   * assuming roles, and those the trust names by ARN (everyone when it names anyone).
+   */
+  Collection<String> candidates() {
+    Set<String> out = new LinkedHashSet<>();
+    for (AccountView v : List.of(before, after)) {
+      out.addAll(v.mayDo("iam:passrole"));
+      List<Rule> trust = v.trust(roleKey);
+      if (trust == null) {
+        continue;
+      }
+      out.addAll(v.mayDo("sts:assumerole"));
+      for (Rule t : trust) {
+        var p = t.principal() != null ? t.principal() : t.notPrincipal();
+        if (p == null) {
+          continue;
+        }
+        if (p.wildcard() || t.notPrincipal() != null
+            || p.byType().getOrDefault("AWS", List.of()).contains("*")) {
+          out.addAll(v.subjectKeys());
+          continue;
+        }
+        for (String arn : p.byType().getOrDefault("AWS", List.of())) {
+          String key = v.keyOfArn(arn);
+          if (key != null) {
+            out.add(key);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Asks every principal in {@code keys}; with {@code table}, fills the role's table too. */
   RoleScan run(Collection<String> keys, boolean table) {
     Map<String, String> resourceKeys = RoleFacts.resourceKeys(after, ra != null ? ra : rb);

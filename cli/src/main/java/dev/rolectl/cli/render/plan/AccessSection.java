@@ -18,6 +18,9 @@ final class AccessSection {
   /** New-fact lines shown at most (the rest are counted, and in the JSON plan). */
   static final int MAX_FACTS = 40;
 
+  /** Role tables shown in text at most (all are in the JSON plan). */
+  static final int MAX_ROLES = 50;
+
   /** Names listed in one role line at most. */
   static final int MAX_NAMES = 12;
 

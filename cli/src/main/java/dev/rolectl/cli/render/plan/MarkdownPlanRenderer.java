@@ -81,7 +81,7 @@ public final class MarkdownPlanRenderer {
       table = SecurityTable.of(plan, rows);
     }
     head.append(table);
-    head.append(access(plan));
+    head.append(access(plan, limit / 4));
     List<String> sections = new ArrayList<>();
     for (ResourceChange c : plan.effectiveChanges()) {
       sections.add(section(c));
@@ -168,26 +168,42 @@ public final class MarkdownPlanRenderer {
    * The Access section: the verdict, the new facts and each touched role's table, in plain
    * words ({@link AccessSection}, which caps every list), the digest and the scope.
    */
-  private static String access(Plan plan) {
+  private static String access(Plan plan, int budget) {
     var a = plan.access();
     if (a == null) {
       return "";
     }
     StringBuilder t = new StringBuilder("\n#### Access\n\n");
     t.append("**Grants new access: ").append(escapeHtml(AccessSection.verdict(a))).append("**\n\n");
-    for (AccessSection.Line l : AccessSection.facts(a)) {
+    List<AccessSection.Line> facts = AccessSection.facts(a);
+    int listed = 0;
+    for (AccessSection.Line l : facts) {
+      if (l.fact() != null && t.length() > budget / 2) {
+        break;
+      }
       String mark = l.fact() == null ? "" : l.fact() == dev.rolectl.engine.access.Grant.YES
           ? "\u2795 " : "\u2753 ";
       t.append("- ").append(mark).append(escapeHtml(cut(l.text()))).append('\n');
+      listed++;
     }
+    t.append(more(facts.size() - listed, "new access line"));
     if (!a.newAccess().isEmpty()) {
       t.append('\n');
     }
-    AccessSection.roles(a).forEach((role, lines) -> {
-      t.append("<details><summary>").append(escapeHtml(role)).append("</summary>\n\n");
-      lines.forEach(l -> t.append("- ").append(escapeHtml(cut(l))).append('\n'));
-      t.append("\n</details>\n");
-    });
+    var roles = AccessSection.roles(a);
+    int shown = 0;
+    for (var e : roles.entrySet()) {
+      StringBuilder r = new StringBuilder("<details><summary>").append(escapeHtml(e.getKey()))
+          .append("</summary>\n\n");
+      e.getValue().forEach(l -> r.append("- ").append(escapeHtml(cut(l))).append('\n'));
+      r.append("\n</details>\n");
+      if (t.length() + r.length() > budget) {
+        break;
+      }
+      t.append(r);
+      shown++;
+    }
+    t.append(more(roles.size() - shown, "role's access table"));
     t.append("\n").append(escapeHtml(AccessSection.digest(plan)).replaceFirst("(sha256:[0-9a-f]+)",
         "`$1`")).append("\n\n_").append(escapeHtml(String.join(" ", a.notes()))).append("_\n");
     return t.toString();

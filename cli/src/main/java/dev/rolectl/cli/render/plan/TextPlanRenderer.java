@@ -91,10 +91,15 @@ public final class TextPlanRenderer {
       out.append("    ").append(l.fact() == null ? mark + " " + l.text()
           : colour(mark.equals("+") ? "+" : "~", mark + " " + l.text())).append('\n');
     }
-    AccessSection.roles(a).forEach((role, lines) -> {
-      out.append("  ").append(role).append(":\n");
-      lines.forEach(l -> out.append("    ").append(l).append('\n'));
+    var roles = AccessSection.roles(a);
+    roles.entrySet().stream().limit(AccessSection.MAX_ROLES).forEach(e -> {
+      out.append("  ").append(e.getKey()).append(":\n");
+      e.getValue().forEach(l -> out.append("    ").append(l).append('\n'));
     });
+    if (roles.size() > AccessSection.MAX_ROLES) {
+      out.append("  ... and ").append(roles.size() - AccessSection.MAX_ROLES)
+          .append(" more roles (see the JSON plan)\n");
+    }
     out.append("  ").append(AccessSection.digest(plan)).append('\n');
     a.notes().forEach(n -> out.append("  ").append(n).append('\n'));
   }
