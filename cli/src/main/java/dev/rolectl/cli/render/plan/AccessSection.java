@@ -42,7 +42,9 @@ final class AccessSection {
   static List<Line> facts(AccessReport a) {
     Map<String, List<AccessReport.NewAccess>> groups = new LinkedHashMap<>();
     for (AccessReport.NewAccess f : a.newAccess()) {
-      groups.computeIfAbsent(f.grant() + "\u0000" + f.principal() + "\u0000" + f.resource() + "\u0000"
+      // passing or assuming roles: one line per principal, the roles listed; else per resource
+      String what = roleFact(f) ? f.action() : f.resource();
+      groups.computeIfAbsent(f.grant() + "\u0000" + f.principal() + "\u0000" + what + "\u0000"
           + f.detail() + "\u0000" + f.unknowns(), k -> new ArrayList<>()).add(f);
     }
     List<Line> out = new ArrayList<>();
@@ -66,10 +68,12 @@ final class AccessSection {
     AccessReport.NewAccess f = g.get(0);
     String can = f.grant() == Grant.YES ? " can newly " : " may newly ";
     String what;
-    if (f.action().equals("iam:PassRole") && f.resource().startsWith("role ")) {
-      what = "pass " + f.resource() + (f.detail().isEmpty() ? "" : " " + f.detail());
-    } else if (f.action().equals("sts:AssumeRole") && f.resource().startsWith("role ")) {
-      what = "assume " + f.resource() + (f.detail().isEmpty() ? "" : " " + f.detail());
+    if (roleFact(f)) {
+      List<String> roles = g.stream().map(AccessReport.NewAccess::resource).distinct().toList();
+      String shown = roles.size() <= 5 ? String.join(", ", roles)
+          : String.join(", ", roles.subList(0, 4)) + " and " + (roles.size() - 4) + " more roles";
+      what = (f.action().equals("iam:PassRole") ? "pass " : "assume ") + shown
+          + (f.detail().isEmpty() ? "" : " " + f.detail());
     } else {
       List<String> actions = g.stream().map(AccessReport.NewAccess::action).distinct().toList();
       String shown = actions.size() <= 6 ? String.join(", ", actions)
@@ -79,6 +83,11 @@ final class AccessSection {
     String depends = f.unknowns().isEmpty() ? "" : " (depends on: " + String.join("; ",
         f.unknowns().stream().limit(3).toList()) + (f.unknowns().size() > 3 ? "; ..." : "") + ")";
     return f.principal() + can + what + depends;
+  }
+
+  private static boolean roleFact(AccessReport.NewAccess f) {
+    return (f.action().equals("iam:PassRole") || f.action().equals("sts:AssumeRole"))
+        && f.resource().startsWith("role ");
   }
 
   /** Per role: a heading line, then its lines. */
