@@ -61,12 +61,35 @@ public final class AccessAnalysis {
       if (!mayPassOrAssume(before, p.getKey()) && !mayPassOrAssume(after, p.getKey())) {
         continue;
       }
+      java.util.function.Predicate<String> worth = reach(before.subject(p.getKey()),
+          after.subject(p.getKey()));
       for (String role : otherRoles) {
-        new RoleScan(before, after, role).run(List.of(p.getKey()), false).found
-            .forEach(f -> facts.add(withChanges(f.fact(), p.getValue(), Set.of())));
+        if (worth.test(after.roleArn(after.roles.get(role)))) {
+          new RoleScan(before, after, role).run(List.of(p.getKey()), false).found
+              .forEach(f -> facts.add(withChanges(f.fact(), p.getValue(), Set.of())));
+        }
       }
     }
     return report(facts, tables, changes);
+  }
+
+  /**
+   * The role ARNs whose passing or assuming a principal's change can newly allow: with the same
+   * boundary and no Deny gone, only those an Allow it did not have before covers for {@code
+   * iam:PassRole} or {@code sts:AssumeRole}; otherwise any.
+   */
+  private static java.util.function.Predicate<String> reach(Subject before, Subject after) {
+    if (before == null || after == null
+        || !java.util.Objects.equals(before.boundary(), after.boundary())
+        || !after.denies().containsAll(before.denies())) {
+      return arn -> true;
+    }
+    Set<Rule> had = new java.util.HashSet<>(before.identity());
+    List<Rule> added = after.identity().stream()
+        .filter(r -> r.allow() && !had.contains(r)
+            && (r.coversAction("iam:passrole") || r.coversAction("sts:assumerole")))
+        .toList();
+    return arn -> added.stream().anyMatch(r -> r.coversResource(arn));
   }
 
   private static boolean mayPassOrAssume(AccountView v, String key) {
