@@ -17,6 +17,13 @@ import java.util.TreeSet;
  * can assume and pass it before and after ({@link RoleScan}); and the verdict.
  */
 public final class AccessAnalysis {
+  /**
+   * Roles a changed principal is found newly able to pass or assume, named at most (beyond the
+   * roles the plan touches): its can-do facts already cover the rest, e.g. {@code iam:PassRole on
+   * *}; the verdict does not depend on naming them all.
+   */
+  static final int ROLES_NAMED = 50;
+
   /** New facts kept in a report at most (the rest are counted). */
   static final int MAX_FACTS = 500;
 
@@ -63,10 +70,15 @@ public final class AccessAnalysis {
       }
       java.util.function.Predicate<String> worth = reach(before.subject(p.getKey()),
           after.subject(p.getKey()));
+      int named = 0;
       for (String role : otherRoles) {
+        if (named >= ROLES_NAMED && worth.test(after.roleArn(after.roles.get(role)))) {
+          break; // its can-do facts (iam:PassRole on a pattern) already say the rest
+        }
         if (worth.test(after.roleArn(after.roles.get(role)))) {
-          new RoleScan(before, after, role).run(List.of(p.getKey()), false).found
-              .forEach(f -> facts.add(withChanges(f.fact(), p.getValue(), Set.of())));
+          var found = new RoleScan(before, after, role).run(List.of(p.getKey()), false).found;
+          named += found.size();
+          found.forEach(f -> facts.add(withChanges(f.fact(), p.getValue(), Set.of())));
         }
       }
     }

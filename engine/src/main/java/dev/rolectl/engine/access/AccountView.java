@@ -29,6 +29,8 @@ final class AccountView {
   final Map<String, PolicyDocument> policies;
   /** ARNs of customer managed policies whose document could not be read, to why. */
   final Map<String, String> unreadablePolicies;
+  /** Compiled documents, shared with the other view of the same analysis. */
+  final RuleCache cache;
   private final Map<String, Subject> subjects = new HashMap<>();
   private final Map<String, List<Rule>> trusts = new HashMap<>();
   private Map<String, java.util.Set<String>> byAction;
@@ -36,7 +38,9 @@ final class AccountView {
 
   AccountView(String partition, String accountId, Map<String, RoleState> roles,
       Map<String, LivePrincipal> users, Map<String, LivePrincipal> groups,
-      Map<String, PolicyDocument> policies, Map<String, String> unreadablePolicies) {
+      Map<String, PolicyDocument> policies, Map<String, String> unreadablePolicies,
+      RuleCache cache) {
+    this.cache = cache;
     this.partition = partition;
     this.accountId = accountId;
     this.roles = roles;
@@ -78,7 +82,7 @@ final class AccountView {
     Map<String, PolicyDocument> policies = new HashMap<>();
     live.policies().values().forEach(p -> policies.put(p.arn(), p.defaultDocument()));
     return new AccountView(live.partition(), live.accountId(), roles, users, groups, policies,
-        unreadable);
+        unreadable, new RuleCache());
   }
 
   static String key(String name) {

@@ -54,7 +54,10 @@ final class Contexts {
       }
     }
     List<Map<String, String>> out = new ArrayList<>();
-    out.add(new HashMap<>(fixed));
+    out.add(Map.copyOf(fixed));
+    if (choices.isEmpty()) {
+      return out;
+    }
     for (Map.Entry<String, Set<String>> e : choices.entrySet()) {
       if ((long) out.size() * e.getValue().size() > MAX) {
         return null;
@@ -66,7 +69,7 @@ final class Contexts {
           if (v != null) {
             m.put(e.getKey(), v);
           }
-          next.add(m);
+          next.add(Map.copyOf(m));
         }
       }
       out = next;

@@ -25,8 +25,8 @@ final class Glob {
   /** A private-use character: no IAM name, ARN or action contains it. */
   static final char FRESH = '\uE000';
 
-  /** Fresh characters per star: more than any run of {@code ?} in a policy. */
-  private static final int RUN = 40;
+  /** Fresh characters per star: more than any run of {@code ?} in a policy (see the class). */
+  private static final int RUN = 12;
 
   /** Patterns kept from one intersection; more is reported as too complex. */
   static final int MAX_PARTS = 32;

@@ -40,7 +40,7 @@ final class PlannedView {
     changes.stream().filter(c -> c.before() != null).forEach(c -> p.remove(c.before(), c.after()));
     changes.stream().filter(c -> c.after() != null).forEach(c -> p.add(c.after()));
     return new AccountView(base.partition, base.accountId, p.roles, p.users, p.groups, p.policies,
-        base.unreadablePolicies);
+        base.unreadablePolicies, base.cache);
   }
 
   private void remove(Resource before, Resource after) {

@@ -55,6 +55,13 @@ final class RoleFacts {
    */
   static Map<String, String> services(List<Rule> statements, List<List<Rule>> trusts) {
     Map<String, String> out = new LinkedHashMap<>();
+    boolean named = statements.stream().anyMatch(r -> r.clauses().stream()
+        .anyMatch(c -> c.key().equals("iam:passedtoservice")));
+    if (!named) {
+      // no statement looks at the service: one answer stands for every service
+      out.put(ANY_SERVICE, OTHER_SERVICE);
+      return out;
+    }
     for (List<Rule> trust : trusts) {
       if (trust == null) {
         continue;

@@ -37,7 +37,7 @@ final class Subjects {
       return new Subject(who, identity, null);
     }
     r.inline.forEach((n, doc) ->
-        identity.addAll(Rules.compile(doc, "inline policy " + n + " of role " + r.name, keys)));
+        identity.addAll(v.cache.compile(doc, "inline policy " + n + " of role " + r.name, keys)));
     r.attached.forEach(arnOf -> identity.addAll(managed(v, arnOf, keys)));
     return new Subject(who, identity, boundary(v, r.boundaryArn, keys));
   }
@@ -66,7 +66,7 @@ final class Subjects {
       Map<String, String> keys) {
     List<Rule> out = new ArrayList<>();
     p.inlinePolicies().forEach((n, doc) ->
-        out.addAll(Rules.compile(doc, "inline policy " + n + " of " + owner, keys)));
+        out.addAll(v.cache.compile(doc, "inline policy " + n + " of " + owner, keys)));
     p.unreadablePolicies().keySet().forEach(n -> {
       String what = "inline policy " + n + " of " + owner + " (could not be read)";
       out.add(Rule.opaque(true, what, what));
@@ -85,13 +85,13 @@ final class Subjects {
     PolicyDocument doc = v.policies.get(arn);
     String source = "managed policy " + arn;
     if (doc != null) {
-      return Rules.compile(doc, source, keys);
+      return v.cache.compile(doc, source, keys);
     }
     String what;
-    if (arn.matches("arn:[^:]+:iam::aws:policy/.*")) {
+    if (arn.startsWith("arn:") && arn.contains(":iam::aws:policy/")) {
       PolicyDocument known = ManagedDocuments.find(arn);
       if (known != null) {
-        return Rules.compile(known, source, keys);
+        return v.cache.compile(known, source, keys);
       }
       what = "AWS managed policy " + arn.substring(arn.lastIndexOf('/') + 1)
           + " (its document is not known offline)";
