@@ -65,17 +65,18 @@ public final class AccessAnalysis {
     List<String> otherRoles = after.roles.keySet().stream()
         .filter(r -> !touchedRoles.contains(r)).toList();
     for (Map.Entry<String, Set<String>> p : principals.entrySet()) {
-      if (!mayPassOrAssume(before, p.getKey()) && !mayPassOrAssume(after, p.getKey())) {
-        continue;
-      }
+      boolean own = mayPassOrAssume(before, p.getKey()) || mayPassOrAssume(after, p.getKey());
+      Subject subject = after.subject(p.getKey()) != null ? after.subject(p.getKey())
+          : before.subject(p.getKey());
       java.util.function.Predicate<String> worth = reach(before.subject(p.getKey()),
           after.subject(p.getKey()));
       int named = 0;
       for (String role : otherRoles) {
-        if (named >= ROLES_NAMED && worth.test(after.roleArn(after.roles.get(role)))) {
-          break; // its can-do facts (iam:PassRole on a pattern) already say the rest
-        }
-        if (worth.test(after.roleArn(after.roles.get(role)))) {
+        boolean direct = namesDirectly(before.trust(role), subject.who())
+            || namesDirectly(after.trust(role), subject.who());
+        boolean reached = own && named < ROLES_NAMED
+            && worth.test(after.roleArn(after.roles.get(role)));
+        if (direct || reached) {
           var found = new RoleScan(before, after, role).run(List.of(p.getKey()), false).found;
           named += found.size();
           found.forEach(f -> facts.add(withChanges(f.fact(), p.getValue(), Set.of())));
@@ -102,6 +103,12 @@ public final class AccessAnalysis {
             && (r.coversAction("iam:passrole") || r.coversAction("sts:assumerole")))
         .toList();
     return arn -> added.stream().anyMatch(r -> r.coversResource(arn));
+  }
+
+  /** Whether a trust statement admits the principal by its own ARN, or anyone. */
+  private static boolean namesDirectly(List<Rule> trust, Who who) {
+    return trust != null && trust.stream()
+        .anyMatch(t -> t.allow() && Evaluator.named(t, who) == Evaluator.Named.DIRECT);
   }
 
   private static boolean mayPassOrAssume(AccountView v, String key) {

@@ -110,19 +110,50 @@ final class AccountView {
   java.util.Set<String> mayDo(String action) {
     if (byAction == null) {
       byAction = new HashMap<>();
-      for (String a : List.of("iam:passrole", "sts:assumerole")) {
-        byAction.put(a, new java.util.LinkedHashSet<>());
-      }
-      for (String key : subjectKeys()) {
-        Subject s = subject(key);
-        for (String a : byAction.keySet()) {
-          if (s != null && s.identity().stream().anyMatch(r -> r.allow() && r.coversAction(a))) {
-            byAction.get(a).add(key);
-          }
+    }
+    return byAction.computeIfAbsent(action, a -> {
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      users.forEach((k, u) -> {
+        boolean may = own(u, a);
+        for (String g : u.groups()) {
+          LivePrincipal group = groups.get(key(g));
+          may |= group == null || own(group, a);
         }
+        if (may) {
+          out.add("user/" + k);
+        }
+      });
+      roles.forEach((k, r) -> {
+        boolean may = r.unreadable != null
+            || r.inline.values().stream().anyMatch(d -> cache.mayAllow(d, a))
+            || r.attached.stream().anyMatch(arn -> managedMayAllow(arn, a));
+        if (may) {
+          out.add("role/" + k);
+        }
+      });
+      return out;
+    });
+  }
+
+  private boolean own(LivePrincipal p, String action) {
+    return !p.unreadablePolicies().isEmpty()
+        || p.inlinePolicies().values().stream().anyMatch(d -> cache.mayAllow(d, action))
+        || p.attachedPolicyArns().stream().anyMatch(arn -> managedMayAllow(arn, action));
+  }
+
+  /** Whether the managed policy may allow the action (one whose document is unknown may). */
+  private boolean managedMayAllow(String arn, String action) {
+    PolicyDocument d = policies.get(arn);
+    if (d == null && arn.contains(":iam::aws:policy/")) {
+      d = ManagedDocuments.find(arn);
+      if (d == null) {
+        return true;
       }
     }
-    return byAction.get(action);
+    if (d == null) {
+      return unreadablePolicies.containsKey(arn);
+    }
+    return cache.mayAllow(d, action);
   }
 
   /** The key of the user or role with this ARN, or {@code null}. */

@@ -30,9 +30,14 @@ final class Decide {
     if (after == null) {
       return Grant.NO;
     }
-    Set<String> tests = new TreeSet<>(after.unknowns());
-    if (before != null) {
+    Set<String> tests = after.unknowns();
+    if (before != null && !before.unknowns().isEmpty()) {
+      tests = new TreeSet<>(tests);
       tests.addAll(before.unknowns());
+    }
+    if (tests.isEmpty()) {
+      return after.allowed(Set.of()) && (before == null || !before.allowed(Set.of()))
+          ? Grant.YES : Grant.NO;
     }
     if (tests.size() > MAX_UNKNOWNS) {
       return bounds(before, after, tests);

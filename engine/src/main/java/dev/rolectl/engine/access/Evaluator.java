@@ -76,17 +76,22 @@ final class Evaluator {
     if (!rule.coversAction(r.action()) || !rule.coversResource(r.resource())) {
       return null;
     }
-    Set<String> unknown = new TreeSet<>(rule.unknowns());
+    Set<String> unknown = rule.unknowns().isEmpty() ? null : new TreeSet<>(rule.unknowns());
     for (Clause c : rule.clauses()) {
       switch (c.test(r.context())) {
         case FALSE -> {
           return null;
         }
-        case UNKNOWN -> unknown.add(c.label());
+        case UNKNOWN -> {
+          if (unknown == null) {
+            unknown = new TreeSet<>();
+          }
+          unknown.add(c.label());
+        }
         case TRUE -> { }
       }
     }
-    return unknown;
+    return unknown == null ? Set.of() : unknown;
   }
 
   /** How a trust statement's Principal names a requester. */

@@ -54,14 +54,21 @@ final class Outcome {
     return (direct && (user || bounded)) || (trusted && identity && bounded);
   }
 
-  /** Every unknown test some matching statement needs. */
+  /** Every unknown test some matching statement needs (empty and shared when none). */
   Set<String> unknowns() {
-    Set<String> out = new TreeSet<>();
+    Set<String> out = null;
     for (List<Set<String>> g : List.of(idAllow, idDeny, boundaryAllow, boundaryDeny, trustDirect,
         trustAccount, trustDeny)) {
-      g.forEach(out::addAll);
+      for (Set<String> h : g) {
+        if (!h.isEmpty()) {
+          if (out == null) {
+            out = new TreeSet<>();
+          }
+          out.addAll(h);
+        }
+      }
     }
-    return out;
+    return out == null ? Set.of() : out;
   }
 
   private static boolean any(List<Set<String>> hits, Set<String> trueTests) {

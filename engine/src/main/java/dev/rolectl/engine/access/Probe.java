@@ -65,14 +65,17 @@ final class Probe {
       Outcome ob = outcome(before, assume, r);
       Outcome oa = outcome(after, assume, r);
       b = b.or(Decide.allowed(ob));
-      a = a.or(Decide.allowed(oa));
+      Grant allowedAfter = Decide.allowed(oa);
+      a = a.or(allowedAfter);
       Grant g = Decide.newly(ob, oa);
       n = n.or(g);
-      if (oa != null) {
-        unknowns.addAll(oa.unknowns());
-      }
-      if (ob != null) {
-        unknowns.addAll(ob.unknowns());
+      if (g != Grant.NO || allowedAfter == Grant.MAY) {
+        if (oa != null) {
+          unknowns.addAll(oa.unknowns());
+        }
+        if (ob != null) {
+          unknowns.addAll(ob.unknowns());
+        }
       }
     }
     return new Result(b, a, n, unknowns);

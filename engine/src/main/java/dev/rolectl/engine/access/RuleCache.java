@@ -30,6 +30,18 @@ final class RuleCache {
     return bySource.computeIfAbsent(source, s -> Rules.compile(document, s, Map.of()));
   }
 
+  private final Map<PolicyDocument, Map<String, Boolean>> mayAllow = new IdentityHashMap<>();
+
+  /**
+   * Whether some Allow of the document may cover the (lower-case) action, whatever its
+   * resources and conditions: the first filter of who is worth asking.
+   */
+  boolean mayAllow(PolicyDocument document, String action) {
+    return mayAllow.computeIfAbsent(document, d -> new HashMap<>()).computeIfAbsent(action,
+        a -> Rules.compile(document, "", Map.of()).stream()
+            .anyMatch(r -> r.allow() && r.coversAction(a)));
+  }
+
   private static boolean hasVariables(PolicyDocument d) {
     for (Statement s : d.statements()) {
       if (s.resource().stream().anyMatch(r -> r.contains("${"))
