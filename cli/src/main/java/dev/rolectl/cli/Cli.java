@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       "  1  error: invalid stack, bad arguments, failed call",
       "  2  changes present (plan with --detailed-exitcode)",
       "  3  blocked by a safety rule",
+      "  4  approval required (apply --require-approval): nothing was changed",
       "  130  interrupted (apply, Ctrl-C): the changes in progress finished, no new one",
       "       was started; apply again converges",
       "  143  terminated (apply, SIGTERM, as CI runners cancel a job): as 130",

@@ -44,6 +44,7 @@ class CliTest {
         + "  1  error: invalid stack, bad arguments, failed call\n"
         + "  2  changes present (plan with --detailed-exitcode)\n"
         + "  3  blocked by a safety rule\n"
+        + "  4  approval required (apply --require-approval): nothing was changed\n"
         + "  130  interrupted (apply, Ctrl-C): the changes in progress finished, no new one\n"
         + "       was started; apply again converges\n"
         + "  143  terminated (apply, SIGTERM, as CI runners cancel a job): as 130\n"

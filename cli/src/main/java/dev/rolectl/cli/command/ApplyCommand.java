@@ -59,6 +59,8 @@ import picocli.CommandLine.Spec;
       "  rolectl apply stacks/app --var env=prod --auto-approve --format json",
       "  rolectl apply app.plan.json",
       "  rolectl apply app.plan.json --wait-for-deployments 15m",
+      "  rolectl apply app.plan.json --require-approval broadening --auto-approve \\",
+      "      --approve-broadening sha256:3f2a...   (the digest the reviewed plan shows)",
       "  rolectl apply stacks/app --accounts-file accounts.txt --assume-role Deployer",
       "  rolectl apply accounts.plan.json   (many accounts; stale ones refused)",
       "",
@@ -68,6 +70,9 @@ import picocli.CommandLine.Spec;
       "  3  a change was blocked by a safety rule (nothing else failed): the plan",
       "     blocked it, the re-check found a deployment, or --wait-for-deployments",
       "     ran out",
+      "  4  approval required: --require-approval broadening (or any-change) and the",
+      "     plan grants new access (or changes anything), with no terminal to ask and",
+      "     no --approve-broadening digest naming this plan; nothing was changed",
       "  130  interrupted (Ctrl-C): the changes in progress finished, no new one",
       "       was started (before any change, or on a second Ctrl-C: ended at",
       "       once); the apply lock is released either way",
@@ -131,6 +136,21 @@ public final class ApplyCommand extends BaseCommand {
           + " progress line; without it apply stops at once, naming the holder. Default: 0s.")
   Duration lockTimeout = Duration.ZERO;
 
+  @Option(names = "--require-approval", order = 28, paramLabel = "WHEN",
+      converter = ApprovalGate.RequireConverter.class,
+      completionCandidates = ApprovalGate.RequireValues.class,
+      description = "Which plans need a person's approval even with --auto-approve: never"
+          + " (default), broadening (the plan grants new access: its Access section says yes or"
+          + " may) or any-change. Approval is an interactive 'yes', or --approve-broadening with"
+          + " the plan's digest; without either apply refuses (exit 4).")
+  ApprovalGate.Require requireApproval = ApprovalGate.Require.NEVER;
+
+  @Option(names = "--approve-broadening", order = 29, paramLabel = "DIGEST",
+      description = "Approves the plan whose digest this is (sha256:..., shown in its Access"
+          + " section and as 'digest' in the JSON plan) for --require-approval; a digest of"
+          + " another plan is refused (exit 4).")
+  String approveBroadening;
+
   @Option(names = "--stats", order = 27,
       description = "Print API calls per operation (stderr) at the end, the apply lock's included.")
   boolean stats;
@@ -147,6 +167,10 @@ public final class ApplyCommand extends BaseCommand {
   public Integer call() {
     if (parallelism < 1 || parallelism > 64) {
       throw new ParameterException(spec.commandLine(), "--parallelism must be 1 to 64, got " + parallelism);
+    }
+    if (approveBroadening != null && requireApproval == ApprovalGate.Require.NEVER) {
+      throw new ParameterException(spec.commandLine(), "--approve-broadening approves a plan for"
+          + " --require-approval broadening or any-change: give one of those too");
     }
     jsonOut = json || format == Format.json ? new ApplyJsonLines(out()) : null;
     stop = new Stop();
@@ -174,6 +198,10 @@ public final class ApplyCommand extends BaseCommand {
         if (stats) {
           throw new UserError("--stats is for one account in apply; 'rolectl plan --stats' counts"
               + " the calls of each account");
+        }
+        if (requireApproval != ApprovalGate.Require.NEVER) {
+          throw new UserError("--require-approval is for one account; with several accounts"
+              + " plan them, review the plan and apply it without the option");
         }
         if (multi.isPresent()) {
           SavedPlanOptions.check(this, "aws", true);
@@ -234,11 +262,9 @@ public final class ApplyCommand extends BaseCommand {
       if (!plan.hasChanges()) {
         return ExitCode.OK;
       }
-      if (!autoApprove) {
-        Optional<Integer> refused = confirm();
-        if (refused.isPresent()) {
-          return refused.get();
-        }
+      Optional<Integer> gated = approval(plan, plan.access(), !autoApprove);
+      if (gated.isPresent()) {
+        return gated.get();
       }
       return run((progress, stop) -> session.apply(settings(), progress, stop));
     }
@@ -271,6 +297,13 @@ public final class ApplyCommand extends BaseCommand {
       } else {
         out().println("Applying the saved plan for stack " + plan.stack() + " (made "
             + plan.createdAt() + "): " + TextPlanRenderer.summary(plan));
+      }
+      if (requireApproval != ApprovalGate.Require.NEVER) {
+        // decided from this apply's own read, never from the file's copy of the analysis
+        Optional<Integer> gated = approval(plan, session.access(), false);
+        if (gated.isPresent()) {
+          return gated.get();
+        }
       }
       return run((progress, stop) -> session.apply(settings(), progress, stop));
     }
@@ -314,6 +347,26 @@ public final class ApplyCommand extends BaseCommand {
     }
     out().print(new TextPlanRenderer(outColor(), false).render(plan));
     out().flush();
+  }
+
+  /**
+   * The --require-approval gate, then (when {@code confirm} and the gate did not ask already)
+   * the usual confirmation: empty when the apply may go on, else the exit code.
+   */
+  private Optional<Integer> approval(Plan plan, dev.rolectl.engine.access.AccessReport access,
+      boolean confirm) {
+    ApprovalGate.Result gate = ApprovalGate.decide(requireApproval, approveBroadening, plan, access,
+        cli.terminal() && jsonOut == null);
+    if (gate.refused()) {
+      error(gate.message());
+      return Optional.of(gate.exitCode());
+    }
+    if (gate.decision() == ApprovalGate.Decision.ASK) {
+      out().println("\n" + gate.message() + " --auto-approve does not approve it (--require-approval "
+          + requireApproval + ").");
+      return confirm();
+    }
+    return confirm ? confirm() : Optional.empty();
   }
 
   /** Empty when the user typed yes; else the exit code. */

@@ -200,6 +200,33 @@ class AwsAdapterE2E {
   }
 
   @Test
+  void usersInlinePoliciesGroupsAndTagsAreReadAndKeptInSnapshots(Moto moto, @TempDir Path dir) {
+    try (IamClient iam = moto.iam()) {
+      iam.createUser(r -> r.userName("carol").path("/team/").tags(t -> t.key("team").value("ops")));
+      iam.putUserPolicy(r -> r.userName("carol").policyName("own").policyDocument(SeedAccount.INLINE));
+      iam.createGroup(r -> r.groupName("ops"));
+      iam.putGroupPolicy(r -> r.groupName("ops").policyName("shared").policyDocument(SeedAccount.INLINE));
+      iam.addUserToGroup(r -> r.groupName("ops").userName("carol"));
+    }
+    LiveAccount read;
+    try (Target target = Targets.open("aws", moto.targetOptions())) {
+      read = target.iam().read(ReadRequest.everything());
+    }
+    var carol = read.principals().stream().filter(p -> p.name().equals("carol")).findFirst().orElseThrow();
+    assertEquals("/team/", carol.path());
+    assertEquals(List.of("ops"), carol.groups());
+    assertEquals(java.util.Set.of("own"), carol.inlinePolicies().keySet());
+    assertEquals(Map.of("team", "ops"), carol.tags());
+    var ops = read.principals().stream().filter(p -> p.name().equals("ops")).findFirst().orElseThrow();
+    assertEquals(java.util.Set.of("shared"), ops.inlinePolicies().keySet());
+    Path file = dir.resolve("account.json");
+    SnapshotWriter.write(read, file);
+    try (Target target = Targets.open("snapshot:" + file, moto.targetOptions())) {
+      assertEquals(read, target.iam().read(ReadRequest.everything()));
+    }
+  }
+
+  @Test
   void snapshotOfAMotoReadReadsBackEqualThroughLocalAndSnapshotTargets(Moto moto, @TempDir Path dir) {
     try (IamClient iam = moto.iam()) {
       SeedAccount.create(iam);

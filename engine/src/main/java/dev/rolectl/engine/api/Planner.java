@@ -63,7 +63,8 @@ public final class Planner {
     }
     Stack stack = check.stack().get();
     beforeRead.accept(stack);
-    LiveAccount live = read(stack, target, note, diagnostics);
+    LiveAccount full = read(stack, target, note, diagnostics);
+    LiveAccount live = full.narrowedTo(scope(stack, full));
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
     diagnostics.addAll(result.diagnostics());
@@ -71,6 +72,8 @@ public final class Planner {
     if (plan.isPresent()) {
       note.accept("checking ECS deployments that use the changed roles");
       plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
+      note.accept("analysing who can do what before and after the plan");
+      plan = Optional.of(plan.get().withAccess(PlanAccess.of(plan.get(), full)));
     }
     PlanOutcome outcome = new PlanOutcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
     // the plan carries what the user should see with it, for bots that read only the plan
@@ -80,19 +83,15 @@ public final class Planner {
   }
 
   /**
-   * Reads what the plan needs: the stale-plan rule's request (so fingerprints agree), users and
-   * groups when a policy is deleted or replaced, and whether attached managed policies exist.
+   * Reads what the plan needs in one read: users and groups always (access analysis asks who
+   * can assume and pass roles; {@code GetAccountAuthorizationDetails} gives them in the same
+   * calls), and whether attached managed policies exist. Planning itself sees the part {@link
+   * #scope} names.
    */
   private static LiveAccount read(
       Stack stack, Target target, Consumer<String> note, List<Diagnostic> diagnostics) {
     note.accept("reading live IAM from " + target.spec());
-    ReadRequest first = StalePlan.readRequest(stack);
-    LiveAccount live = target.iam().read(first);
-    ReadRequest wider = PolicyDeletes.readRequest(stack, live, first);
-    if (!wider.equals(first)) {
-      note.accept("reading users and groups too (a policy is deleted or replaced)");
-      live = live.withPrincipals(target.iam().readPrincipals(wider.users(), wider.groups()));
-    }
+    LiveAccount live = target.iam().read(PlanAccess.withPrincipals(StalePlan.readRequest(stack)));
     Set<String> unanswered = PolicyReferences.toCheck(stack, live);
     if (!unanswered.isEmpty()) {
       note.accept("checking that " + (unanswered.size() == 1 ? "1 managed policy exists"
@@ -101,5 +100,14 @@ public final class Planner {
           PolicyReferences.diagnostics(stack, target.iam().missingPolicies(unanswered)));
     }
     return live;
+  }
+
+  /**
+   * The part of a full read that planning sees: the stale-plan rule's request (so fingerprints
+   * agree), with users and groups when a policy is deleted or replaced.
+   */
+  private static ReadRequest scope(Stack stack, LiveAccount full) {
+    ReadRequest first = StalePlan.readRequest(stack);
+    return PolicyDeletes.readRequest(stack, full.narrowedTo(first), first);
   }
 }

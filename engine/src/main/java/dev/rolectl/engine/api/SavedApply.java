@@ -26,6 +26,9 @@ public final class SavedApply implements AutoCloseable {
   private final IamWriter writer;
   private final SessionLocks locks;
   private LiveAccount live;
+  /** The same read with every user and group, for {@link #access()}. */
+  private LiveAccount full;
+  private dev.rolectl.engine.access.AccessReport access;
 
   private SavedApply(Plan plan, Target target, IamWriter writer, SessionLocks locks) {
     this.plan = plan;
@@ -61,7 +64,9 @@ public final class SavedApply implements AutoCloseable {
     try {
       session.locks.take(() -> writer.lock(lockTimeout, events));
       session.locks.take(() -> writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events)));
-      session.live = target.iam().read(StalePlan.readRequest(plan));
+      var request = StalePlan.readRequest(plan);
+      session.full = target.iam().read(PlanAccess.withPrincipals(request));
+      session.live = session.full.narrowedTo(request);
       return session;
     } catch (RuntimeException | Error e) {
       StackApply.closeAfter(session, e);
@@ -75,6 +80,17 @@ public final class SavedApply implements AutoCloseable {
     return stale.isEmpty()
         ? stale
         : Optional.of(SavedPlans.missingAccountFile(target.spec()).orElse(stale.get()));
+  }
+
+  /**
+   * The plan's access analysis, made again from its changes and the live read of this apply
+   * (never taken from the saved file).
+   */
+  public dev.rolectl.engine.access.AccessReport access() {
+    if (access == null) {
+      access = PlanAccess.of(plan, full);
+    }
+    return access;
   }
 
   /** Applies the plan, which must not be {@link #stale()}. */

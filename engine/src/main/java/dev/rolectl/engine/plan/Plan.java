@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.access.AccessReport;
 import dev.rolectl.engine.model.Diagnostic;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -23,6 +24,9 @@ import java.util.Objects;
  *     says ({@code TakenAt}); {@code null} for live targets and undated files
  * @param diagnostics what planning found and the user should see with the plan (errors and
  *     warnings, in file order): pull-request bots get them with the plan
+ * @param access who can do what before and after, and whether the plan grants new access;
+ *     {@code null} until analysed (and in plans saved before it existed). Shown with the plan;
+ *     {@code apply} never decides from a saved plan's copy: it analyses again
  */
 public record Plan(
     int formatVersion,
@@ -35,7 +39,8 @@ public record Plan(
     List<ResourceChange> changes,
     EcsCoverage ecs,
     Instant snapshotTakenAt,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    AccessReport access) {
 
   /** Version 2 added {@code ecs} (the regions and clusters the safety check read). */
   public static final int FORMAT_VERSION = 2;
@@ -49,6 +54,23 @@ public record Plan(
     Objects.requireNonNull(createdAt, "createdAt");
     changes = List.copyOf(changes);
     diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** A plan not analysed for access (yet). */
+  public Plan(
+      int formatVersion,
+      String stack,
+      String stackHash,
+      String liveFingerprint,
+      String accountId,
+      String target,
+      Instant createdAt,
+      List<ResourceChange> changes,
+      EcsCoverage ecs,
+      Instant snapshotTakenAt,
+      List<Diagnostic> diagnostics) {
+    this(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        ecs, snapshotTakenAt, diagnostics, null);
   }
 
   /** A plan whose safety check read nothing of ECS (yet), without snapshot date or diagnostics. */
@@ -108,20 +130,27 @@ public record Plan(
   public Plan withChanges(List<ResourceChange> changes) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics);
+        ecs, snapshotTakenAt, diagnostics, access);
+  }
+
+  /** The same plan with its access analysis. */
+  public Plan withAccess(AccessReport report) {
+    return new Plan(
+        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
+        ecs, snapshotTakenAt, diagnostics, report);
   }
 
   /** The same plan with what the safety check read of ECS. */
   public Plan withEcs(EcsCoverage coverage) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        coverage, snapshotTakenAt, diagnostics);
+        coverage, snapshotTakenAt, diagnostics, access);
   }
 
   /** The same plan with what planning found for the user, and the snapshot's date if known. */
   public Plan withContext(Instant snapshotTakenAt, List<Diagnostic> diagnostics) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics);
+        ecs, snapshotTakenAt, diagnostics, access);
   }
 }

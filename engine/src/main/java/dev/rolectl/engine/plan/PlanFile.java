@@ -45,6 +45,7 @@ public final class PlanFile {
     }
     root.put("errored", plan.errored());
     root.put("blocked", plan.blocked());
+    AccessJson.writeTop(root, plan);
     if (plan.ecs() == null) {
       root.putNull("ecs");
     } else {
@@ -56,7 +57,7 @@ public final class PlanFile {
     plan.counts().forEach((action, n) -> summary.put(action.jsonName(), n));
     ArrayNode changes = root.putArray("changes");
     for (ResourceChange c : plan.changes()) {
-      changes.add(change(c));
+      changes.add(change(c, plan.access()));
     }
     ArrayNode diagnostics = root.putArray("diagnostics");
     plan.diagnostics().forEach(d -> diagnostics.add(DiagnosticJson.write(MAPPER, d)));
@@ -67,7 +68,7 @@ public final class PlanFile {
     }
   }
 
-  private static ObjectNode change(ResourceChange c) {
+  private static ObjectNode change(ResourceChange c, dev.rolectl.engine.access.AccessReport access) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("address", c.address().value());
     n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -104,6 +105,7 @@ public final class PlanFile {
     }
     n.set("before", c.before() == null ? MAPPER.nullNode() : RESOURCES.write(c.before()));
     n.set("after", c.after() == null ? MAPPER.nullNode() : RESOURCES.write(c.after()));
+    AccessJson.writeChange(n, access, c);
     return n;
   }
 
@@ -209,7 +211,8 @@ public final class PlanFile {
           changes,
           ecs(root.path("ecs")),
           taken == null ? null : Instant.parse(taken),
-          diagnostics);
+          diagnostics,
+          AccessJson.read(root));
     } catch (DateTimeParseException e) {
       throw new PlanFormatException("createdAt or snapshotTakenAt is not an ISO-8601 instant");
     }

@@ -55,12 +55,15 @@ class ArchitectureTest {
           new Stage("config", List.of("model", "policy")),
           new Stage("graph", List.of("model", "policy")),
           new Stage("live", List.of("model", "policy")),
-          new Stage("plan", List.of("model", "policy", "graph", "live")),
-          new Stage("safety", List.of("model", "policy", "plan", "live")),
-          new Stage("apply", List.of("model", "policy", "config", "graph", "live", "plan", "safety")),
+          new Stage("access", List.of("model", "policy", "live")),
+          new Stage("plan", List.of("model", "policy", "graph", "live", "access")),
+          new Stage("safety", List.of("model", "policy", "plan", "live", "access")),
+          new Stage("apply",
+              List.of("model", "policy", "config", "graph", "live", "plan", "safety", "access")),
           new Stage(
               "api",
-              List.of("model", "policy", "config", "graph", "live", "plan", "safety", "apply")));
+              List.of("model", "policy", "config", "graph", "live", "plan", "safety", "apply",
+                  "access")));
 
   @TestFactory
   Stream<DynamicTest> stagesDependOnlyOnEarlierStages() {

@@ -98,6 +98,7 @@ public final class MarkdownPlanRenderer {
     head.append(sections.blocked((limit / 2 - used) * 3 / 4));
     head.append(sections.warnings(limit / 2 - head.length()));
     head.append(table(plan, limit / 2 - head.length()));
+    head.append(access(plan, limit / 4));
     List<String> changes = new ArrayList<>();
     for (ResourceChange c : plan.effectiveChanges()) {
       changes.add(section(c));
@@ -202,6 +203,62 @@ public final class MarkdownPlanRenderer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The Access section: the verdict, the new facts and each touched role's table, in plain words
+   * ({@link AccessSection}, which caps every list), the digest and the scope. Every line holds
+   * names and condition values from the stack or the account, so each is a code span (inert).
+   */
+  private static String access(Plan plan, int budget) {
+    var a = plan.access();
+    if (a == null) {
+      return "";
+    }
+    StringBuilder t = new StringBuilder("\n#### Access\n\n");
+    t.append("**Grants new access: ").append(escapeHtml(AccessSection.verdict(a))).append("**\n\n");
+    List<AccessSection.Line> facts = AccessSection.facts(a);
+    int listed = 0;
+    for (AccessSection.Line l : facts) {
+      if (l.fact() != null && t.length() > budget / 2) {
+        break;
+      }
+      String mark = l.fact() == null ? "" : l.fact() == dev.rolectl.engine.access.Grant.YES
+          ? "\u2795 " : "\u2753 ";
+      t.append("- ").append(mark).append(MarkdownCode.inline(l.text(), ACCESS_LINE)).append('\n');
+      listed++;
+    }
+    t.append(moreAccess(facts.size() - listed, "new access line"));
+    if (!a.newAccess().isEmpty()) {
+      t.append('\n');
+    }
+    var roles = AccessSection.roles(a);
+    int shown = 0;
+    for (var e : roles.entrySet()) {
+      StringBuilder r = new StringBuilder("<details><summary>").append(MarkdownCode.html(e.getKey()))
+          .append("</summary>\n\n");
+      e.getValue().forEach(l -> r.append("- ").append(MarkdownCode.inline(l, ACCESS_LINE))
+          .append('\n'));
+      r.append("\n</details>\n");
+      if (t.length() + r.length() > budget) {
+        break;
+      }
+      t.append(r);
+      shown++;
+    }
+    t.append(moreAccess(roles.size() - shown, "role's access table"));
+    t.append("\n").append(escapeHtml(AccessSection.digest(plan)).replaceFirst("(sha256:[0-9a-f]+)",
+        "`$1`")).append("\n\n_").append(escapeHtml(String.join(" ", a.notes()))).append("_\n");
+    return t.toString();
+  }
+
+  /** Characters of one Access line at most: the section stays a small part of a comment. */
+  private static final int ACCESS_LINE = 400;
+
+  /** {@code _3 more new access lines: see ..._}, or empty. */
+  private static String moreAccess(int n, String what) {
+    return n <= 0 ? "" : "\n_" + n + " more " + what + (n == 1 ? "" : "s")
+        + ": see the whole plan with `rolectl show PLANFILE`._\n";
   }
 
   static String escapeHtml(String s) {

@@ -65,6 +65,7 @@ public final class TextPlanRenderer {
       change(out, c);
     }
     out.append('\n').append(summary(plan)).append('\n');
+    access(out, plan);
     if (plan.blocked()) {
       out.append(ansi.red(blockedLine(plan))).append('\n');
     }
@@ -73,6 +74,34 @@ public final class TextPlanRenderer {
     }
     diagnostics(out, plan);
     return out.toString();
+  }
+
+  /** The Access section ({@link AccessSection}), when the plan was analysed. */
+  private void access(StringBuilder out, Plan plan) {
+    var a = plan.access();
+    if (a == null) {
+      return;
+    }
+    out.append('\n').append(ansi.bold("Access")).append(" (who can do what; from IAM policies alone)\n");
+    String verdict = AccessSection.verdict(a);
+    out.append("  Grants new access: ").append(a.grantsNewAccess() == dev.rolectl.engine.access.Grant.NO
+        ? verdict : ansi.yellow(verdict)).append('\n');
+    for (AccessSection.Line l : AccessSection.facts(a)) {
+      String mark = l.fact() == null ? " " : l.fact() == dev.rolectl.engine.access.Grant.YES ? "+" : "?";
+      out.append("    ").append(l.fact() == null ? mark + " " + l.text()
+          : colour(mark.equals("+") ? "+" : "~", mark + " " + l.text())).append('\n');
+    }
+    var roles = AccessSection.roles(a);
+    roles.entrySet().stream().limit(AccessSection.MAX_ROLES).forEach(e -> {
+      out.append("  ").append(e.getKey()).append(":\n");
+      e.getValue().forEach(l -> out.append("    ").append(l).append('\n'));
+    });
+    if (roles.size() > AccessSection.MAX_ROLES) {
+      out.append("  ... and ").append(roles.size() - AccessSection.MAX_ROLES)
+          .append(" more roles (see the JSON plan)\n");
+    }
+    out.append("  ").append(AccessSection.digest(plan)).append('\n');
+    a.notes().forEach(n -> out.append("  ").append(n).append('\n'));
   }
 
   /** The first lines of a plan with errors: it is incomplete, and what each error concerns. */

@@ -1,6 +1,7 @@
 package dev.rolectl.cli.render.plan;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolectl.engine.live.LiveAccount;
@@ -56,6 +57,22 @@ class MarkdownPlanRendererTest {
             SourceMap.empty());
     LiveAccount empty = new LiveAccount("123456789012", "aws", Map.of(), Map.of(), List.of());
     return Differ.plan(stack, empty, new PlanOptions(false, "aws", Instant.EPOCH)).plan().orElseThrow();
+  }
+
+  @Test
+  void theAccessSectionOfAHugePlanStaysSmallAndSaysWhatItLeftOut() {
+    Plan plan = planCreating(1500);
+    LiveAccount empty = new LiveAccount("123456789012", "aws", Map.of(), Map.of(), List.of());
+    plan = plan.withAccess(dev.rolectl.engine.api.PlanAccess.of(plan, empty));
+    assertEquals(dev.rolectl.engine.access.Grant.YES, plan.access().grantsNewAccess());
+    String md = new MarkdownPlanRenderer().render(plan);
+    assertTrue(md.length() <= MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT, "length " + md.length());
+    String access = md.substring(md.indexOf("#### Access"), md.indexOf("#### Changes"));
+    assertTrue(access.length() <= MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT / 4 + 1000,
+        "the Access section keeps to its share: " + access.length());
+    assertTrue(access.contains("more new access facts (see the JSON plan"), access);
+    assertTrue(access.contains("more role's access tables"), access);
+    assertTrue(access.contains("Plan digest: `sha256:"), access);
   }
 
   @Test

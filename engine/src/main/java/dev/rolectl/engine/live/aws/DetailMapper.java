@@ -95,18 +95,53 @@ final class DetailMapper {
   }
 
   static LivePrincipal user(UserDetail u) {
+    Map<String, PolicyDocument> inline = new TreeMap<>();
+    Map<String, String> unreadable = new TreeMap<>();
+    inline(u.userPolicyList(), "user " + u.userName(), inline, unreadable);
     return new LivePrincipal(
         PrincipalType.USER,
         u.userName(),
         u.attachedManagedPolicies().stream().map(AttachedPolicy::policyArn).toList(),
-        u.permissionsBoundary() == null ? null : u.permissionsBoundary().permissionsBoundaryArn());
+        u.permissionsBoundary() == null ? null : u.permissionsBoundary().permissionsBoundaryArn(),
+        u.path(),
+        u.groupList(),
+        inline,
+        unreadable,
+        tags(u.tags()));
   }
 
   static LivePrincipal group(GroupDetail g) {
+    Map<String, PolicyDocument> inline = new TreeMap<>();
+    Map<String, String> unreadable = new TreeMap<>();
+    inline(g.groupPolicyList(), "group " + g.groupName(), inline, unreadable);
     return new LivePrincipal(
         PrincipalType.GROUP,
         g.groupName(),
-        g.attachedManagedPolicies().stream().map(AttachedPolicy::policyArn).toList());
+        g.attachedManagedPolicies().stream().map(AttachedPolicy::policyArn).toList(),
+        null,
+        g.path(),
+        List.of(),
+        inline,
+        unreadable,
+        Map.of());
+  }
+
+  /**
+   * A user's or group's inline policies; one rolectl cannot model is kept by name with its text
+   * (access analysis then says what it does not know), never failing the read.
+   */
+  private static void inline(List<PolicyDetail> policies, String owner,
+      Map<String, PolicyDocument> inline, Map<String, String> unreadable) {
+    for (PolicyDetail p : policies) {
+      try {
+        inline.put(p.policyName(), PolicyText.parse(p.policyDocument(),
+            "inline policy " + p.policyName() + " of " + owner, FIX));
+      } catch (dev.rolectl.engine.live.TargetException e) {
+        // kept as the JSON string IAM gave, so that a snapshot writes it back unchanged
+        unreadable.put(p.policyName(),
+            com.fasterxml.jackson.databind.node.TextNode.valueOf(p.policyDocument()).toString());
+      }
+    }
   }
 
   private static Map<String, String> tags(List<Tag> tags) {

@@ -192,8 +192,29 @@ final class AccountFileReader {
       List<String> arns = attachedArns(u.field("AttachedManagedPolicies"));
       Node boundary = u.field("PermissionsBoundary").object();
       String boundaryArn = boundary == null ? null : boundary.field("PermissionsBoundaryArn").text();
+      String what = (type == PrincipalType.USER ? "user " : "group ") + name;
+      Map<String, PolicyDocument> inline = new TreeMap<>();
+      Map<String, String> unreadableInline = new TreeMap<>();
+      String listName = type == PrincipalType.USER ? "UserPolicyList" : "GroupPolicyList";
+      for (Node p : u.field(listName).elements()) {
+        String pn = p.field("PolicyName").requiredText();
+        unmodelled = null;
+        PolicyDocument d = document(p.field("PolicyDocument"), "inline policy " + pn + " of " + what);
+        if (pn != null && unmodelled != null) {
+          unreadableInline.put(pn, p.field("PolicyDocument").json().toString());
+        } else if (pn != null && d != null && inline.put(pn, d) != null) {
+          p.problem("a second inline policy named '" + pn + "' in " + what);
+        }
+      }
+      unmodelled = null;
+      List<String> groups = new ArrayList<>();
+      if (type == PrincipalType.USER) {
+        groups.addAll(u.field("GroupList").strings());
+      }
       if (name != null) {
-        out.add(new LivePrincipal(type, name, arns, boundaryArn));
+        out.add(new LivePrincipal(type, name, arns, boundaryArn,
+            orDefault(u.field("Path").text(), "/"), groups, inline, unreadableInline,
+            type == PrincipalType.USER ? tags(u.field("Tags")) : Map.of()));
       }
     }
     out.sort(Comparator.comparing(LivePrincipal::name));

@@ -17,12 +17,15 @@ final class LocalPrincipals {
   private final Map<PrincipalType, Map<String, List<String>>> attached =
       new EnumMap<>(PrincipalType.class);
   private final Map<String, String> boundaries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  /** Everything else read of each principal (inline policies, groups, tags): kept as read. */
+  private final Map<String, LivePrincipal> read = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   LocalPrincipals(List<LivePrincipal> principals) {
     attached.put(PrincipalType.USER, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
     attached.put(PrincipalType.GROUP, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
     for (LivePrincipal p : principals) {
       attached.get(p.type()).put(p.name(), new ArrayList<>(p.attachedPolicyArns()));
+      read.put(key(p.type(), p.name()), p);
       if (p.permissionsBoundaryArn() != null) {
         boundaries.put(key(p.type(), p.name()), p.permissionsBoundaryArn());
       }
@@ -60,6 +63,8 @@ final class LocalPrincipals {
     });
     boundaries.clear();
     boundaries.putAll(other.boundaries);
+    read.clear();
+    read.putAll(other.read);
   }
 
   /** A copy that later changes to this one do not affect. */
@@ -89,8 +94,12 @@ final class LocalPrincipals {
     attached.forEach(
         (type, byName) ->
             byName.forEach(
-                (name, arns) ->
-                    out.add(new LivePrincipal(type, name, arns, boundaries.get(key(type, name))))));
+                (name, arns) -> {
+                  LivePrincipal was = read.get(key(type, name));
+                  String boundary = boundaries.get(key(type, name));
+                  out.add(was == null ? new LivePrincipal(type, name, arns, boundary)
+                      : was.withAttached(arns, boundary));
+                }));
     return out;
   }
 

@@ -112,6 +112,27 @@ public final class SnapshotWriter {
             p -> {
               ObjectNode n = out.addObject();
               n.put(nameField, p.name());
+              if (!"/".equals(p.path())) {
+                n.put("Path", p.path());
+              }
+              if (type == PrincipalType.USER && !p.groups().isEmpty()) {
+                p.groups().forEach(n.putArray("GroupList")::add);
+              }
+              if (!p.inlinePolicies().isEmpty() || !p.unreadablePolicies().isEmpty()) {
+                ArrayNode inline =
+                    n.putArray(type == PrincipalType.USER ? "UserPolicyList" : "GroupPolicyList");
+                java.util.SortedSet<String> names = new java.util.TreeSet<>(p.inlinePolicies().keySet());
+                names.addAll(p.unreadablePolicies().keySet());
+                for (String name : names) {
+                  ObjectNode i = inline.addObject();
+                  i.put("PolicyName", name);
+                  i.set("PolicyDocument", p.inlinePolicies().containsKey(name)
+                      ? document(p.inlinePolicies().get(name)) : raw(p.unreadablePolicies().get(name)));
+                }
+              }
+              if (!p.tags().isEmpty()) {
+                tags(n.putArray("Tags"), p.tags());
+              }
               attached(n.putArray("AttachedManagedPolicies"), p.attachedPolicyArns());
               if (p.permissionsBoundaryArn() != null) {
                 ObjectNode b = n.putObject("PermissionsBoundary");
