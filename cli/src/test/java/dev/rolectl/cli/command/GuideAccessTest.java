@@ -56,7 +56,7 @@ class GuideAccessTest {
     assertEquals("to ecs.amazonaws.com", passers.get(0).path("detail").asText());
 
     Run md = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--format", "markdown");
-    assertTrue(md.out().contains("- can be passed by user deployer to ecs.amazonaws.com\n"), md.out());
+    assertTrue(md.out().contains("- `can be passed by user deployer to ecs.amazonaws.com`\n"), md.out());
 
     Run applied = TestCli.run(Map.of(), "apply", stack.toString(), "--target", target, "--auto-approve");
     assertEquals(0, applied.exit(), applied.toString());
