@@ -257,11 +257,13 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved(Plan plan, Target t) {
-    try (SavedApply session = SavedApply.open(plan, t, lockTimeout, events(), stop)) {
-      Optional<String> stale = session.stale();
-      if (stale.isPresent()) {
-        return error(stale.get());
+    try (SavedApply session = SavedApply.open(plan, t, lockTimeout, events(),
+        ProgressNotes.to(err(), cli.terminal() && jsonOut == null), stop)) {
+      Optional<String> refused = session.refusal();
+      if (refused.isPresent()) {
+        return error(refused.get());
       }
+      plan = session.plan();
       if (!plan.hasChanges()) {
         message("info", "No changes. The saved plan has nothing to do.");
         return ExitCode.OK;

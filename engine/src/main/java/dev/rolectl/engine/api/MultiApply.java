@@ -93,9 +93,11 @@ public final class MultiApply implements AutoCloseable {
   }
 
   /**
-   * Locks every account of a saved multi-account plan that has changes and checks that its live
-   * IAM has not changed; a stale account is reported failed ("stale plan") and left alone. {@code
-   * stop} as for {@link #fromStack}.
+   * Locks every account of a saved multi-account plan that has changes and plans its stack again
+   * there ({@link SavedApply}): an account whose live IAM changed since, or whose changes in the
+   * file are not what its stack makes now, is reported failed ("stale plan", "does not match")
+   * and left alone; the others apply what was planned again. {@code stop} as for {@link
+   * #fromStack}.
    */
   public static MultiApply fromPlan(MultiPlan saved, AccountAccess access, Duration lockTimeout,
       int parallelism, Consumer<EngineEvent> lockEvents, Stop stop) {
@@ -113,13 +115,14 @@ public final class MultiApply implements AutoCloseable {
         t = Targets.open("aws", access.optionsForRole(role));
         SavedApply s = SavedApply.open(p.plan(), t, lockTimeout,
             e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)), stop);
-        if (s.stale().isPresent()) {
-          String why = "stale plan, nothing was changed in this account: " + s.stale().get();
+        if (s.refusal().isPresent()) {
+          String why = "refused, nothing was changed in this account: " + s.refusal().get();
           s.close();
           t.close();
           return new Session(a, AccountPlan.failed(a.id(), a.name(), role, why), null, null, null);
         }
-        return new Session(a, p, t, s, s::apply);
+        return new Session(a, AccountPlan.planned(a.id(), a.name(), role, s.plan()), t, s,
+            s::apply);
       } catch (RuntimeException e) {
         if (t != null) {
           t.close();

@@ -23,6 +23,9 @@ import java.util.Objects;
  *     says ({@code TakenAt}); {@code null} for live targets and undated files
  * @param diagnostics what planning found and the user should see with the plan (errors and
  *     warnings, in file order): pull-request bots get them with the plan
+ * @param resolved the stack the plan was made from, resolved, with the options that shape a plan:
+ *     saved with the plan so that {@code apply PLANFILE} plans it again against live IAM and runs
+ *     that plan only when it equals this one ({@code stackHash} is its digest)
  */
 public record Plan(
     int formatVersion,
@@ -35,10 +38,14 @@ public record Plan(
     List<ResourceChange> changes,
     EcsCoverage ecs,
     Instant snapshotTakenAt,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    ResolvedStack resolved) {
 
-  /** Version 2 added {@code ecs} (the regions and clusters the safety check read). */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Version 2 added {@code ecs} (the regions and clusters the safety check read); version 3 the
+   * {@code resolvedStack} that {@code apply} plans again, and fingerprints bound to the account.
+   */
+  public static final int FORMAT_VERSION = 3;
 
   public Plan {
     Objects.requireNonNull(stack, "stack");
@@ -47,23 +54,9 @@ public record Plan(
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(resolved, "resolved");
     changes = List.copyOf(changes);
     diagnostics = List.copyOf(diagnostics);
-  }
-
-  /** A plan whose safety check read nothing of ECS (yet), without snapshot date or diagnostics. */
-  public Plan(
-      int formatVersion,
-      String stack,
-      String stackHash,
-      String liveFingerprint,
-      String accountId,
-      String target,
-      Instant createdAt,
-      List<ResourceChange> changes) {
-    this(
-        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        null, null, List.of());
   }
 
   /** Changes other than no-ops. */
@@ -108,20 +101,20 @@ public record Plan(
   public Plan withChanges(List<ResourceChange> changes) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics);
+        ecs, snapshotTakenAt, diagnostics, resolved);
   }
 
   /** The same plan with what the safety check read of ECS. */
   public Plan withEcs(EcsCoverage coverage) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        coverage, snapshotTakenAt, diagnostics);
+        coverage, snapshotTakenAt, diagnostics, resolved);
   }
 
   /** The same plan with what planning found for the user, and the snapshot's date if known. */
   public Plan withContext(Instant snapshotTakenAt, List<Diagnostic> diagnostics) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics);
+        ecs, snapshotTakenAt, diagnostics, resolved);
   }
 }
