@@ -180,8 +180,11 @@ class MultiPlanTest {
     String noShard = head.replace("\"shards\" : [ \"1/2\" ],", "");
     assertTrue(readError(noShard + "\"accounts\": []}").contains("accounts is empty"),
         noShard);
-    assertEquals(List.of(), MultiPlanFile.read(head + "\"accounts\": []}").accounts(),
+    assertEquals(List.of(), MultiPlanFile.read(MultiPlanFile.write(of("1/2"))).accounts(),
         "an empty shard");
+    String summary = readError(head + "\"accounts\": []}");
+    assertTrue(summary.contains("summary[\"no-changes\"]: the file has 2 where rolectl writes 0"),
+        summary);
     String garbage = readError(json.replace(
         "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", "garbage"));
     assertTrue(garbage.contains("accounts[1] (account 222222222222).roleArn: 'garbage' is not the"
