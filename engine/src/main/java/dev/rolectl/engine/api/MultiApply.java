@@ -26,9 +26,17 @@ public final class MultiApply implements AutoCloseable {
   private final MultiPlan report;
   private final int parallelism;
 
-  /** One account: its target and session when it could be opened, else why not. */
+  /**
+   * One account: its target and session when it could be opened, else why not; {@code edited}
+   * when its part of a saved plan is not what its stack makes there (the file was edited).
+   */
   private record Session(AccountRef account, AccountPlan plan, Target target,
-      AutoCloseable session, Applying applying) implements AutoCloseable {
+      AutoCloseable session, Applying applying, boolean edited) implements AutoCloseable {
+    Session(AccountRef account, AccountPlan plan, Target target, AutoCloseable session,
+        Applying applying) {
+      this(account, plan, target, session, applying, false);
+    }
+
     @Override
     public void close() {
       try {
@@ -117,9 +125,11 @@ public final class MultiApply implements AutoCloseable {
             e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)), stop);
         if (s.refusal().isPresent()) {
           String why = "refused, nothing was changed in this account: " + s.refusal().get();
+          boolean edited = s.edited();
           s.close();
           t.close();
-          return new Session(a, AccountPlan.failed(a.id(), a.name(), role, why), null, null, null);
+          return new Session(a, AccountPlan.failed(a.id(), a.name(), role, why), null, null, null,
+              edited);
         }
         return new Session(a, AccountPlan.planned(a.id(), a.name(), role, s.plan()), t, s,
             s::apply);
@@ -131,9 +141,37 @@ public final class MultiApply implements AutoCloseable {
             null, null, null);
       }
     });
+    sessions = refusedWhenEdited(sessions);
     return new MultiApply(sessions, new MultiPlan(saved.formatVersion(), saved.stack(),
         saved.stackDigest(), saved.createdAt(), saved.shards(), sessions.stream().map(Session::plan).toList()),
         parallelism);
+  }
+
+  /**
+   * A saved plan edited in one account is refused in all: the others are closed unapplied, each
+   * saying which account showed the edit. An account overtaken by live changes (stale) is refused
+   * alone.
+   */
+  private static List<Session> refusedWhenEdited(List<Session> sessions) {
+    List<String> edited = sessions.stream().filter(Session::edited)
+        .map(s -> s.account().id()).toList();
+    if (edited.isEmpty()) {
+      return sessions;
+    }
+    List<Session> out = new ArrayList<>();
+    for (Session s : sessions) {
+      if (s.edited() || s.applying() == null) {
+        out.add(s);
+        continue;
+      }
+      s.close();
+      out.add(new Session(s.account(), AccountPlan.failed(s.account().id(), s.account().name(),
+          s.plan().roleArn(), "refused, nothing was changed in this account: the saved plan was"
+              + " edited (its changes for account " + String.join(", ", edited) + " are not what its"
+              + " stack makes there), so no account of it is applied; make the plan again"),
+          null, null, null, false));
+    }
+    return out;
   }
 
   /** Every account's plan (or why it has none), as it will be applied. */

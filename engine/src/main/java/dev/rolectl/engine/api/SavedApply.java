@@ -105,6 +105,14 @@ public final class SavedApply implements AutoCloseable {
   }
 
   /**
+   * Whether the refusal is that the file's changes are not what its stack makes against the very
+   * live state it was planned from: the file was edited (not overtaken by live changes).
+   */
+  public boolean edited() {
+    return !fresh.failed() && StalePlan.edited(claimed, fresh.plan().get()).isPresent();
+  }
+
+  /**
    * The plan that {@link #apply} runs: the fresh one, with the saved plan's {@code block}
    * verdicts added. Only when there is no {@link #refusal()}.
    */

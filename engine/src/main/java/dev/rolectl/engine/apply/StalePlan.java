@@ -32,6 +32,19 @@ public final class StalePlan {
   }
 
   /**
+   * The first difference between the file's changes and the fresh plan's when live IAM is as it
+   * was when the plan was made (same account, same fingerprint): the file was edited, not
+   * overtaken. Empty otherwise.
+   */
+  public static Optional<String> edited(Plan claimed, Plan fresh) {
+    if (!claimed.accountId().equals(fresh.accountId())
+        || !claimed.liveFingerprint().equals(fresh.liveFingerprint())) {
+      return Optional.empty();
+    }
+    return PlanMatch.firstDifference(claimed, fresh);
+  }
+
+  /**
    * Empty when {@code fresh} (the saved plan's stack planned against live IAM now) is {@code
    * claimed} (the file); otherwise the message for the user, ending with what to do.
    */
@@ -53,7 +66,7 @@ public final class StalePlan {
           "stale plan: live IAM changed since the plan was made at " + claimed.createdAt() + " ("
               + StaleDetails.describe(claimed, fresh) + "); nothing was changed: run plan again");
     }
-    return PlanMatch.firstDifference(claimed, fresh).map(d ->
+    return edited(claimed, fresh).map(d ->
         "the saved plan does not match what its stack makes against live IAM now: " + d
             + ". The file was changed after it was made (or made by another rolectl version);"
             + " nothing was changed: make the plan again with 'rolectl plan STACK --out FILE'"
