@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
-@MotoServer.Env({"ROLECTL_MOTO_SERVER=organizations"})
+// a server of its own: the shared organisations server is slow to reset once it holds the other
+// tests' member accounts
+@MotoServer.Env({"ROLECTL_MOTO_SERVER=saved-plans"})
 class SavedMultiPlanE2E {
   static final String KEY = "issue-16-multi-account-plan-key-0123456789";
   static final String ROLE = "--assume-role";
