@@ -135,6 +135,48 @@ class PlanKeysTest {
     assertTrue(r.err().contains(message), r::toString);
   }
 
+  /** Shards 1/2 and 2/2 of a multi-account plan of the local account (the second empty). */
+  private Path[] shards(boolean signFirst, boolean signSecond) throws Exception {
+    var p = dev.rolectl.engine.plan.PlanFile.read(Files.readString(plan(Map.of(), "one.json")));
+    String list = dev.rolectl.engine.plan.MultiPlan.accountsDigest(java.util.List.of(p.accountId()));
+    var first = new dev.rolectl.engine.plan.MultiPlan(dev.rolectl.engine.plan.MultiPlan.FORMAT_VERSION,
+        p.stack(), "0".repeat(64), java.time.Instant.parse("2026-12-01T00:00:00Z"),
+        java.util.List.of("1/2"), java.util.List.of(dev.rolectl.engine.plan.AccountPlan.planned(
+            p.accountId(), "team", null, p)), list);
+    var second = new dev.rolectl.engine.plan.MultiPlan(first.formatVersion(), p.stack(),
+        first.stackDigest(), first.createdAt(), java.util.List.of("2/2"), java.util.List.of(), list);
+    PlanKey key = PlanKey.of(SECRET.getBytes(StandardCharsets.UTF_8));
+    String a = dev.rolectl.engine.plan.MultiPlanFile.write(first);
+    String b = dev.rolectl.engine.plan.MultiPlanFile.write(second);
+    return new Path[] {
+        Files.writeString(dir.resolve("shard-1.json"),
+            signFirst ? dev.rolectl.engine.plan.PlanSignature.sign(a, key) : a),
+        Files.writeString(dir.resolve("shard-2.json"),
+            signSecond ? dev.rolectl.engine.plan.PlanSignature.sign(b, key) : b)};
+  }
+
+  @Test
+  void withAKeyMergeTakesOnlySignedShardsAndSignsWhatItWrites() throws Exception {
+    Path[] mixed = shards(true, false);
+    Run refused = TestCli.run(key(SECRET), "merge", mixed[0].toString(), mixed[1].toString());
+    assertEquals(1, refused.exit(), refused::toString);
+    assertTrue(refused.err().contains(mixed[1] + ": not signed, and a plan key (id " + ID + ") is"
+        + " set") && refused.err().contains("merge signs its output with the plan key"),
+        refused::toString);
+    Path[] both = shards(true, true);
+    Path merged = dir.resolve("merged.json");
+    Run ok = TestCli.run(key(SECRET), "merge", both[0].toString(), both[1].toString(), "--out",
+        merged.toString());
+    assertEquals(0, ok.exit(), ok::toString);
+    Run shown = TestCli.run(key(SECRET), "show", merged.toString());
+    assertTrue(shown.out().startsWith("Signature: signed with plan key " + ID + " (verified)"),
+        shown::toString);
+    Run unkeyed = TestCli.run(Map.of(), "merge", mixed[0].toString(), mixed[1].toString(), "--out",
+        dir.resolve("plain.json").toString());
+    assertEquals(0, unkeyed.exit(), "without a key merge takes them and writes unsigned: " + unkeyed);
+    assertFalse(Files.readString(dir.resolve("plain.json")).contains("\"signature\""));
+  }
+
   @Test
   void theHelpOfPlanApplyShowAndMergeNamesBothVariables() {
     for (String command : new String[] {"plan", "apply", "show", "merge"}) {
