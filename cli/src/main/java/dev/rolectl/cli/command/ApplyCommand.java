@@ -44,8 +44,14 @@ import picocli.CommandLine.Spec;
     header = "Make live IAM match a stack (or apply a saved plan).",
     description = {
       "With a stack: plans, shows the plan and asks for 'yes' before changing anything (unless"
-          + " --auto-approve). With a saved plan (rolectl plan --out FILE): applies it only if live"
-          + " IAM has not changed since it was made.",
+          + " --auto-approve). With a saved plan (rolectl plan --out FILE): plans the stack the"
+          + " file holds again against live IAM, and applies that plan only if it has exactly"
+          + " the file's changes (documents, attachments, tags, order) and live IAM has not"
+          + " changed since; otherwise nothing is changed and the first difference is named.",
+      "",
+      "Plan keys: with ROLECTL_PLAN_KEY (the secret) or ROLECTL_PLAN_KEY_FILE (a file holding"
+          + " it) set, plan --out signs the file (HMAC-SHA-256) and apply refuses a plan that is"
+          + " not signed with that key, before any lock or AWS call.",
       "",
       "Changes run in dependency order, independent ones in parallel; a change that fails skips"
           + " what depends on it, everything else goes on. Disruptive changes are re-checked"
@@ -61,12 +67,14 @@ import picocli.CommandLine.Spec;
       "  rolectl apply app.plan.json --wait-for-deployments 15m",
       "  rolectl apply app.plan.json --require-approval broadening --auto-approve \\",
       "      --approve-broadening sha256:3f2a...   (the digest the reviewed plan shows)",
+      "  ROLECTL_PLAN_KEY_FILE=/run/secrets/plan.key rolectl apply app.plan.json",
       "  rolectl apply stacks/app --accounts-file accounts.txt --assume-role Deployer",
       "  rolectl apply accounts.plan.json   (many accounts; stale ones refused)",
       "",
       "Exit codes:",
       "  0  applied (or nothing to do)",
-      "  1  error: a change failed, stale plan, refused confirmation, bad input",
+      "  1  error: a change failed, stale or edited plan, a plan not signed with the",
+      "     plan key that is set, refused confirmation, bad input",
       "  3  a change was blocked by a safety rule (nothing else failed): the plan",
       "     blocked it, the re-check found a deployment, or --wait-for-deployments",
       "     ran out",
@@ -188,7 +196,14 @@ public final class ApplyCommand extends BaseCommand {
   /** The apply asked for, with SIGINT, SIGTERM and SIGHUP handled ({@link Interrupts}). */
   private int dispatch() {
     try {
-      var multi = SavedPlans.readMulti(stack.path());
+      // a saved plan's signature is checked first (no lock, no AWS call), on the text then parsed
+      Optional<String> text = SavedPlans.text(stack.path());
+      var multi = text.filter(SavedPlans::isMulti).map(t -> SavedPlans.multi(stack.path(), t));
+      Optional<Plan> saved = text.filter(t -> multi.isEmpty())
+          .map(t -> SavedPlans.plan(stack.path(), t));
+      if (text.isPresent()) {
+        PlanKeys.forApply(stack.path(), text.get(), cli.env(), note -> message("warning", note));
+      }
       if (accountsOptions.given() || multi.isPresent()) {
         if (jsonOut != null) {
           throw new UserError("--format json is for one account; with several accounts apply"
@@ -208,7 +223,6 @@ public final class ApplyCommand extends BaseCommand {
           return MultiAccountApply.fromPlan(this, multi.get());
         }
       }
-      Optional<Plan> saved = SavedPlans.read(stack.path());
       if (saved.isPresent()) {
         SavedPlanOptions.check(this, saved.get().target(), false);
         return applySaved(saved.get());
@@ -283,11 +297,13 @@ public final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved(Plan plan, Target t) {
-    try (SavedApply session = SavedApply.open(plan, t, lockTimeout, events(), stop)) {
-      Optional<String> stale = session.stale();
-      if (stale.isPresent()) {
-        return error(stale.get());
+    try (SavedApply session = SavedApply.open(plan, t, lockTimeout, events(),
+        ProgressNotes.to(err(), cli.terminal() && jsonOut == null), stop)) {
+      Optional<String> refused = session.refusal();
+      if (refused.isPresent()) {
+        return error(refused.get());
       }
+      plan = session.plan();
       if (!plan.hasChanges()) {
         message("info", "No changes. The saved plan has nothing to do.");
         return ExitCode.OK;

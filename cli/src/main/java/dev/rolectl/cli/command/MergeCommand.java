@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
           + " another stack or of other stack files, variables or options (the recorded stack"
           + " digest differs), shards cut from different account lists, a file or an account"
           + " twice, and shards that are not all N shards of one --shard I/N (a shard without"
-          + " accounts saves an empty plan: give it too). Reads no AWS."
+          + " accounts saves an empty plan: give it too). Reads no AWS.",
+      "",
+      "With a plan key (ROLECTL_PLAN_KEY or ROLECTL_PLAN_KEY_FILE), every shard must be signed"
+          + " with it, and --out signs the merged plan."
     },
     footer = {
       "",
@@ -46,7 +49,8 @@ public final class MergeCommand extends BaseCommand {
   PlanOutput.Format format;
 
   @Option(names = "--out", paramLabel = "FILE",
-      description = "Also save the merged plan, for 'rolectl apply FILE' and 'rolectl show'.")
+      description = "Also save the merged plan, for 'rolectl apply FILE' and 'rolectl show'"
+          + " (signed when a plan key is set).")
   Path out;
 
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
@@ -65,8 +69,17 @@ public final class MergeCommand extends BaseCommand {
         throw new UserError(f + " is given twice" + (before.equals(f) ? "" : " (also as " + before
             + ")") + ": give each shard's plan once");
       }
-      parts.add(SavedPlans.readMulti(f).orElseThrow(() -> new UserError(f + ": not a"
-          + " multi-account plan (save one with 'rolectl plan --accounts ... --out FILE')")));
+      String text = SavedPlans.text(f).filter(SavedPlans::isMulti).orElseThrow(() -> new UserError(
+          f + ": not a multi-account plan (save one with 'rolectl plan --accounts ... --out"
+              + " FILE')"));
+      parts.add(SavedPlans.multi(f, text));
+      // with a plan key, merge vouches for what it signs: every shard must be signed with it
+      var key = PlanKeys.from(cli.env());
+      var check = dev.rolectl.engine.plan.PlanSignature.check(text, key);
+      if (key.isPresent() && !check.acceptable()) {
+        throw new UserError(f + ": " + check.describe() + "; merge signs its output with the"
+            + " plan key, so it takes only shards signed with it");
+      }
     }
     MultiPlan merged;
     try {
@@ -75,7 +88,8 @@ public final class MergeCommand extends BaseCommand {
       throw new UserError(e.getMessage());
     }
     if (out != null) {
-      MultiAccountPlan.write(out, dev.rolectl.engine.plan.MultiPlanFile.write(merged));
+      MultiAccountPlan.write(out,
+          PlanKeys.signed(dev.rolectl.engine.plan.MultiPlanFile.write(merged), cli.env()));
     }
     out().print(MultiAccountPlan.render(merged, format, outColor()));
     out().flush();

@@ -46,7 +46,7 @@ final class MultiAccountPlan {
       printStats(run.costs(), orgStats, c.err());
     }
     if (c.out != null) {
-      write(c.out, MultiPlanFile.write(plan));
+      write(c.out, PlanKeys.signed(MultiPlanFile.write(plan), env));
     }
     c.out().print(render(plan, c.format, c.color()));
     c.out().flush();

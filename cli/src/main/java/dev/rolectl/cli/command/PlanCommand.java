@@ -29,7 +29,12 @@ import picocli.CommandLine.Option;
       "",
       "Resources are owned through the tag rolectl:stack=<stack>. A live role or policy with a"
           + " declared name but no such tag stops the plan, unless the stack says adopt: true"
-          + " for it or --adopt is given."
+          + " for it or --adopt is given.",
+      "",
+      "A saved plan (--out) holds the resolved stack it was made from; apply plans that again"
+          + " and runs it only if the result is the saved changes. With ROLECTL_PLAN_KEY (the"
+          + " secret) or ROLECTL_PLAN_KEY_FILE (a file holding it) set, --out signs the file"
+          + " (HMAC-SHA-256) so that apply, with the same key set, takes only plans made with it."
     },
     footer = {
       "",
@@ -68,7 +73,8 @@ public final class PlanCommand extends BaseCommand {
       names = "--out",
       order = 21,
       paramLabel = "FILE",
-      description = "Also save the plan as JSON, for 'rolectl show' and 'rolectl apply FILE'.")
+      description = "Also save the plan as JSON, for 'rolectl show' and 'rolectl apply FILE';"
+          + " signed when a plan key is set (ROLECTL_PLAN_KEY or ROLECTL_PLAN_KEY_FILE).")
   Path out;
 
   @Option(
@@ -91,6 +97,9 @@ public final class PlanCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    if (out != null) {
+      PlanKeys.from(cli.env()); // a key that cannot be used stops before planning
+    }
     if (accountsOptions.given()) {
       return MultiAccountPlan.run(this, cli.env());
     }
@@ -134,7 +143,8 @@ public final class PlanCommand extends BaseCommand {
 
   private void save(Plan plan, Path file) {
     try {
-      Files.writeString(file, PlanFile.write(plan), StandardCharsets.UTF_8);
+      Files.writeString(file, PlanKeys.signed(PlanFile.write(plan), cli.env()),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UserError("cannot write the plan to " + file + ": " + e.getMessage());
     }

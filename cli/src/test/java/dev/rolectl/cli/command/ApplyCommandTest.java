@@ -64,7 +64,7 @@ class ApplyCommandTest {
     Path plan = dir.resolve("old.plan.json");
     Run made = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--out", plan.toString());
     assertEquals(0, made.exit(), made.toString());
-    Files.writeString(plan, Files.readString(plan).replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+    Files.writeString(plan, Files.readString(plan).replace("\"formatVersion\" : " + dev.rolectl.engine.plan.Plan.FORMAT_VERSION, "\"formatVersion\" : 1"));
 
     Run r = apply(false, "", plan.toString(), "--auto-approve");
 

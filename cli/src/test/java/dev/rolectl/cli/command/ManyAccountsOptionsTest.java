@@ -192,15 +192,25 @@ class ManyAccountsOptionsTest {
     }
   }
 
+  /**
+   * The saved plan {@code json} as shard {@code shard} (without its accounts when {@code empty};
+   * cut from the account list {@code listDigest} when given), written as rolectl writes it.
+   */
+  static Path shard(Path to, String json, String shard, boolean empty, String listDigest)
+      throws java.io.IOException {
+    var p = dev.rolectl.engine.plan.MultiPlanFile.read(json);
+    var q = new dev.rolectl.engine.plan.MultiPlan(p.formatVersion(), p.stack(), p.stackDigest(),
+        p.createdAt(), List.of(shard), empty ? List.of() : p.accounts(),
+        listDigest != null ? listDigest : p.accountsDigest());
+    return Files.writeString(to, dev.rolectl.engine.plan.MultiPlanFile.write(q));
+  }
+
   @Test
   void anEmptyShardIsAnEmptyPlanThatShowApplyAndMergeAccept(@TempDir Path dir) throws Exception {
     Path many = savedPlans(dir)[1];
     String json = Files.readString(many);
-    String head = json.substring(0, json.indexOf("\"accounts\""));
-    Path empty = Files.writeString(dir.resolve("shard-2.json"),
-        head.replace("\"shards\" : [ ]", "\"shards\": [\"2/2\"]") + "\"accounts\": []}");
-    Path first = Files.writeString(dir.resolve("shard-1.json"),
-        json.replace("\"shards\" : [ ]", "\"shards\": [\"1/2\"]"));
+    Path empty = shard(dir.resolve("shard-2.json"), json, "2/2", true, null);
+    Path first = shard(dir.resolve("shard-1.json"), json, "1/2", false, null);
     TestCli.Run show = run("show", empty.toString());
     assertEquals(0, show.exit(), show::toString);
     assertTrue(show.out().contains("0 accounts"), show::toString);
@@ -217,19 +227,15 @@ class ManyAccountsOptionsTest {
   void mergeRefusesAFileGivenTwiceAndShardsOfAnotherAccountList(@TempDir Path dir)
       throws Exception {
     String json = Files.readString(savedPlans(dir)[1]);
-    Path first = Files.writeString(dir.resolve("shard-1.json"),
-        json.replace("\"shards\" : [ ]", "\"shards\": [\"1/2\"]"));
+    Path first = shard(dir.resolve("shard-1.json"), json, "1/2", false, null);
     refusedRun(first + " is given twice: give each shard's plan once", "merge", first.toString(),
         first.toString());
     Path sub = Files.createDirectories(dir.resolve("sub"));
     refusedRun(first + " is given twice (also as " + sub + "/../shard-1.json)", "merge",
         sub + "/../shard-1.json", first.toString());
-    String head = json.substring(0, json.indexOf("\"accounts\""));
     String otherList = dev.rolectl.engine.plan.MultiPlan.accountsDigest(
         List.of("123456789012", "111111111111"));
-    Path second = Files.writeString(dir.resolve("shard-2.json"), head.replace("\"shards\" : [ ]",
-        "\"shards\": [\"2/2\"]").replaceFirst("\"accountsDigest\" : \"[0-9a-f]+\"",
-        "\"accountsDigest\" : \"" + otherList + "\"") + "\"accounts\": []}");
+    Path second = shard(dir.resolve("shard-2.json"), json, "2/2", true, otherList);
     refusedRun(second + " was cut from another account list than " + first, "merge",
         first.toString(), second.toString());
   }

@@ -137,6 +137,19 @@ final class IamRulesProxy implements AutoCloseable {
     this.held = held;
   }
 
+  private volatile String raceAction;
+  private volatile Runnable race;
+
+  /**
+   * Runs {@code beforeIt} once, right before the first {@code action} request is forwarded to moto:
+   * someone else's change that lands between rolectl's plan and its call (the race a saved plan's
+   * create meets as {@code EntityAlreadyExists}).
+   */
+  void onceBefore(String action, Runnable beforeIt) {
+    this.race = beforeIt;
+    this.raceAction = action;
+  }
+
   /** Whether a held request saw the awaited one arrive (see {@link #holdUntilArrives}). */
   boolean heldWasReleased() {
     return released;
@@ -196,6 +209,11 @@ final class IamRulesProxy implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    Runnable before = race;
+    if (before != null && action.equals(raceAction)) {
+      race = null;
+      before.run();
     }
     String refusal = rules.refusal(action, form);
     if (refusal == null) {

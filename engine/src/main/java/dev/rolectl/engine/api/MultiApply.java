@@ -26,9 +26,17 @@ public final class MultiApply implements AutoCloseable {
   private final MultiPlan report;
   private final int parallelism;
 
-  /** One account: its target and session when it could be opened, else why not. */
+  /**
+   * One account: its target and session when it could be opened, else why not; {@code edited}
+   * when its part of a saved plan is not what its stack makes there (the file was edited).
+   */
   private record Session(AccountRef account, AccountPlan plan, Target target,
-      AutoCloseable session, Applying applying) implements AutoCloseable {
+      AutoCloseable session, Applying applying, boolean edited) implements AutoCloseable {
+    Session(AccountRef account, AccountPlan plan, Target target, AutoCloseable session,
+        Applying applying) {
+      this(account, plan, target, session, applying, false);
+    }
+
     @Override
     public void close() {
       try {
@@ -93,9 +101,11 @@ public final class MultiApply implements AutoCloseable {
   }
 
   /**
-   * Locks every account of a saved multi-account plan that has changes and checks that its live
-   * IAM has not changed; a stale account is reported failed ("stale plan") and left alone. {@code
-   * stop} as for {@link #fromStack}.
+   * Locks every account of a saved multi-account plan that has changes and plans its stack again
+   * there ({@link SavedApply}): an account whose live IAM changed since, or whose changes in the
+   * file are not what its stack makes now, is reported failed ("stale plan", "does not match")
+   * and left alone; the others apply what was planned again. {@code stop} as for {@link
+   * #fromStack}.
    */
   public static MultiApply fromPlan(MultiPlan saved, AccountAccess access, Duration lockTimeout,
       int parallelism, Consumer<EngineEvent> lockEvents, Stop stop) {
@@ -113,13 +123,16 @@ public final class MultiApply implements AutoCloseable {
         t = Targets.open("aws", access.optionsForRole(role));
         SavedApply s = SavedApply.open(p.plan(), t, lockTimeout,
             e -> lockEvents.accept(new EngineEvent.InAccount(a.id(), e)), stop);
-        if (s.stale().isPresent()) {
-          String why = "stale plan, nothing was changed in this account: " + s.stale().get();
+        if (s.refusal().isPresent()) {
+          String why = "refused, nothing was changed in this account: " + s.refusal().get();
+          boolean edited = s.edited();
           s.close();
           t.close();
-          return new Session(a, AccountPlan.failed(a.id(), a.name(), role, why), null, null, null);
+          return new Session(a, AccountPlan.failed(a.id(), a.name(), role, why), null, null, null,
+              edited);
         }
-        return new Session(a, p, t, s, s::apply);
+        return new Session(a, AccountPlan.planned(a.id(), a.name(), role, s.plan()), t, s,
+            s::apply);
       } catch (RuntimeException e) {
         if (t != null) {
           t.close();
@@ -128,9 +141,37 @@ public final class MultiApply implements AutoCloseable {
             null, null, null);
       }
     });
+    sessions = refusedWhenEdited(sessions);
     return new MultiApply(sessions, new MultiPlan(saved.formatVersion(), saved.stack(),
         saved.stackDigest(), saved.createdAt(), saved.shards(), sessions.stream().map(Session::plan).toList()),
         parallelism);
+  }
+
+  /**
+   * A saved plan edited in one account is refused in all: the others are closed unapplied, each
+   * saying which account showed the edit. An account overtaken by live changes (stale) is refused
+   * alone.
+   */
+  private static List<Session> refusedWhenEdited(List<Session> sessions) {
+    List<String> edited = sessions.stream().filter(Session::edited)
+        .map(s -> s.account().id()).toList();
+    if (edited.isEmpty()) {
+      return sessions;
+    }
+    List<Session> out = new ArrayList<>();
+    for (Session s : sessions) {
+      if (s.edited() || s.applying() == null) {
+        out.add(s);
+        continue;
+      }
+      s.close();
+      out.add(new Session(s.account(), AccountPlan.failed(s.account().id(), s.account().name(),
+          s.plan().roleArn(), "refused, nothing was changed in this account: the saved plan was"
+              + " edited (its changes for account " + String.join(", ", edited) + " are not what its"
+              + " stack makes there), so no account of it is applied; make the plan again"),
+          null, null, null, false));
+    }
+    return out;
   }
 
   /** Every account's plan (or why it has none), as it will be applied. */

@@ -63,15 +63,34 @@ public final class Planner {
     }
     Stack stack = check.stack().get();
     beforeRead.accept(stack);
+    return planStack(stack, adoptAll, diagnostics, target, note, true);
+  }
+
+  /**
+   * Plans a stack that is loaded and checked already: the one path that {@code plan}, {@code
+   * apply STACK} and the re-plan of {@code apply PLANFILE} ({@link Replan}) share. One live read
+   * (users and groups too when a policy is deleted), the check that attached AWS managed
+   * policies exist, the differ, and with {@code verdicts} the ECS safety check.
+   *
+   * @param diagnostics what was found so far; added to
+   * @param verdicts whether to give the changes their ECS safety verdicts now; {@code apply
+   *     PLANFILE} does not (it re-checks each disruptive change against ECS right before it is
+   *     made, so the plan's scan would be read again at once)
+   */
+  static PlanOutcome planStack(Stack stack, boolean adoptAll, List<Diagnostic> diagnostics,
+      Target target, Consumer<String> note, boolean verdicts) {
     LiveAccount full = read(stack, target, note, diagnostics);
     LiveAccount live = full.narrowedTo(scope(stack, full));
     PlanResult result =
         Differ.plan(stack, live, new PlanOptions(adoptAll, target.spec(), Instant.now()));
     diagnostics.addAll(result.diagnostics());
     Optional<Plan> plan = result.plan();
-    if (plan.isPresent()) {
+    if (plan.isPresent() && verdicts) {
       note.accept("checking ECS deployments that use the changed roles");
       plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
+    }
+    if (plan.isPresent()) {
+      // apply PLANFILE's gate decides from its own plan's analysis, never from the file's
       note.accept("analysing who can do what before and after the plan");
       plan = Optional.of(plan.get().withAccess(PlanAccess.of(plan.get(), full)));
     }

@@ -19,17 +19,38 @@ public final class SavedPlans {
 
   /** A saved plan when the file is JSON; empty for a stack. */
   public static Optional<Plan> read(Path path) {
-    Optional<String> text = json(path);
-    if (text.isPresent() && MultiPlanFile.isMultiAccount(text.get())) {
-      throw new PlanFormatException(path + ": a multi-account plan; read it with readMulti");
-    }
-    return text.map(t -> parse(path, () -> PlanFile.read(t)));
+    return text(path).map(t -> plan(path, t));
   }
 
   /** A saved multi-account plan when the file is one; empty for a stack or a one-account plan. */
   public static Optional<MultiPlan> readMulti(Path path) {
-    return json(path).filter(MultiPlanFile::isMultiAccount)
-        .map(t -> parse(path, () -> MultiPlanFile.read(t)));
+    return text(path).filter(SavedPlans::isMulti).map(t -> multi(path, t));
+  }
+
+  /**
+   * The text of {@code path} when it may be a saved plan (not a stack, and starts like JSON); empty
+   * for a stack. Read once, so that what is checked (its signature) is what is parsed.
+   */
+  public static Optional<String> text(Path path) {
+    return json(path);
+  }
+
+  /** Whether a saved plan's text is a multi-account plan. */
+  public static boolean isMulti(String text) {
+    return MultiPlanFile.isMultiAccount(text);
+  }
+
+  /** The one-account plan in {@code text}, read from {@code path} (named in errors). */
+  public static Plan plan(Path path, String text) {
+    if (isMulti(text)) {
+      throw new PlanFormatException(path + ": a multi-account plan; read it with readMulti");
+    }
+    return parse(path, () -> PlanFile.read(text));
+  }
+
+  /** The multi-account plan in {@code text}, read from {@code path} (named in errors). */
+  public static MultiPlan multi(Path path, String text) {
+    return parse(path, () -> MultiPlanFile.read(text));
   }
 
   /**

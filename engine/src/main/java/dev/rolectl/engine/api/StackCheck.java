@@ -50,6 +50,18 @@ public final class StackCheck {
   }
 
   /**
+   * The checks a loaded stack gets, for a stack that was not loaded from files: a saved plan's
+   * resolved stack. The graph (dangling dependencies, cycles), the policy lint rules, and the
+   * rule the stack schema enforces on tags (keys starting with {@code rolectl:} are rolectl's).
+   */
+  static List<Diagnostic> checkResolved(Stack stack) {
+    List<Diagnostic> diagnostics = new ArrayList<>(GraphBuilder.build(stack).diagnostics());
+    diagnostics.addAll(PolicyLinter.lint(stack));
+    diagnostics.addAll(ReservedTags.check(stack));
+    return diagnostics;
+  }
+
+  /**
    * Optional: starts the one-time set-up of loading (the JSON Schema validator, the lint rules) on
    * a daemon thread and returns at once, so that a front end's start-up can overlap it with its
    * own. Calling it more than once, or never, is fine.

@@ -46,8 +46,10 @@ final class PolicySteps {
   }
 
   /**
-   * {@code CreatePolicy} with every tag. A policy of this stack that exists already (a retried
-   * call whose response was lost, or an interrupted apply) is made equal to the declared one.
+   * {@code CreatePolicy} with every tag. A policy of this stack that exists already counts as
+   * created only if it is the declared one (a retried call whose response was lost, an
+   * interrupted apply); otherwise the change fails and nothing is done to the policy (never
+   * converged into an update the plan did not show).
    */
   void create(ManagedPolicy after) {
     NewPolicy p =
@@ -78,28 +80,22 @@ final class PolicySteps {
                 + "): run plan again, and adopt it or rename yours",
             e);
       }
-      converge(live, after);
-    }
-  }
-
-  private void converge(LiveManagedPolicy live, ManagedPolicy after) {
-    if (!Objects.equals(blankToNull(live.description()), blankToNull(after.description()))) {
-      throw new IamWriteException(
-          ALREADY_EXISTS,
-          "policy " + after.name() + " exists with another description, which IAM cannot change:"
-              + " run plan again (it will replace it)");
-    }
-    if (!PolicyEquivalence.equivalent(live.defaultDocument(), after.document())) {
-      newVersion(arn(after), after.document());
-    }
-    Map<String, String> missing = new TreeMap<>();
-    after.tags().forEach((k, v) -> {
-      if (!v.equals(live.tags().get(k))) {
-        missing.put(k, v);
+      List<String> differs = new ArrayList<>();
+      if (!Objects.equals(blankToNull(live.description()), blankToNull(after.description()))) {
+        differs.add("description");
       }
-    });
-    if (!missing.isEmpty()) {
-      s.call("TagPolicy", () -> s.iam.tagPolicy(arn(after), missing));
+      if (!PolicyEquivalence.equivalent(live.defaultDocument(), after.document())) {
+        differs.add("document");
+      }
+      if (!live.tags().equals(after.tags())) {
+        differs.add("tags");
+      }
+      if (!differs.isEmpty()) {
+        throw new IamWriteException(ALREADY_EXISTS, e.code(), "policy " + after.name() + " exists"
+            + " already (tagged " + Stack.OWNER_TAG + "=" + stack + ") and is not the policy this"
+            + " plan creates: its " + String.join(", ", differs) + " differs. It was made or"
+            + " changed after the plan; nothing was done to it: run plan again", e);
+      }
     }
   }
 

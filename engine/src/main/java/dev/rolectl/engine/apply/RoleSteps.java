@@ -43,9 +43,12 @@ final class RoleSteps {
   }
 
   /**
-   * {@code CreateRole} with every tag. When the role exists already (a retried call whose first
-   * response was lost, or an apply killed after the call) and carries this stack's tag, it is
-   * ours: made equal to the declared one. Anyone else's role is an error.
+   * {@code CreateRole} with every tag. When the role exists already and carries this stack's tag
+   * it counts as created only if it is the declared role in every attribute the create sets (a
+   * retried call whose first response was lost, an apply killed right after the call); anything
+   * else about it was made or changed after the plan, so the change fails and nothing is done to
+   * the role: never converged into an update that the plan did not show and that the safety rules
+   * did not check. Anyone else's role is an error too.
    */
   void create(Role after) {
     NewRole role =
@@ -80,37 +83,37 @@ final class RoleSteps {
                 + "): run plan again, and adopt it or rename yours",
             e);
       }
-      converge(live, after);
+      differs(live, after).ifPresent(what -> {
+        throw new IamWriteException(ALREADY_EXISTS, e.code(), "role " + after.name() + " exists"
+            + " already (tagged " + Stack.OWNER_TAG + "=" + stack + ") and is not the role this"
+            + " plan creates: its " + what + " differs. It was made or changed after the plan;"
+            + " nothing was done to it: run plan again (the new plan shows what changes it)", e);
+      });
     }
   }
 
-  /** Makes an existing role of ours equal to the declared one (after a create met it). */
-  private void converge(LiveRole live, Role after) {
+  /** What of a live role differs from what a create of {@code after} sets; empty when nothing. */
+  private static java.util.Optional<String> differs(LiveRole live, Role after) {
+    List<String> out = new ArrayList<>();
     if (!live.path().equals(after.path())) {
-      throw new IamWriteException(
-          ALREADY_EXISTS,
-          "role " + after.name() + " exists with path " + live.path() + " instead of " + after.path()
-              + ": run plan again (it will replace it)");
+      out.add("path");
     }
-    if (!Objects.equals(blankToNull(live.description()), blankToNull(after.description()))
-        || live.maxSessionDuration() != after.maxSessionDuration()) {
-      updateRole(after);
+    if (!Objects.equals(blankToNull(live.description()), blankToNull(after.description()))) {
+      out.add("description");
+    }
+    if (live.maxSessionDuration() != after.maxSessionDuration()) {
+      out.add("maxSessionDuration");
     }
     if (!PolicyEquivalence.equivalent(live.trustPolicy(), after.trustPolicy())) {
-      updateTrust(after);
+      out.add("trust policy");
     }
     if (!Objects.equals(live.permissionsBoundaryArn(), after.permissionsBoundary())) {
-      boundary(after);
+      out.add("permissions boundary");
     }
-    Map<String, String> missing = new TreeMap<>();
-    after.tags().forEach((k, v) -> {
-      if (!v.equals(live.tags().get(k))) {
-        missing.put(k, v);
-      }
-    });
-    if (!missing.isEmpty()) {
-      s.call("TagRole", () -> s.iam.tagRole(after.name(), missing));
+    if (!live.tags().equals(after.tags())) {
+      out.add("tags");
     }
+    return out.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(", ", out));
   }
 
   /** Applies the plan's attribute differences, values taken from the declared role. */

@@ -8,7 +8,6 @@ import dev.rolectl.engine.safety.DeploymentWaiter;
 import dev.rolectl.engine.safety.Safety;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * {@link SafetyGate}s made from the ECS safety rules ({@link Safety#recheck}).
@@ -51,29 +50,6 @@ public final class SafetyGates {
   public static SafetyGate ecs(
       Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs, Duration waitFor, Stop stop) {
     return new EcsGate(plan, stack, live, ecs, waitFor, Clock.systemUTC(), stop::sleep);
-  }
-
-  /**
-   * The same for a saved plan, without its stack: the declared roles come from the plan, and ECS
-   * is re-checked in every region enabled for the account now and in the regions the plan's
-   * safety check read ({@link Plan#ecs()}; {@link SavedPlanEcs}): a plan file is not signed, so
-   * what it says may widen the re-check but never narrow it.
-   */
-  public static SafetyGate ecs(Plan plan, LiveAccount live, EcsDeployments ecs) {
-    return ecs(plan, live, ecs, Duration.ZERO);
-  }
-
-  /** The same for a saved plan, with a wait budget (zero: never wait). */
-  public static SafetyGate ecs(
-      Plan plan, LiveAccount live, EcsDeployments ecs, Duration waitFor) {
-    SavedPlanEcs wide = new SavedPlanEcs(ecs, plan.ecs() == null ? List.of() : plan.ecs().regions());
-    return ecs(plan, StalePlan.scope(plan, live.partition()), live, wide, waitFor);
-  }
-
-  /** The same for a saved plan, stopped by {@code stop} as above. */
-  public static SafetyGate ecs(
-      Plan plan, LiveAccount live, EcsDeployments ecs, Duration waitFor, Stop stop) {
-    return ecs(plan, StalePlan.scope(plan, live.partition()), live, ecs, waitFor, stop);
   }
 
   /** For tests: a gate on a given clock and sleeper. */

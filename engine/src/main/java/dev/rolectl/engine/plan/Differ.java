@@ -78,19 +78,24 @@ public final class Differ {
         .anyMatch(d -> d.isError() && !d.rule().equals(UnreadableLive.DECLARED))) {
       return new PlanResult(Optional.empty(), diagnostics);
     }
+    ResolvedStack resolved = new ResolvedStack(stack, options.adoptAll());
     Plan plan =
         new Plan(
             Plan.FORMAT_VERSION,
             stack.name(),
-            Fingerprints.stack(stack),
-            Fingerprints.live(current.resources().values()),
+            resolved.digest(),
+            Fingerprints.live(stack, live.accountId(), current.resources().values()),
             live.accountId(),
             options.target(),
             options.now(),
             RemovalOrder.apply(
                 TrustPhases.apply(
                     List.copyOf(changes.values()), stack.partition(), stack.accountId()),
-                stack.settings().maxManagedPoliciesPerRole()));
+                stack.settings().maxManagedPoliciesPerRole()),
+            null,
+            null,
+            List.of(),
+            resolved);
     return new PlanResult(Optional.of(plan), diagnostics);
   }
 

@@ -133,13 +133,35 @@ public final class MultiPlanFile {
       throw new PlanFormatException("accountsDigest: not 64 hex digits: the file was edited; plan"
           + " again");
     }
+    MultiPlan plan;
     try {
-      return new MultiPlan(version, text(root, "stack"), digest,
+      plan = new MultiPlan(version, text(root, "stack"), digest,
           Instant.parse(text(root, "createdAt")), shards, accounts,
           listed.isMissingNode() ? null : listed.asText());
     } catch (DateTimeParseException e) {
       throw new PlanFormatException("createdAt is not a time: " + e.getParsedString());
     }
+    asWritten(root, plan);
+    return plan;
+  }
+
+  /**
+   * A file must be what {@link #write} gives for what it holds (its signature aside): no field
+   * added, missing or retyped, and {@code status}, {@code errored} and {@code summary} as its
+   * accounts give them.
+   */
+  private static void asWritten(JsonNode root, MultiPlan plan) {
+    com.fasterxml.jackson.databind.node.ObjectNode file =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root).deepCopy();
+    file.remove("signature");
+    JsonDifference.first(file, tree(write(plan))).ifPresent(d -> {
+      String what = d.right() == null ? " is not a field rolectl writes there"
+          : d.left() == null ? " is missing"
+          : ": the file has " + JsonDifference.shown(d.left()) + " where rolectl writes "
+              + JsonDifference.shown(d.right()) + " for what the file holds";
+      throw new PlanFormatException(d.path() + what + " (the file was edited or damaged); make"
+          + " the plan again");
+    });
   }
 
   private static final java.util.regex.Pattern HEX64 =

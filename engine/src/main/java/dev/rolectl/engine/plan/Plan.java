@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param access who can do what before and after, and whether the plan grants new access;
  *     {@code null} until analysed (and in plans saved before it existed). Shown with the plan;
  *     {@code apply} never decides from a saved plan's copy: it analyses again
+ * @param resolved the stack the plan was made from, resolved, with the options that shape a plan:
+ *     saved with the plan so that {@code apply PLANFILE} plans it again against live IAM and runs
+ *     that plan only when it equals this one ({@code stackHash} is its digest)
  */
 public record Plan(
     int formatVersion,
@@ -40,10 +43,14 @@ public record Plan(
     EcsCoverage ecs,
     Instant snapshotTakenAt,
     List<Diagnostic> diagnostics,
-    AccessReport access) {
+    AccessReport access,
+    ResolvedStack resolved) {
 
-  /** Version 2 added {@code ecs} (the regions and clusters the safety check read). */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Version 2 added {@code ecs} (the regions and clusters the safety check read); version 3 the
+   * {@code resolvedStack} that {@code apply} plans again, and fingerprints bound to the account.
+   */
+  public static final int FORMAT_VERSION = 3;
 
   public Plan {
     Objects.requireNonNull(stack, "stack");
@@ -52,6 +59,7 @@ public record Plan(
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(resolved, "resolved");
     changes = List.copyOf(changes);
     diagnostics = List.copyOf(diagnostics);
   }
@@ -68,24 +76,10 @@ public record Plan(
       List<ResourceChange> changes,
       EcsCoverage ecs,
       Instant snapshotTakenAt,
-      List<Diagnostic> diagnostics) {
+      List<Diagnostic> diagnostics,
+      ResolvedStack resolved) {
     this(formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics, null);
-  }
-
-  /** A plan whose safety check read nothing of ECS (yet), without snapshot date or diagnostics. */
-  public Plan(
-      int formatVersion,
-      String stack,
-      String stackHash,
-      String liveFingerprint,
-      String accountId,
-      String target,
-      Instant createdAt,
-      List<ResourceChange> changes) {
-    this(
-        formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        null, null, List.of());
+        ecs, snapshotTakenAt, diagnostics, null, resolved);
   }
 
   /** Changes other than no-ops. */
@@ -130,27 +124,27 @@ public record Plan(
   public Plan withChanges(List<ResourceChange> changes) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics, access);
+        ecs, snapshotTakenAt, diagnostics, access, resolved);
   }
 
   /** The same plan with its access analysis. */
   public Plan withAccess(AccessReport report) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics, report);
+        ecs, snapshotTakenAt, diagnostics, report, resolved);
   }
 
   /** The same plan with what the safety check read of ECS. */
   public Plan withEcs(EcsCoverage coverage) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        coverage, snapshotTakenAt, diagnostics, access);
+        coverage, snapshotTakenAt, diagnostics, access, resolved);
   }
 
   /** The same plan with what planning found for the user, and the snapshot's date if known. */
   public Plan withContext(Instant snapshotTakenAt, List<Diagnostic> diagnostics) {
     return new Plan(
         formatVersion, stack, stackHash, liveFingerprint, accountId, target, createdAt, changes,
-        ecs, snapshotTakenAt, diagnostics, access);
+        ecs, snapshotTakenAt, diagnostics, access, resolved);
   }
 }

@@ -61,11 +61,29 @@ public final class PlanFile {
     }
     ArrayNode diagnostics = root.putArray("diagnostics");
     plan.diagnostics().forEach(d -> diagnostics.add(DiagnosticJson.write(MAPPER, d)));
+    root.set("resolvedStack", ResolvedStackJson.write(plan.resolved()));
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("plan did not serialise", e);
     }
+  }
+
+  /** The plan as the JSON tree {@link #write} prints. */
+  static JsonNode tree(Plan plan) {
+    try {
+      return MAPPER.readTree(write(plan));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a written plan did not parse back", e);
+    }
+  }
+
+  /**
+   * One change as the plan file writes it, without its access fields ({@code grantsNewAccess},
+   * {@code newAccess}): those are the analysis shown with the plan, not the change apply runs.
+   */
+  static ObjectNode changeTree(ResourceChange c) {
+    return change(c, null);
   }
 
   private static ObjectNode change(ResourceChange c, dev.rolectl.engine.access.AccessReport access) {
@@ -178,9 +196,9 @@ public final class PlanFile {
       throw new PlanFormatException(
           "the plan has format version "
               + version
-              + ", made by an older rolectl that did not record which ECS regions and clusters"
-              + " its safety check read, so this rolectl cannot re-check them; make the plan again"
-              + " with this rolectl (rolectl plan --out FILE)");
+              + ", made by an older rolectl that did not record the stack it was made from, so"
+              + " apply cannot plan it again to check it; make the plan again with this rolectl"
+              + " (rolectl plan --out FILE)");
     }
     if (version != Plan.FORMAT_VERSION) {
       throw new PlanFormatException(
@@ -191,16 +209,23 @@ public final class PlanFile {
               + ". Make the plan again with this rolectl.");
     }
     List<ResourceChange> changes = new ArrayList<>();
-    for (JsonNode c : root.path("changes")) {
-      changes.add(readChange(c));
+    JsonNode changeList = root.path("changes");
+    for (int i = 0; i < changeList.size(); i++) {
+      try {
+        changes.add(readChange(changeList.get(i)));
+      } catch (PlanFormatException e) {
+        throw new PlanFormatException("changes[" + i + "]: " + e.getMessage());
+      }
     }
+    ResolvedStack resolved = ResolvedStackJson.read(root.get("resolvedStack"));
     List<dev.rolectl.engine.model.Diagnostic> diagnostics = new ArrayList<>();
     for (JsonNode d : root.path("diagnostics")) {
       diagnostics.add(DiagnosticJson.read(d));
     }
+    Plan plan;
     try {
       String taken = root.path("snapshotTakenAt").asText(null);
-      return new Plan(
+      plan = new Plan(
           version,
           ResourceJson.text(root, "stack"),
           ResourceJson.text(root, "stackHash"),
@@ -212,10 +237,13 @@ public final class PlanFile {
           ecs(root.path("ecs")),
           taken == null ? null : Instant.parse(taken),
           diagnostics,
-          AccessJson.read(root));
+          AccessJson.read(root),
+          resolved);
     } catch (DateTimeParseException e) {
       throw new PlanFormatException("createdAt or snapshotTakenAt is not an ISO-8601 instant");
     }
+    PlanFileCheck.check(root, plan);
+    return plan;
   }
 
   private static EcsCoverage ecs(JsonNode n) {
@@ -232,23 +260,20 @@ public final class PlanFile {
     return new EcsCoverage(regions, clusters);
   }
 
+  /**
+   * Reads one change. The values of its {@code diffs} are taken from its {@code before} and {@code
+   * after} ({@link DiffValues}), so that {@code show} renders what {@code apply} writes; the file's
+   * own values must be those ({@link PlanFileCheck}).
+   */
   private static ResourceChange readChange(JsonNode n) {
+    Resource before = n.path("before").isObject()
+        ? ResolvedStackJson.resource(n.get("before"), "before") : null;
+    Resource after = n.path("after").isObject()
+        ? ResolvedStackJson.resource(n.get("after"), "after") : null;
     List<AttributeDiff> diffs = new ArrayList<>();
     for (JsonNode d : n.path("diffs")) {
       String attribute = ResourceJson.text(d, "attribute");
-      if ("document".equals(d.path("type").asText())) {
-        diffs.add(
-            new AttributeDiff.Document(
-                attribute,
-                d.path("before").isObject() ? RESOURCES.document(d.get("before")) : null,
-                d.path("after").isObject() ? RESOURCES.document(d.get("after")) : null));
-      } else {
-        diffs.add(
-            new AttributeDiff.Value(
-                attribute,
-                d.path("before").isNull() ? null : d.path("before").asText(null),
-                d.path("after").isNull() ? null : d.path("after").asText(null)));
-      }
+      diffs.add(DiffValues.of(attribute, "document".equals(d.path("type").asText()), before, after));
     }
     Set<Address> deps = new LinkedHashSet<>();
     n.path("dependsOn").forEach(d -> deps.add(new Address(d.asText())));
@@ -265,8 +290,6 @@ public final class PlanFile {
             "invalid verdict of change " + n.path("address") + ": " + e.getMessage());
       }
     }
-    Resource before = n.path("before").isObject() ? RESOURCES.read(n.get("before")) : null;
-    Resource after = n.path("after").isObject() ? RESOURCES.read(n.get("after")) : null;
     try {
       return new ResourceChange(
           new Address(ResourceJson.text(n, "address")),

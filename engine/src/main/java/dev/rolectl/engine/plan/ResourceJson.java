@@ -156,7 +156,8 @@ final class ResourceJson {
     return parse
         .document()
         .orElseThrow(
-            () -> new PlanFormatException("invalid policy document in plan: " + parse.problems()));
+            () -> new PlanFormatException("invalid policy document in plan: " + parse.problems()
+                .stream().map(p -> p.message()).collect(java.util.stream.Collectors.joining("; "))));
   }
 
   private ObjectNode tags(Map<String, String> tags) {

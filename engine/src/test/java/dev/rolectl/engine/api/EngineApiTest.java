@@ -69,7 +69,8 @@ class EngineApiTest {
     }
     try (Target t = Targets.open(spec, TargetOptions.defaults());
         SavedApply stale = SavedApply.open(saved, t, Duration.ZERO, e -> {})) {
-      assertTrue(stale.stale().isPresent(), "live IAM changed since the plan");
+      assertTrue(stale.refusal().orElseThrow().startsWith("stale plan: live IAM changed"),
+          "live IAM changed since the plan: " + stale.refusal());
       assertThrows(IllegalStateException.class,
           () -> stale.apply(ApplySettings.defaults(), e -> {}, new Stop()));
     }

@@ -210,6 +210,45 @@ class ApplyFailuresTest {
     assertEquals(1, failedEvents, "the failure is reported once");
   }
 
+  /**
+   * Issue 16: a create that meets a role of the stack made after the plan (here with another
+   * trust policy) fails and changes nothing on it: no blind update that the plan did not show and
+   * the ECS rules did not check. The same role as declared counts as made (a lost response).
+   */
+  @Test
+  void aCreateThatMeetsADifferentRoleOfTheStackFailsAndChangesNothing() {
+    Plan plan = account.plan(Fx.stack(Fx.role("app")));
+    account.writer().createRole(new NewRole("app", "/", null, 3600, Fx.trust("ec2.amazonaws.com"),
+        null, Map.of(dev.rolectl.engine.model.Stack.OWNER_TAG, Fx.STACK)));
+    Faults faults = new Faults();
+    ApplyResult r = apply(plan, faults, SafetyGate.allowAll());
+    ChangeOutcome app = outcome(r, "roles.app");
+    assertEquals(Status.FAILED, app.status());
+    assertTrue(app.message().contains("exists already (tagged rolectl:stack=" + Fx.STACK + ") and is"
+        + " not the role this plan creates: its trust policy differs"), app.message());
+    assertTrue(app.message().contains("run plan again"), app.message());
+    assertEquals(List.of("createRole", "getRole"), faults.calls, "nothing but the create and a read");
+
+    Plan same = account.plan(Fx.stack(Fx.role("web")));
+    account.writer().createRole(new NewRole("web", "/", null, 3600, Fx.trust("ecs.amazonaws.com"),
+        null, Map.of(dev.rolectl.engine.model.Stack.OWNER_TAG, Fx.STACK)));
+    ApplyResult made = apply(same, new Faults(), SafetyGate.allowAll());
+    assertEquals(Status.DONE, outcome(made, "roles.web").status(), "the declared role: done");
+  }
+
+  @Test
+  void aCreateThatMeetsADifferentPolicyOfTheStackFailsAndChangesNothing() {
+    Plan plan = account.plan(Fx.stack(Fx.policy("deploy", Fx.allow("s3:GetObject"))));
+    account.writer().createPolicy(new dev.rolectl.engine.live.NewPolicy("deploy", "/", null,
+        Fx.allow("*"), Map.of(dev.rolectl.engine.model.Stack.OWNER_TAG, Fx.STACK)));
+    Faults faults = new Faults();
+    ChangeOutcome deploy = outcome(apply(plan, faults, SafetyGate.allowAll()), "policies.deploy");
+    assertEquals(Status.FAILED, deploy.status());
+    assertTrue(deploy.message().contains("is not the policy this plan creates: its document"
+        + " differs"), deploy.message());
+    assertEquals(List.of("createPolicy", "getPolicy"), faults.calls);
+  }
+
   @Test
   void transientFailuresAreRetriedThenReported() {
     Faults faults =

@@ -36,7 +36,7 @@ class SafetyGatesTest {
     Plan destroy = PlanFile.read(PlanFile.write(account.plan(Fx.stack())));
     ApplyResult blocked;
     try (Target t = account.target()) {
-      SafetyGate gate = SafetyGates.ecs(destroy, account.read(Fx.stack()), t.ecs());
+      SafetyGate gate = SafetyGates.ecs(destroy, Fx.stack(), account.read(Fx.stack()), t.ecs());
       blocked = account.apply(destroy, Fx.Account.options().withGate(gate));
     }
     assertTrue(blocked.blocked());

@@ -1,12 +1,12 @@
 package dev.rolectl.engine.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.model.PrincipalType;
 import dev.rolectl.engine.model.Stack;
-import dev.rolectl.engine.plan.Fingerprints;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanFile;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The saved plan's check against a plan of its stack made again now. */
 class StalePlanTest {
   @TempDir Path dir;
 
@@ -28,7 +29,7 @@ class StalePlanTest {
   }
 
   @Test
-  void theFingerprintComesBackFromThePlanAloneAfterASaveAndLoad() throws Exception {
+  void aSavedPlanMatchesItsStackPlannedAgainWhileNothingChanged() throws Exception {
     Path file = dir.resolve("a.json");
     Files.writeString(file, "{\"UserDetailList\": [{\"UserName\": \"deployer\"}]}");
     Fx.Account account = new Fx.Account(file);
@@ -36,32 +37,12 @@ class StalePlanTest {
     account.writer().createRole(new dev.rolectl.engine.live.NewRole(
         "stray", "/", null, 3600, Fx.trust("ecs.amazonaws.com"), null, Map.of(Stack.OWNER_TAG, Fx.STACK)));
     Plan saved = PlanFile.read(PlanFile.write(account.plan(stack())));
-    assertEquals(new ReadRequest(true, false, true), StalePlan.readRequest(saved));
-    assertEquals(StalePlan.readRequest(stack()), StalePlan.readRequest(saved));
-    var live = account.read(stack());
-    assertEquals(Fingerprints.live(stack(), live), saved.liveFingerprint());
-    assertEquals(Optional.empty(), StalePlan.check(saved, live));
-  }
+    assertEquals(new ReadRequest(true, false, true), StalePlan.readRequest(saved.resolved().stack()));
 
-  /**
-   * The stand-in stack names no ECS regions (every enabled region), whatever the plan file lists:
-   * a plan file is not signed, so its regions may only add to the re-check ({@link
-   * SavedPlanRegionsTest}).
-   */
-  @Test
-  void aSavedPlansStandInStackDoesNotTakeItsRegionsFromThePlanFile() {
-    Fx.Account account = new Fx.Account(dir.resolve("r.json"));
-    Plan plan =
-        PlanFile.read(
-            PlanFile.write(
-                account
-                    .plan(Fx.stack(Fx.role("app")))
-                    .withEcs(
-                        new dev.rolectl.engine.plan.EcsCoverage(
-                            java.util.List.of("us-east-1", "eu-west-1"), java.util.List.of()))));
+    Plan again = account.plan(saved.resolved().stack());
 
-    assertEquals(java.util.List.of(), StalePlan.scope(plan, "aws").settings().ecsRegions());
-    assertEquals(java.util.List.of(), StalePlan.scope(plan.withEcs(null), "aws").settings().ecsRegions());
+    assertEquals(saved.liveFingerprint(), again.liveFingerprint());
+    assertEquals(Optional.empty(), StalePlan.check(saved, again));
   }
 
   @Test
@@ -73,10 +54,36 @@ class StalePlanTest {
     account.writer().tagRole("app", Map.of("changed", "yes"));
     account.writer().createRole(new dev.rolectl.engine.live.NewRole(
         "late", "/", null, 3600, Fx.trust("ecs.amazonaws.com"), null, Map.of(Stack.OWNER_TAG, Fx.STACK)));
-    String message = StalePlan.check(plan, account.read(s)).orElseThrow();
+    String message = StalePlan.check(plan, account.plan(Fx.stack(Fx.role("app")))).orElseThrow();
     assertTrue(message.startsWith("stale plan: live IAM changed since the plan was made"), message);
     assertTrue(message.contains("role app changed"), message);
     assertTrue(message.contains("role late was created"), message);
     assertTrue(message.endsWith("run plan again"), message);
+  }
+
+  /** The live fingerprint names the account: a stack not created yet has another one in each. */
+  @Test
+  void theFingerprintOfAStackNotCreatedYetDependsOnTheAccount() throws Exception {
+    Path other = dir.resolve("other.json");
+    Files.writeString(other, "{\"AccountId\": \"210987654321\"}");
+    Plan here = new Fx.Account(dir.resolve("none.json")).plan(Fx.stack(Fx.role("app")));
+    Stack there = new Stack(Fx.STACK, null, "210987654321", "aws", Map.of(),
+        java.util.List.of(Fx.role("app")), dev.rolectl.engine.model.StackSettings.defaults(),
+        dev.rolectl.engine.model.SourceMap.empty());
+    Plan elsewhere = new Fx.Account(other).plan(there);
+
+    assertNotEquals(here.liveFingerprint(), elsewhere.liveFingerprint());
+    String message = StalePlan.check(here, elsewhere).orElseThrow();
+    assertTrue(message.contains("made for account 123456789012 but the target is account"
+        + " 210987654321"), message);
+  }
+
+  @Test
+  void aPlanWhoseChangesAreInEffectSaysItWasAppliedAlready() {
+    Fx.Account account = new Fx.Account(dir.resolve("c.json"));
+    Plan plan = account.plan(Fx.stack(Fx.role("app")));
+    assertTrue(account.apply(plan).succeeded());
+    String message = StalePlan.check(plan, account.plan(plan.resolved().stack())).orElseThrow();
+    assertTrue(message.startsWith("this plan was already applied"), message);
   }
 }

@@ -13,8 +13,11 @@ class MultiPlanTest {
   static final String HASH = "0".repeat(64);
 
   static AccountPlan planned(String id) {
-    Plan p = new Plan(Plan.FORMAT_VERSION, "ecs-platform", HASH, HASH, id, "aws",
-        Instant.parse("2026-11-30T10:00:00Z"), List.of());
+    ResolvedStack stack = new ResolvedStack(new dev.rolectl.engine.model.Stack("ecs-platform", null,
+        id, "aws", java.util.Map.of(), List.of(), dev.rolectl.engine.model.StackSettings.defaults(),
+        dev.rolectl.engine.model.SourceMap.empty()), false);
+    Plan p = new Plan(Plan.FORMAT_VERSION, "ecs-platform", stack.digest(), HASH, id, "aws",
+        Instant.parse("2026-11-30T10:00:00Z"), List.of(), null, null, List.of(), stack);
     return AccountPlan.planned(id, "team-" + id.substring(11), "arn:aws:iam::" + id
         + ":role/OrganizationAccountAccessRole", p);
   }
@@ -177,8 +180,11 @@ class MultiPlanTest {
     String noShard = head.replace("\"shards\" : [ \"1/2\" ],", "");
     assertTrue(readError(noShard + "\"accounts\": []}").contains("accounts is empty"),
         noShard);
-    assertEquals(List.of(), MultiPlanFile.read(head + "\"accounts\": []}").accounts(),
+    assertEquals(List.of(), MultiPlanFile.read(MultiPlanFile.write(of("1/2"))).accounts(),
         "an empty shard");
+    String summary = readError(head + "\"accounts\": []}");
+    assertTrue(summary.contains("summary[\"no-changes\"]: the file has 2 where rolectl writes 0"),
+        summary);
     String garbage = readError(json.replace(
         "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", "garbage"));
     assertTrue(garbage.contains("accounts[1] (account 222222222222).roleArn: 'garbage' is not the"
@@ -186,7 +192,8 @@ class MultiPlanTest {
     String other = readError(json.replace(
         "arn:aws:iam::222222222222:role/", "arn:aws:iam::111111111111:role/"));
     assertTrue(other.contains("is not the ARN of a role in account 222222222222"), other);
-    String twice = readError(json.replace("222222222222", "111111111111"));
+    String twice = readError(MultiPlanFile.write(
+        of("1/2", planned("111111111111"), planned("111111111111"))));
     assertTrue(twice.contains("account 111111111111 is listed twice (accounts[1])"), twice);
     String number = readError(json.replace("\"accountId\" : \"111111111111\"",
         "\"accountId\" : 7"));

@@ -91,16 +91,19 @@ class PlanFileTest {
   }
 
   @Test
-  void aPlanOfTheFirstFormatIsRefusedBecauseItDoesNotSayWhichEcsRegionsItChecked() {
-    String json =
-        PlanFile.write(samplePlan())
-            .replace("\"formatVersion\" : " + Plan.FORMAT_VERSION, "\"formatVersion\" : 1");
+  void plansOfOlderFormatsAreRefusedBecauseTheyDoNotHoldTheirStack() {
+    for (int version = 1; version < Plan.FORMAT_VERSION; version++) {
+      String json =
+          PlanFile.write(samplePlan())
+              .replace("\"formatVersion\" : " + Plan.FORMAT_VERSION, "\"formatVersion\" : " + version);
 
-    PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(json));
+      PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(json));
 
-    assertTrue(e.getMessage().contains("older rolectl"), e.getMessage());
-    assertTrue(e.getMessage().contains("ECS regions"), e.getMessage());
-    assertTrue(e.getMessage().contains("make the plan again"), e.getMessage());
+      assertTrue(e.getMessage().contains("format version " + version), e.getMessage());
+      assertTrue(e.getMessage().contains("older rolectl"), e.getMessage());
+      assertTrue(e.getMessage().contains("did not record the stack"), e.getMessage());
+      assertTrue(e.getMessage().contains("make the plan again"), e.getMessage());
+    }
   }
 
   @Test
@@ -126,6 +129,9 @@ class PlanFileTest {
 
     assertEquals(Fingerprints.live(stack, a), Fingerprints.live(stack, a));
     assertNotEquals(Fingerprints.live(stack, a), Fingerprints.live(stack, b));
-    assertNotEquals(Fingerprints.stack(stack), Fingerprints.stack(stack(role("r"), attachment("r", LB_POLICY))));
+    assertNotEquals(Fingerprints.stack(new ResolvedStack(stack, false)),
+        Fingerprints.stack(new ResolvedStack(stack(role("r"), attachment("r", LB_POLICY)), false)));
+    assertNotEquals(Fingerprints.stack(new ResolvedStack(stack, false)),
+        Fingerprints.stack(new ResolvedStack(stack, true)), "--adopt counts");
   }
 }

@@ -53,4 +53,13 @@ class PlanSchemaTest {
 
     assertEquals(Set.of(), errors);
   }
+
+  @Test
+  void aSignedPlanIsValidAndAnEditedSignatureIsNot() throws Exception {
+    String signed = PlanSignature.sign(PlanFile.write(PlanFileCheckTest.plan()), PlanSignatureTest.KEY);
+
+    assertEquals(Set.of(), schema().validate(MAPPER.readTree(signed)));
+    assertEquals(1, schema().validate(MAPPER.readTree(signed.replace("\"HMAC-SHA256\"",
+        "\"none\""))).size());
+  }
 }

@@ -67,14 +67,15 @@ class PlanVerdictsTest {
     assertEquals(json, PlanFile.write(read));
   }
 
+  /** A file is what rolectl writes: a change without its verdicts was edited, and is refused. */
   @Test
-  void aSavedPlanWithoutVerdictsStillReads() {
+  void aSavedPlanWithoutVerdictsIsRefusedNamingTheField() {
     String json = PlanFile.write(deletePlan()).replace("\"verdicts\" : [ ],", "");
     assertFalse(json.contains("verdicts"), json);
 
-    Plan read = PlanFile.read(json);
+    PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(json));
 
-    assertTrue(read.changes().stream().allMatch(c -> c.verdicts().isEmpty()));
+    assertTrue(e.getMessage().startsWith("changes[0].verdicts is missing"), e.getMessage());
   }
 
   @Test

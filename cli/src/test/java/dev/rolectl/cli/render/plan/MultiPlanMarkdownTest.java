@@ -56,7 +56,7 @@ class MultiPlanMarkdownTest {
     changes.set(0, first.withVerdicts(List.of(Verdict.block("ecs-deployment-in-progress",
         "reason-for-" + id + ": a blue/green deployment uses this role"))));
     return new Plan(plan.formatVersion(), plan.stack(), plan.stackHash(), plan.liveFingerprint(),
-        id, plan.target(), plan.createdAt(), changes, plan.ecs(), null, List.of());
+        id, plan.target(), plan.createdAt(), changes, plan.ecs(), null, List.of(), plan.resolved());
   }
 
   @Test
