@@ -57,7 +57,7 @@ public final class SavedApply implements AutoCloseable {
           + "), so it cannot be applied; fix them and make the plan again. Nothing was changed");
     }
     IamWriter writer = StackApply.writer(target);
-    SavedApply session = new SavedApply(plan, target, writer, new SessionLocks(stop));
+    SavedApply session = new SavedApply(plan, target, writer, new SessionLocks(stop, events));
     try {
       session.locks.take(() -> writer.lock(lockTimeout, events));
       session.locks.take(() -> writer.lockStack(new LockRequest(plan.stack(), lockTimeout, events)));
