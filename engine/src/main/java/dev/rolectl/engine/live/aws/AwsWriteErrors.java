@@ -29,6 +29,11 @@ final class AwsWriteErrors {
   }
 
   static IamWriteException translate(SdkException e, String what) {
+    java.util.Optional<ReadGuard.Refusal> refused = ReadGuard.refusal(e);
+    if (refused.isPresent()) {
+      return new IamWriteException(Kind.OTHER, null, what + " failed: "
+          + refused.get().getMessage(), e);
+    }
     if (e instanceof AwsServiceException s) {
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
       String message =
