@@ -34,7 +34,8 @@ final class HeldLock implements IamWriter.Lock {
   private final Clock clock;
   private final LockLease lease; // guarded by this
   private final List<Consumer<String>> listeners = new ArrayList<>(); // guarded by this
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+  /** Two threads: the deadline is watched while a renewal waits for its answer. */
+  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
     Thread t = new Thread(r, "rolectl-lock-renewer");
     t.setDaemon(true);
     return t;
