@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.iam.model.PolicyScopeType;
  *       atomic as IAM's are;
  *   <li>holds a caller's request ({@link #hold}) until another call has been answered, to force an
  *       interleaving, or delays a caller's requests ({@link #delay});
+ *   <li>refuses a caller's credentials once it made some changes ({@link #expireAfter}), in the
+ *       Query protocol's error format, as IAM does when a session's credentials expire mid-apply;
  *   <li>records every IAM call: caller, action, subject (policy or role), when it arrived, when
  *       it was answered, and the status.
  * </ul>
@@ -111,6 +113,7 @@ final class LockRaceProxy implements AutoCloseable {
   private final List<Hold> holds = new CopyOnWriteArrayList<>();
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
   private final Object answered = new Object();
+  private final Map<String, String[]> expiring = new ConcurrentHashMap<>();
   private final Object creating = new Object();
 
   LockRaceProxy(Moto moto) throws IOException {
@@ -158,6 +161,14 @@ final class LockRaceProxy implements AutoCloseable {
   private Hold add(Hold h) {
     holds.add(h);
     return h;
+  }
+
+  /**
+   * Once {@code caller} has made {@code changes} change calls, answers each of its later IAM
+   * requests with the error {@code code} and HTTP {@code status} (sender fault).
+   */
+  void expireAfter(String caller, int changes, String code, int status) {
+    expiring.put(caller, new String[] {Integer.toString(changes), code, Integer.toString(status)});
   }
 
   /** Delays each IAM request of {@code caller} whose action is {@code action} ({@code *}: all). */
@@ -237,7 +248,12 @@ final class LockRaceProxy implements AutoCloseable {
     }
     hold(caller, action);
     int status;
-    if (action.equals("CreatePolicy")) {
+    String[] expired = expiring.get(caller);
+    if (expired != null && calls.stream().filter(c -> c.caller().equals(caller) && c.change()
+        && c.status() < 300).count() >= Integer.parseInt(expired[0])) {
+      status = Integer.parseInt(expired[2]);
+      error(ex, status, expired[1], "The security token included in the request is expired");
+    } else if (action.equals("CreatePolicy")) {
       synchronized (creating) {
         String name = form.get("PolicyName");
         boolean taken = iam.listPoliciesPaginator(r -> r.scope(PolicyScopeType.LOCAL)).policies()
@@ -275,17 +291,23 @@ final class LockRaceProxy implements AutoCloseable {
   }
 
   private int alreadyExists(HttpExchange ex, String name) throws IOException {
+    int status = exists.path("httpStatusCode").asInt(409);
+    error(ex, status, exists.path("code").asText(), "A policy called " + name
+        + " already exists. Duplicate names are not allowed.");
+    return status;
+  }
+
+  /** An error in the Query protocol's format. */
+  private static void error(HttpExchange ex, int status, String code, String message)
+      throws IOException {
     String xml = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error>"
-        + "<Type>Sender</Type><Code>" + exists.path("code").asText() + "</Code><Message>A policy"
-        + " called " + name + " already exists. Duplicate names are not allowed.</Message></Error>"
+        + "<Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
         + "<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>";
     byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-    int status = exists.path("httpStatusCode").asInt(409);
     ex.getResponseHeaders().set("Content-Type", "text/xml");
     ex.sendResponseHeaders(status, bytes.length);
     ex.getResponseBody().write(bytes);
     ex.close();
-    return status;
   }
 
   /** Forwards to moto; returns moto's status (0 when the caller is gone). */
