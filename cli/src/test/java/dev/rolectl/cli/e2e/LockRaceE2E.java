@@ -145,6 +145,19 @@ class LockRaceE2E {
     }
   }
 
+  /** One race of {@link LockRaceBenchmark}'s 50 (three applies, random delays, one forced). */
+  @Test
+  void aRandomizedRaceOfThreeAppliesOverACrashedLock(Moto moto, @TempDir Path dir)
+      throws Exception {
+    LockRaces.Outcome o = LockRaces.race(moto, dir, 7);
+    String all = o.runs() + "\n" + o.calls();
+    assertEquals(List.of(0, 0, 0), o.exits(), all);
+    assertEquals("", o.overlaps(), all);
+    assertTrue(o.forced(), all);
+    assertEquals(3, o.withChanges(), all);
+    assertEquals(0, o.locksLeft(), all);
+  }
+
   /**
    * A's lock is deleted while A plans (by hand, as the message for a stuck lock says to), and B
    * takes the lock. A checks its lock again right before its first change: it is gone, so A
