@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * stack (each a variant of it, so each has changes to make) start within 200 ms of each other,
  * each lock call of each caller delayed by 0 to 300 ms (seeded), and one interleaving forced: a
  * loser's DeletePolicy of the crashed lock is held until a winner has made its own lock, and the
- * winner's delete waits until the loser has read the crashed lock's lease (both found it over).
+ * others' deletes wait until the loser has read the crashed lock's lease (all found it over).
  */
 final class LockRaces {
   private static final List<String> LOCK_CALLS =
@@ -55,7 +55,11 @@ final class LockRaces {
       String winner = callers.get((callers.indexOf(loser) + 1 + random.nextInt(2)) % 3);
       var held = proxy.hold(loser, "DeletePolicy",
           c -> LockRaceE2E.answered(c, winner, "CreatePolicy", 200));
+      String third = callers.stream().filter(c -> !c.equals(loser) && !c.equals(winner))
+          .findFirst().orElseThrow();
+      // nobody removes the crashed lock before the loser has read it: the loser takes part
       proxy.hold(winner, "DeletePolicy", c -> c.is(loser, "ListPolicyTags"));
+      proxy.hold(third, "DeletePolicy", c -> c.is(loser, "ListPolicyTags"));
       List<CompletableFuture<TestCli.Run>> runs = new ArrayList<>();
       int variant = 1;
       for (String c : callers) {
