@@ -110,9 +110,11 @@ class LockRaceE2E {
   @Test
   void aHolderWhoseRenewalsAreLateStopsBeforeAnotherTakesOver(Moto moto, @TempDir Path dir)
       throws Exception {
-    Path v1 = StackFiles.roles(dir, STACK, "race", 10, 1);
-    Path v2 = StackFiles.roles(dir, STACK, "race", 10, 2);
-    Map<String, String> lease = Map.of("ROLECTL_LOCK_LEASE", "6s");
+    // a lease short enough for a test, long enough for renewals on a loaded machine (every 2 s,
+    // the deadline 8.4 s after the last); A's changes (60 calls, each held 250 ms) outlast it
+    Path v1 = StackFiles.roles(dir, STACK, "race", 15, 1);
+    Path v2 = StackFiles.roles(dir, STACK, "race", 15, 2);
+    Map<String, String> lease = Map.of("ROLECTL_LOCK_LEASE", "12s");
     try (LockRaceProxy proxy = new LockRaceProxy(moto); IamClient iam = moto.iam()) {
       proxy.delay("A", "CreateRole", 250);
       proxy.delay("A", "PutRolePolicy", 250);

@@ -64,7 +64,7 @@ final class LockLease {
     }
     if (!answered.isBefore(deadline)) {
       lose("its renewal was answered at " + answered + ", after this apply's deadline " + deadline
-          + " (" + margin().toSeconds() + " s before the lease it had written ended)");
+          + " (" + seconds(margin()) + " before the lease it had written ended)");
       return false;
     }
     expires = expiresIfSent(sent);
@@ -76,9 +76,15 @@ final class LockLease {
   boolean heldAt(Instant now) {
     if (lost == null && !now.isBefore(deadline)) {
       lose("its lease could not be renewed in time: this apply stops starting changes at "
-          + deadline + ", " + margin().toSeconds() + " s before the lease ends at " + expires);
+          + deadline + ", " + seconds(margin()) + " before the lease ends at " + expires);
     }
     return lost == null;
+  }
+
+  /** {@code 180 s}, {@code 3.6 s}. */
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
   /** Marks the lease lost ({@code why} is kept when it is the first reason). */
