@@ -233,7 +233,13 @@ public final class ApplyCommand extends BaseCommand {
       accountsOptions.refuseWithoutAccounts();
       return applyStack();
     } catch (TargetException | PlanFormatException | UserError | Refused e) {
-      return error(e.getMessage());
+      int code = error(e.getMessage());
+      for (Throwable also : e.getSuppressed()) {
+        if (also instanceof TargetException t) {
+          error(t.getMessage()); // e.g. a lock that could not be released, with its ARN
+        }
+      }
+      return code;
     }
   }
 

@@ -46,6 +46,17 @@ public final class TargetMixin {
           + " waits a third of it. A call that gets no answer in time fails naming the endpoint.")
   java.time.Duration timeout;
 
+  @Option(
+      names = "--read-timeout",
+      order = 34,
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Longest time one read may take in all, every call and page included: the"
+          + " account's IAM, the ECS scan of every region, the organisation's accounts (default:"
+          + " 10m). A read that takes longer fails naming the call it stopped before; an endpoint"
+          + " that keeps paging is stopped by then.")
+  java.time.Duration readTimeout;
+
   /** The target spec: the option, else the environment, else {@code aws}. */
   String spec(Map<String, String> env) {
     if (target != null) {

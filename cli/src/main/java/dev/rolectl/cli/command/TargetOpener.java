@@ -14,11 +14,15 @@ import java.util.Map;
  * AWS_MAX_ATTEMPTS} (1 to 99; default 6) and static keys ({@code
  * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}) are taken from that
  * map (so that in-process tests can point the CLI at an emulator), everything else from the SDK's
- * defaults.
+ * defaults. {@code ROLECTL_LOCK_LEASE} (a duration, at least 6s) sets the lease of the apply lock
+ * held in the account (default 10m).
  */
 final class TargetOpener {
   /** The services rolectl calls, by the SDK's name (AWS_ENDPOINT_URL_IAM, ...). */
   private static final java.util.List<String> SERVICES = java.util.List.of("iam", "sts", "ecs", "ec2", "organizations");
+
+  /** Environment variable that sets the apply lock's lease in the account. */
+  static final String LOCK_LEASE_ENV = "ROLECTL_LOCK_LEASE";
 
   private TargetOpener() {}
 
@@ -36,6 +40,27 @@ final class TargetOpener {
         throw new UserError("--timeout must be at least 1s, got " + given.timeout.toSeconds() + "s");
       }
       options = options.withCallTimeout(given.timeout);
+    }
+    if (given.readTimeout != null) {
+      if (given.readTimeout.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+        throw new UserError("--read-timeout must be at least 1s, got "
+            + given.readTimeout.toMillis() + "ms");
+      }
+      options = options.withReadTimeout(given.readTimeout);
+    }
+    String lease = env.get(LOCK_LEASE_ENV);
+    if (lease != null && !lease.isBlank()) {
+      java.time.Duration d;
+      try {
+        d = new DurationConverter().convert(lease);
+      } catch (picocli.CommandLine.TypeConversionException e) {
+        throw new UserError(LOCK_LEASE_ENV + ": " + e.getMessage());
+      }
+      if (d.compareTo(TargetOptions.MIN_LOCK_LEASE) < 0) {
+        throw new UserError(LOCK_LEASE_ENV + " must be at least "
+            + TargetOptions.MIN_LOCK_LEASE.toSeconds() + "s, got '" + lease + "'");
+      }
+      options = options.withLockLease(d);
     }
     if (profile != null) {
       options = options.withProfile(profile);

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>Answers come from {@code aws/SERVICE/OPERATION.xml|json} beside this class, with {@code
  * ${Param}} replaced by the request's form parameter of that name (XML-escaped; empty when
  * absent). An operation without a file gets an empty result ({@code <OpResult/>}, or {@code {}}):
- * what IAM's write operations return, and enough for the SDK to unmarshal. It stands in for AWS
+ * what IAM's write operations without an output return. An operation with an output needs a file
+ * that carries it: rolectl refuses an answer without its result (ReadGuard). It stands in for AWS
  * only to load classes: nothing here checks requests, and its answers do not change with writes.
  *
  * <p>A request for another host (the proxy of {@link LoopbackOnly} points here) is answered 502

@@ -89,9 +89,16 @@ class EndpointFailuresE2E {
       assertTrue(reason.contains("cannot connect to " + moto.handle().endpoint()), reason);
       long failed = lines.stream().filter(n -> n.path("outcome").asText().equals("failed")).count();
       assertTrue(failed >= 3 && failed <= 3 + 2, "failed changes: " + failed + "\n" + apply.output());
-      JsonNode summary = lines.get(lines.size() - 1);
+      JsonNode summary = lines.get(lines.size() - 2);
       assertEquals("summary", summary.path("type").asText());
       assertEquals("stopped", summary.path("outcome").asText());
+      // the lock cannot be released with the endpoint gone: said last, with its ARN
+      JsonNode release = lines.get(lines.size() - 1);
+      assertEquals("error", release.path("level").asText(), apply::output);
+      assertTrue(release.path("message").asText().matches("(?s)could not release the apply lock of"
+          + " stack dead: DeletePolicy arn:aws:iam::" + Moto.ACCOUNT_ID + ":policy/rolectl-lock/"
+          + "[0-9a-f-]{36}/rolectl-lock\\.dead failed .*aws iam delete-policy --policy-arn .*"),
+          apply::output);
       long notStarted = 0;
       for (JsonNode o : summary.path("outcomes")) {
         notStarted += o.path("status").asText().equals("not-started") ? 1 : 0;

@@ -8,7 +8,6 @@ import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.PrincipalType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,9 @@ final class AccountView {
   }
 
   static AccountView of(LiveAccount live) {
-    Map<String, RoleState> roles = new LinkedHashMap<>();
+    // in name order: what is listed from them (who can pass or assume a role) is then in an order
+    // that does not depend on how the live read keeps them
+    Map<String, RoleState> roles = new java.util.TreeMap<>();
     for (LiveRole r : live.roles().values()) {
       RoleState s = new RoleState(r.name());
       s.path = r.path();
@@ -74,8 +75,8 @@ final class AccountView {
         unreadable.put(u.arn(), u.problem());
       }
     }
-    Map<String, LivePrincipal> users = new LinkedHashMap<>();
-    Map<String, LivePrincipal> groups = new LinkedHashMap<>();
+    Map<String, LivePrincipal> users = new java.util.TreeMap<>();
+    Map<String, LivePrincipal> groups = new java.util.TreeMap<>();
     for (LivePrincipal p : live.principals()) {
       (p.type() == PrincipalType.GROUP ? groups : users).put(key(p.name()), p);
     }

@@ -43,6 +43,9 @@ public final class MultiApply implements AutoCloseable {
         if (session != null) {
           session.close();
         }
+      } catch (dev.rolectl.engine.live.TargetException e) {
+        throw new dev.rolectl.engine.live.TargetException(
+            "account " + account.id() + ": " + e.getMessage(), e); // a lock not released: say so
       } catch (Exception e) {
         // released as far as it could be; the lock's lease ends it otherwise
       } finally {
@@ -224,8 +227,12 @@ public final class MultiApply implements AutoCloseable {
         failures.add(e);
       }
     }
-    if (!failures.isEmpty()) {
+    if (failures.size() == 1) {
       throw failures.get(0);
+    }
+    if (!failures.isEmpty()) {
+      throw new dev.rolectl.engine.live.TargetException(failures.stream()
+          .map(RuntimeException::getMessage).collect(java.util.stream.Collectors.joining("\n")));
     }
   }
 }

@@ -72,7 +72,7 @@ public final class SavedApply implements AutoCloseable {
           + "), so it cannot be applied; fix them and make the plan again. Nothing was changed");
     }
     IamWriter writer = StackApply.writer(target);
-    SavedApply session = new SavedApply(plan, target, writer, new SessionLocks(stop));
+    SavedApply session = new SavedApply(plan, target, writer, new SessionLocks(stop, events));
     try {
       session.locks.take(() -> writer.lock(lockTimeout, events));
       session.fresh = Replan.of(plan.resolved(), target, progress, stack -> session.locks.take(

@@ -3,11 +3,13 @@ package dev.rolectl.engine.api;
 import dev.rolectl.engine.apply.Stop;
 import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.TargetException;
+import dev.rolectl.engine.model.EngineEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,13 +25,23 @@ final class SessionLocks implements AutoCloseable {
   static final Duration ABORT_WAIT = Duration.ofSeconds(5);
 
   private final Stop stop;
+  private final Consumer<EngineEvent> events;
   private final Runnable unregister;
   private final Deque<IamWriter.Lock> held = new ArrayDeque<>(); // guarded by this
   private int busy; // locks being taken or released outside the monitor; guarded by this
   private boolean released; // guarded by this
 
   SessionLocks(Stop stop) {
+    this(stop, e -> {});
+  }
+
+  /**
+   * @param events hears {@link EngineEvent.Stopping} when a held lock is lost (the session's stop
+   *     is then requested: the apply starts no more changes)
+   */
+  SessionLocks(Stop stop, Consumer<EngineEvent> events) {
     this.stop = stop;
+    this.events = events;
     this.unregister = stop.onAbort(() -> release(ABORT_WAIT));
   }
 
@@ -68,16 +80,32 @@ final class SessionLocks implements AutoCloseable {
     if (!kept) {
       throw stopped();
     }
+    lock.onLost(this::lost);
     return lock;
   }
 
-  /** Fails when the session's locks were released (an abort): nothing more may be changed. */
+  /**
+   * Right before the first change: fails when the session's locks were released (an abort), or
+   * when a lock is no longer this session's as the target says now ({@link IamWriter.Lock#confirm}):
+   * nothing may be changed then.
+   */
   void checkHeld() {
+    List<IamWriter.Lock> locks;
     synchronized (this) {
       if (released) {
         throw new TargetException("the apply was stopped (" + stop.reason().orElse("aborted")
             + ") and its locks released: nothing more is changed; run apply again");
       }
+      locks = new ArrayList<>(held);
+    }
+    locks.forEach(IamWriter.Lock::confirm);
+  }
+
+  /** A held lock was lost: no new change may start (said once). */
+  private void lost(String why) {
+    String reason = why + "; no new change is started";
+    if (stop.request(reason)) {
+      events.accept(new EngineEvent.Stopping(reason));
     }
   }
 

@@ -53,7 +53,7 @@ public final class StackApply implements AutoCloseable {
       Duration lockTimeout, Consumer<EngineEvent> lockEvents, Consumer<EngineEvent> progress,
       Stop stop) {
     IamWriter writer = writer(target);
-    StackApply session = new StackApply(target, writer, new SessionLocks(stop));
+    StackApply session = new StackApply(target, writer, new SessionLocks(stop, lockEvents));
     try {
       session.locks.take(() -> writer.lock(lockTimeout, lockEvents));
       session.outcome = Planner.plan(source, target, adopt, progress, stack -> session.locks.take(

@@ -75,6 +75,9 @@ final class ChangeRunner {
       if (e instanceof IamWriteException w && w.is(IamWriteException.Kind.UNREACHABLE)) {
         unreachable(message);
       }
+      if (e instanceof IamWriteException w && w.is(IamWriteException.Kind.CREDENTIALS)) {
+        credentials(message);
+      }
     } catch (RuntimeException e) {
       status = ChangeOutcome.Status.FAILED;
       message = "internal error (" + e + "): please report it; run apply again to retry the change";
@@ -94,6 +97,17 @@ final class ChangeRunner {
         && stop.request(
             "the endpoint is unreachable (" + UNREACHABLE_IN_A_ROW + " changes in a row got no"
                 + " answer; the last: " + message + ")")) {
+      events.accept(new EngineEvent.Stopping(stop.reason().orElseThrow()));
+    }
+  }
+
+  /**
+   * The credentials were refused (expired, unknown, wrong): no later call can succeed with them, so
+   * the apply stops at once, saying once what to do.
+   */
+  private void credentials(String message) {
+    if (stop.request("the credentials were refused (" + message + "); refresh them (e.g. aws sso"
+        + " login, or a new assume-role) and run apply again: it does only what is still missing")) {
       events.accept(new EngineEvent.Stopping(stop.reason().orElseThrow()));
     }
   }

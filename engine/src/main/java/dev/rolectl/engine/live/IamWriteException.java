@@ -24,8 +24,15 @@ public final class IamWriteException extends RuntimeException {
     MALFORMED_POLICY,
     /** {@code InvalidInput}, {@code ValidationError} and the like: the request itself is wrong. */
     INVALID_INPUT,
-    /** {@code AccessDenied}, expired or wrong credentials. */
+    /** {@code AccessDenied}: the identity lacks a permission. */
     ACCESS_DENIED,
+    /**
+     * The credentials themselves are refused: expired ({@code ExpiredToken}, {@code
+     * ExpiredTokenException}, {@code RequestExpired}), unknown or wrong ({@code
+     * InvalidClientTokenId}, {@code SignatureDoesNotMatch}), malformed, or missing. No later call
+     * can succeed with them; the first one stops an apply from starting more.
+     */
+    CREDENTIALS,
     /**
      * Throttling, server errors, lost connections, {@code ConcurrentModification}: still failing
      * after the SDK's retries; may succeed later.

@@ -61,8 +61,9 @@ public interface IamWriter {
   }
 
   /**
-   * The IAM path of the lock policies of {@link #lockStack}: never planned, adopted or deleted
-   * as drift (the readers leave policies under it out of the live account).
+   * The IAM path under which the lock policies of {@link #lockStack} are ({@code
+   * /rolectl-lock/TOKEN/}, one path per holder): never planned, adopted or deleted as drift (the
+   * readers leave policies under it out of the live account).
    */
   String LOCK_PATH = "/rolectl-lock/";
 
@@ -162,9 +163,33 @@ public interface IamWriter {
   /** {@code DeletePolicy}; {@code DELETE_CONFLICT} while attached or with non-default versions. */
   void deletePolicy(String policyArn);
 
-  /** The apply lock of a target; closing it releases it. */
+  /**
+   * The apply lock of a target; closing it releases it. A lock held in the account ({@link
+   * #lockStack} on {@code aws}) has a lease and can be lost while held (its lease could not be
+   * renewed in time, or another apply took it over); a file lock cannot.
+   */
   interface Lock extends AutoCloseable {
+    /**
+     * Releases the lock.
+     *
+     * @throws TargetException when it could not be released (the message names the lock, e.g.
+     *     the lock policy's ARN, and says what to do)
+     */
     @Override
     void close();
+
+    /**
+     * Checks with the target, now, that the lock is still this holder's (apply calls it right
+     * before its first change).
+     *
+     * @throws TargetException when the lock was lost or that cannot be confirmed
+     */
+    default void confirm() {}
+
+    /**
+     * Calls {@code listener} once, with the reason, when the lock is lost while held (from
+     * another thread; at once when it is lost already). The holder must start no more changes.
+     */
+    default void onLost(java.util.function.Consumer<String> listener) {}
   }
 }

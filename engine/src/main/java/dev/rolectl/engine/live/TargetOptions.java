@@ -28,6 +28,11 @@ import java.util.TreeMap;
  *     a third of it (at least one second). {@code null} for {@link #DEFAULT_CALL_TIMEOUT}
  * @param assumeRole a role to assume with the credentials above, whose account is then the
  *     target's; {@code null} to use the credentials as they are
+ * @param readTimeout the longest one read may take in all (every call and page of reading an
+ *     account's IAM, of an ECS scan, of listing an organisation's accounts); {@code null} for
+ *     {@link #DEFAULT_READ_TIMEOUT}
+ * @param lockLease the lease of the apply lock held in the account ({@code null}: {@link
+ *     LockRequest#DEFAULT_LEASE}); at least {@link #MIN_LOCK_LEASE}
  */
 public record TargetOptions(
     String profile,
@@ -37,12 +42,23 @@ public record TargetOptions(
     int maxAttempts,
     Map<String, URI> serviceEndpoints,
     Duration callTimeout,
-    AssumeRole assumeRole) {
+    AssumeRole assumeRole,
+    Duration readTimeout,
+    Duration lockLease) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
 
   /** 60 s: a GetAccountAuthorizationDetails page of a large account takes a few seconds. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * 10 minutes: reading an account at IAM's quotas (5,000 roles, 5,000 policies) takes a few
+   * minutes at most (docs/benchmarks-live.md); an endpoint that pages forever is stopped by then.
+   */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
+
+  /** The shortest apply lock lease: renewals come every sixth of it. */
+  public static final Duration MIN_LOCK_LEASE = Duration.ofSeconds(6);
 
   public TargetOptions {
     if (maxAttempts < 0) {
@@ -61,11 +77,21 @@ public record TargetOptions(
     if (callTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("callTimeout must be at least 1 s: " + callTimeout);
     }
+    if (readTimeout == null) {
+      readTimeout = DEFAULT_READ_TIMEOUT;
+    }
+    if (readTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("readTimeout must be at least 1 s: " + readTimeout);
+    }
+    if (lockLease != null && lockLease.compareTo(MIN_LOCK_LEASE) < 0) {
+      throw new IllegalArgumentException("lockLease must be at least " + MIN_LOCK_LEASE.toSeconds()
+          + " s: " + lockLease);
+    }
   }
 
   public TargetOptions(
       String profile, String region, URI endpoint, Credentials credentials, int maxAttempts) {
-    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null, null);
+    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null, null, null, null);
   }
 
   /** Each attempt of a call: a third of {@link #callTimeout()}, at least one second. */
@@ -76,7 +102,20 @@ public record TargetOptions(
 
   public TargetOptions withCallTimeout(Duration timeout) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout, assumeRole, readTimeout,
+        lockLease);
+  }
+
+  /** The same options with another read deadline ({@link #readTimeout()}). */
+  public TargetOptions withReadTimeout(Duration timeout) {
+    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, serviceEndpoints,
+        callTimeout, assumeRole, timeout, lockLease);
+  }
+
+  /** The same options with another apply lock lease ({@link #lockLease()}). */
+  public TargetOptions withLockLease(Duration lease) {
+    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, serviceEndpoints,
+        callTimeout, assumeRole, readTimeout, lease);
   }
 
   /** The endpoint of one service: its own, else {@link #endpoint()}; {@code null}: the SDK's. */
@@ -90,7 +129,8 @@ public record TargetOptions(
     Map<String, URI> m = new TreeMap<>(serviceEndpoints);
     m.put(service.toLowerCase(Locale.ROOT), uri);
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, m, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, m, callTimeout, assumeRole, readTimeout,
+        lockLease);
   }
 
   /** Everything from the SDK's defaults. */
@@ -100,33 +140,39 @@ public record TargetOptions(
 
   public TargetOptions withProfile(String profile) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
+        lockLease);
   }
 
   public TargetOptions withRegion(String region) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
+        lockLease);
   }
 
   public TargetOptions withEndpoint(URI endpoint) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
+        lockLease);
   }
 
   public TargetOptions withCredentials(Credentials credentials) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
+        lockLease);
   }
 
   public TargetOptions withMaxAttempts(int maxAttempts) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
+        lockLease);
   }
 
   /** The same options, reaching the account through {@code role} (see {@link AssumeRole}). */
   public TargetOptions withAssumeRole(AssumeRole role) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, role);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, role, readTimeout,
+        lockLease);
   }
 
   /**

@@ -42,6 +42,56 @@ class SessionLocksTest {
     assertEquals(2, released.size(), "released once");
   }
 
+  /** A lock that the test can lose, and whose confirm fails once lost. */
+  private static final class Losable implements IamWriter.Lock {
+    private final List<java.util.function.Consumer<String>> listeners = new ArrayList<>();
+    private String lost;
+    int confirmed;
+
+    void lose(String why) {
+      lost = why;
+      listeners.forEach(l -> l.accept(why));
+    }
+
+    @Override
+    public void confirm() {
+      confirmed++;
+      if (lost != null) {
+        throw new TargetException("lost: " + lost);
+      }
+    }
+
+    @Override
+    public void onLost(java.util.function.Consumer<String> listener) {
+      listeners.add(listener);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void aLostLockStopsTheApplyOnceAndFailsTheCheckBeforeTheFirstChange() {
+    Stop stop = new Stop();
+    List<dev.rolectl.engine.model.EngineEvent> events = new ArrayList<>();
+    SessionLocks locks = new SessionLocks(stop, events::add);
+    locks.take(() -> lock("target"));
+    Losable stack = new Losable();
+    locks.take(() -> stack);
+
+    locks.checkHeld();
+    assertEquals(1, stack.confirmed, "ownership is asked of the lock itself");
+    assertTrue(stop.reason().isEmpty());
+
+    stack.lose("its lease could not be renewed in time");
+    assertEquals("its lease could not be renewed in time; no new change is started",
+        stop.reason().orElseThrow());
+    assertEquals(List.of(new dev.rolectl.engine.model.EngineEvent.Stopping(stop.reason().get())),
+        events);
+    TargetException e = assertThrows(TargetException.class, locks::checkHeld);
+    assertEquals("lost: its lease could not be renewed in time", e.getMessage());
+  }
+
   @Test
   void anAbortFromAnotherThreadReleasesTheLocksWhileTheSessionStillPlans() {
     Stop stop = new Stop();

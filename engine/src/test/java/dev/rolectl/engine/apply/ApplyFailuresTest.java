@@ -76,6 +76,29 @@ class ApplyFailuresTest {
   }
 
   @Test
+  void theFirstRefusedCredentialsStopNewChangesAndSaySoOnce() {
+    Faults faults = new Faults().refuse((m, args, n) -> m.equals("createRole") && n >= 2
+        ? new IamWriteException(Kind.CREDENTIALS, "ExpiredToken", "CreateRole r1 failed (ExpiredToken:"
+            + " The security token included in the request is expired)", null)
+        : null);
+    List<dev.rolectl.engine.model.Resource> roles = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      roles.add(Fx.role("r" + i));
+    }
+    Plan plan = account.plan(Fx.stack(roles.toArray(dev.rolectl.engine.model.Resource[]::new)));
+    ApplyOptions options = Fx.Account.options().withSleeper(slept::add).withParallelism(1);
+    Stop stop = new Stop();
+    ApplyResult r = Applier.apply(plan, faults.wrap(account.writer()), options, account.events::add, stop);
+    assertEquals(1, r.with(Status.DONE).size(), () -> r.outcomes().toString());
+    assertEquals(1, r.with(Status.FAILED).size(), () -> r.outcomes().toString());
+    assertEquals(8, r.with(Status.NOT_STARTED).size(), () -> r.outcomes().toString());
+    assertEquals(2, faults.count("createRole"), "no change is started after the first refusal");
+    assertEquals(1, account.events.stream().filter(e -> e instanceof EngineEvent.Stopping).count());
+    assertTrue(stop.reason().orElseThrow().startsWith("the credentials were refused (CreateRole r1"
+        + " failed (ExpiredToken") && stop.reason().get().contains("refresh them"), stop.reason().toString());
+  }
+
+  @Test
   void aStopRequestedFromOutsideLetsNothingNewStart() {
     Stop stop = new Stop();
     stop.request("interrupted (Ctrl-C)");

@@ -13,33 +13,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Policy;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * The apply lock of one stack, held in the account as a customer managed policy {@code
- * rolectl-lock.STACK} under {@link IamWriter#LOCK_PATH}: {@code CreatePolicy} is atomic by name
- * (a second caller gets {@code EntityAlreadyExists}), so no other infrastructure is needed. The
- * policy denies {@code sts:AssumeRole} and is attached to nothing; its tags name the holder (the
- * caller's ARN, host, process id), when it started and when the lease ends, and a random token
- * (a lock that carries this acquirer's token is its own: a retried {@code CreatePolicy} whose
- * first answer was lost meets it).
- * A lock is taken over when its lease ended, or at once when its holder is a process of this host
- * that is gone (a killed apply): same host name and same pid space (the kernel's boot id and the
- * pid namespace, so that containers sharing a host name never count as one host); a lock whose
- * lease cannot be read is never taken over.
+ * The apply lock of one stack, held in the account as a customer managed policy named {@code
+ * rolectl-lock.STACK} under a path of its own, {@code /rolectl-lock/TOKEN/} ({@link
+ * IamWriter#LOCK_PATH} and a random token per apply). IAM keeps policy names unique in the
+ * account whatever their path (and whatever their case), and {@code CreatePolicy} is atomic by
+ * name: of applies that create it at once, one gets it, the others {@code EntityAlreadyExists}.
+ * The path makes every holder's lock a policy of its own ARN, so that {@code DeletePolicy} and
+ * {@code TagPolicy}, which IAM takes by ARN, can only ever reach the lock they were meant for: a
+ * delayed delete of a lock whose lease ended cannot remove the lock that replaced it, a holder's
+ * release and renewals cannot touch another holder's lock (they meet {@code NoSuchEntity}).
+ * Why that closes the takeover race is in docs/security.md ("The apply lock").
+ *
+ * <p>The policy denies {@code sts:AssumeRole} and is attached to nothing; its tags name the holder
+ * (the caller's ARN, host, process id), when it started and when the lease ends. A lock is taken
+ * over (deleted by its ARN, then created anew) when its lease ended, or at once when its holder is
+ * a process of this host that is gone (a killed apply): same host name and same pid space (the
+ * kernel's boot id and the pid namespace, so that containers sharing a host name never count as
+ * one host); a lock whose lease cannot be read is never taken over. The held lock is {@link
+ * HeldLock}.
  *
  * <p>Calls: {@code CreatePolicy} to take, {@code DeletePolicy} to release (2 for an apply that
- * meets no other holder), one {@code TagPolicy} per third of a lease while held; while another
- * holds it, one {@code ListPolicyTags} per poll ({@value #POLL_SECONDS} s). A lock whose lease
- * ended (its holder crashed or hung) is deleted and taken. All of them go through the target's
- * clients, so {@code --stats} counts them.
+ * meets no other holder), one {@code TagPolicy} per sixth of a lease while held, and one before
+ * the first change; while another holds it, per poll ({@value #POLL_SECONDS} s) {@code
+ * CreatePolicy} and {@code ListPolicyTags}, and {@code ListPolicies} (path {@code
+ * /rolectl-lock/}) whenever the holder's lock is not known yet. All of them go through the
+ * target's clients, so {@code --stats} counts them.
  */
 final class AccountLock {
   static final long POLL_SECONDS = 5;
@@ -56,11 +63,16 @@ final class AccountLock {
   private static final String DOCUMENT =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"RolectlApplyLock\",\"Effect\":\"Deny\","
           + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
+  /** How often in a row the name may be taken by a lock that cannot be found before giving up. */
+  private static final int NOT_FOUND_TRIES = 5;
 
   private final IamClient iam;
   private final String arnPrefix;
   private final String holder;
   private final Clock clock;
+
+  /** A lock policy found in the account: its ARN and path. */
+  record Found(String arn, String path) {}
 
   /**
    * @param arnPrefix {@code arn:PARTITION:iam::ACCOUNT:policy}
@@ -79,41 +91,60 @@ final class AccountLock {
 
   IamWriter.Lock acquire(LockRequest r) {
     String name = name(r.stack());
-    String arn = arnPrefix + IamWriter.LOCK_PATH + name;
-    Instant start = clock.instant();
     String token = UUID.randomUUID().toString();
-    int released = 0;
+    String path = IamWriter.LOCK_PATH + token + "/";
+    String arn = arnPrefix + path + name;
+    Instant start = clock.instant();
+    Found other = null;
+    int notFound = 0;
     while (true) {
       Instant now = clock.instant();
       try {
-        iam.createPolicy(b -> b.policyName(name).path(IamWriter.LOCK_PATH).policyDocument(DOCUMENT)
+        iam.createPolicy(b -> b.policyName(name).path(path).policyDocument(DOCUMENT)
             .description("rolectl apply lock of stack " + r.stack() + ": held by " + holder
                 + " on " + host() + " since " + now)
             .tags(tags(r.stack(), token, now, now.plus(r.lease()))));
-        return new Held(arn, r.lease());
+        return new HeldLock(iam, arn, r, new LockLease(r.lease(), now), clock);
       } catch (EntityAlreadyExistsException e) {
-        Optional<Map<String, String>> read = tagsOf(arn);
-        if (read.isEmpty() && released++ < 3) {
-          continue; // released between the two calls: try again
+        if (other == null) {
+          other = find(name).orElse(null);
+          notFound = other == null ? notFound + 1 : 0;
         }
-        Map<String, String> other = read.orElse(Map.of());
-        if (token.equals(other.get(TAG_TOKEN))) {
+        if (other == null) {
+          if (notFound < NOT_FOUND_TRIES) {
+            sleep(Duration.ofSeconds(1));
+            continue; // released between the two calls (or not listed yet): try again
+          }
+          throw new TargetException("cannot take the apply lock of stack " + r.stack() + ": IAM"
+              + " says a policy named " + name + " exists (names are unique in the account,"
+              + " whatever the path), but there is none under " + IamWriter.LOCK_PATH + ": a"
+              + " policy of that name elsewhere blocks the lock; rename or delete it. Nothing was"
+              + " changed");
+        }
+        if (other.path().equals(path)) {
           // an earlier attempt of our own CreatePolicy succeeded but its answer was lost (a reset
           // or a 5xx after IAM made the policy, then the SDK's retry met it): the lock is ours
-          return new Held(arn, r.lease());
+          return new HeldLock(iam, arn, r, new LockLease(r.lease(), now), clock);
         }
-        Instant expires = instant(other.get(TAG_EXPIRES));
-        String stale = stale(other, expires, now);
+        Optional<Map<String, String>> read = tagsOf(other.arn());
+        if (read.isEmpty()) {
+          other = null; // released meanwhile: try again
+          continue;
+        }
+        Map<String, String> tags = read.get();
+        Instant expires = instant(tags.get(TAG_EXPIRES));
+        String stale = stale(tags, expires, now);
         if (stale != null) {
           r.events().accept(new EngineEvent.Waiting("apply lock of stack " + r.stack(),
-              "taking over the lock of " + describe(other) + ": " + stale, Duration.ZERO));
-          deleteQuietly(arn);
+              "taking over the lock of " + describe(tags) + ": " + stale, Duration.ZERO));
+          deleteQuietly(other.arn()); // its own ARN: never a lock that replaced it
+          other = null;
           continue;
         }
         Duration waited = Duration.between(start, now);
         if (waited.compareTo(r.timeout()) >= 0) {
           throw new TargetException("another rolectl apply of stack " + r.stack() + " holds the"
-              + " lock in this account (" + arn + "): " + describe(other) + "; "
+              + " lock in this account (" + other.arn() + "): " + describe(tags) + "; "
               + (expires == null
                   ? "its lease cannot be read (delete the policy if no apply is running)"
                   : "its lease ends at " + expires + " unless it renews it")
@@ -121,16 +152,33 @@ final class AccountLock {
               + " was changed");
         }
         r.events().accept(new EngineEvent.Waiting("apply lock of stack " + r.stack(),
-            "held by " + describe(other) + "; waiting up to " + r.timeout().toSeconds()
+            "held by " + describe(tags) + "; waiting up to " + r.timeout().toSeconds()
                 + " s in all", waited));
         sleep(Duration.ofSeconds(POLL_SECONDS).compareTo(r.timeout().minus(waited)) < 0
             ? Duration.ofSeconds(POLL_SECONDS) : r.timeout().minus(waited));
       } catch (SdkException e) {
         throw AwsErrors.translate(e, "take the apply lock " + arn
-            + " (rolectl needs iam:CreatePolicy, iam:DeletePolicy, iam:TagPolicy and"
-            + " iam:ListPolicyTags on policies under " + IamWriter.LOCK_PATH + ")");
+            + " (rolectl needs iam:CreatePolicy, iam:DeletePolicy, iam:TagPolicy,"
+            + " iam:ListPolicyTags and iam:ListPolicies on policies under "
+            + IamWriter.LOCK_PATH + ")");
       }
     }
+  }
+
+  /**
+   * The lock policy of that name under {@link IamWriter#LOCK_PATH} ({@code ListPolicies}, local
+   * scope, by path prefix; names compared as IAM compares them, case-insensitively), if any.
+   */
+  private Optional<Found> find(String name) {
+    for (var page : iam.listPoliciesPaginator(
+        b -> b.scope(PolicyScopeType.LOCAL).pathPrefix(IamWriter.LOCK_PATH).maxItems(100))) {
+      for (Policy p : page.policies()) {
+        if (name.equalsIgnoreCase(p.policyName()) && p.arn() != null && p.path() != null) {
+          return Optional.of(new Found(p.arn(), p.path()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -206,7 +254,7 @@ final class AccountLock {
     try {
       return text == null ? null : Instant.parse(text);
     } catch (DateTimeParseException e) {
-      return null; // not understood: treated as expired
+      return null; // not understood: never taken over (fail closed)
     }
   }
 
@@ -255,43 +303,6 @@ final class AccountLock {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TargetException("interrupted while waiting for the apply lock");
-    }
-  }
-
-  /** A held lock: renewed every third of its lease, deleted on close. */
-  private final class Held implements IamWriter.Lock {
-    private final String arn;
-    private final ScheduledExecutorService renewer =
-        Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "rolectl-lock-renewer");
-          t.setDaemon(true);
-          return t;
-        });
-
-    Held(String arn, Duration lease) {
-      this.arn = arn;
-      long every = Math.max(1, lease.toMillis() / 3);
-      renewer.scheduleAtFixedRate(() -> renew(lease), every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void renew(Duration lease) {
-      try {
-        Instant expires = clock.instant().plus(lease);
-        iam.tagPolicy(b -> b.policyArn(arn).tags(
-            Tag.builder().key(TAG_EXPIRES).value(expires.toString()).build()));
-      } catch (SdkException e) {
-        // the next renewal tries again; past the lease another apply may take over
-      }
-    }
-
-    @Override
-    public void close() {
-      renewer.shutdownNow();
-      try {
-        deleteQuietly(arn);
-      } catch (SdkException e) {
-        // the lease ends by itself: the next apply takes the lock over then
-      }
     }
   }
 }

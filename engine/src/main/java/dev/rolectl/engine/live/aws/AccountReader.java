@@ -79,7 +79,7 @@ final class AccountReader {
           iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(filter).maxItems(PAGE))) {
         roleDetails.addAll(page.roleDetailList());
         page.policies().stream()
-            .filter(p -> !IamWriter.LOCK_PATH.equals(p.path())) // apply locks: never stack resources
+            .filter(p -> p.path() == null || !p.path().startsWith(IamWriter.LOCK_PATH)) // apply locks
             .forEach(policyDetails::add);
         users.addAll(page.userDetailList());
         groups.addAll(page.groupDetailList());

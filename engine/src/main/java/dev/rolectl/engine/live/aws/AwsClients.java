@@ -114,7 +114,8 @@ final class AwsClients implements AutoCloseable {
                       AwsRetryStrategy.standardRetryStrategy().toBuilder()
                           .maxAttempts(options.maxAttempts())
                           .build())
-                  .addExecutionInterceptor(counter);
+                  .addExecutionInterceptor(counter)
+                  .addExecutionInterceptor(counter.guard(options.readTimeout()));
               if (options.profile() != null) {
                 o.defaultProfileName(options.profile());
               }

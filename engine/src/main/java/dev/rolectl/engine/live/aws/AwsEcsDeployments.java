@@ -62,16 +62,31 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
 
   @Override
   public EcsScan scan(Collection<String> roleArns, Collection<String> regions) {
-    return scan(roleArns, regions, false);
+    try (ReadGuard.Read read = guard().read("scan ECS")) {
+      return scan(roleArns, regions, false);
+    }
   }
 
   @Override
   public EcsScan rescan(Collection<String> roleArns, Collection<String> regions) {
-    return scan(roleArns, regions, true);
+    try (ReadGuard.Read read = guard().read("scan ECS")) {
+      return scan(roleArns, regions, true);
+    }
+  }
+
+  /** The read guard of the target's clients: one deadline for a scan ({@code --read-timeout}). */
+  private ReadGuard guard() {
+    return counter.guard(options.readTimeout());
   }
 
   @Override
-  public synchronized EcsScan inventory(Collection<String> regions) {
+  public EcsScan inventory(Collection<String> regions) {
+    try (ReadGuard.Read read = guard().read("read ECS")) {
+      return readInventory(regions);
+    }
+  }
+
+  private synchronized EcsScan readInventory(Collection<String> regions) {
     Resolved where = regions.isEmpty() ? resolve() : new Resolved(distinct(regions), null);
     if (where.unknown != null) {
       return EcsScan.unknown(List.of(), where.unknown + NAME_THEM);

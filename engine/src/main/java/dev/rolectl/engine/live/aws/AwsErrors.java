@@ -57,6 +57,11 @@ final class AwsErrors {
    *     {@code null}
    */
   static TargetException translate(SdkException e, String doing, String endpoint) {
+    java.util.Optional<ReadGuard.Refusal> refused = ReadGuard.refusal(e);
+    if (refused.isPresent()) {
+      String m = refused.get().getMessage();
+      return new TargetException(m.startsWith("cannot ") ? m : "cannot " + doing + ": " + m, e);
+    }
     if (e instanceof AwsServiceException s) {
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
       if (code == null && s.statusCode() >= 300 && s.statusCode() < 500 && s.statusCode() != 429) {

@@ -42,6 +42,11 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
     return identity().account();
   }
 
+  /** How the target is reached. */
+  TargetOptions options() {
+    return options;
+  }
+
   /** The caller's ARN (who holds an apply lock). */
   String callerArn() {
     return identity().arn();
@@ -57,7 +62,7 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
   public LiveAccount read(ReadRequest request) {
     String accountId = accountId();
     String partition = partition();
-    try {
+    try (ReadGuard.Read read = guard().read("read IAM roles and policies")) {
       return new AccountReader(clients().iam).read(accountId, partition, request);
     } catch (SdkException e) {
       throw AwsErrors.translate(e, "read IAM roles and policies", counter.lastEndpoint());
@@ -66,7 +71,7 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
 
   @Override
   public java.util.List<dev.rolectl.engine.live.LivePrincipal> readPrincipals(boolean users, boolean groups) {
-    try {
+    try (ReadGuard.Read read = guard().read("read IAM users and groups")) {
       return new AccountReader(clients().iam).principals(users, groups);
     } catch (SdkException e) {
       throw AwsErrors.translate(e, "read IAM users and groups");
@@ -86,6 +91,11 @@ public final class AwsIamAccount implements IamAccount, AutoCloseable {
       }
     }
     return missing;
+  }
+
+  /** The target's read guard ({@code --read-timeout}, answers checked). */
+  private ReadGuard guard() {
+    return counter.guard(options.readTimeout());
   }
 
   /** API calls so far (for {@code --stats}). */

@@ -58,12 +58,19 @@ final class AwsIamWriter implements IamWriter {
     return () -> {};
   }
 
-  /** The stack's lock in the account ({@link AccountLock}). */
+  /**
+   * The stack's lock in the account ({@link AccountLock}), with the target's lease ({@link
+   * dev.rolectl.engine.live.TargetOptions#lockLease()}) when it has one.
+   */
   @Override
   public Lock lockStack(dev.rolectl.engine.live.LockRequest request) {
     String prefix = "arn:" + account.partition() + ":iam::" + account.accountId() + ":policy";
+    java.time.Duration lease = account.options().lockLease();
+    dev.rolectl.engine.live.LockRequest r = lease == null ? request
+        : new dev.rolectl.engine.live.LockRequest(request.stack(), request.timeout(), lease,
+            request.events());
     return new AccountLock(iam(), prefix, account.callerArn(), java.time.Clock.systemUTC())
-        .acquire(request);
+        .acquire(r);
   }
 
   @Override

@@ -34,7 +34,8 @@ public final class AwsOrganizationAccounts implements OrganizationAccounts {
   @Override
   public List<Account> accounts(Optional<String> ou) {
     List<Account> found = new ArrayList<>();
-    try {
+    try (ReadGuard.Read read =
+        counter.guard(options.readTimeout()).read("list the accounts of the organisation")) {
       if (ou.isEmpty()) {
         client().listAccountsPaginator(r -> {}).stream().flatMap(p -> p.accounts().stream())
             .forEach(a -> found.add(new Account(a.id(), a.name(), a.statusAsString())));

@@ -29,13 +29,18 @@ final class AwsWriteErrors {
   }
 
   static IamWriteException translate(SdkException e, String what) {
+    java.util.Optional<ReadGuard.Refusal> refused = ReadGuard.refusal(e);
+    if (refused.isPresent()) {
+      return new IamWriteException(Kind.OTHER, null, what + " failed: "
+          + refused.get().getMessage(), e);
+    }
     if (e instanceof AwsServiceException s) {
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
       String message =
           s.awsErrorDetails() == null || s.awsErrorDetails().errorMessage() == null
               ? s.getMessage()
               : s.awsErrorDetails().errorMessage();
-      Kind kind = kind(s, code);
+      Kind kind = AwsErrors.credentialProblem(code) != null ? Kind.CREDENTIALS : kind(s, code);
       String text = what + " failed (" + code + ": " + message + ")";
       String credentials = AwsErrors.credentialProblem(code);
       if (credentials != null) {
@@ -48,7 +53,7 @@ final class AwsWriteErrors {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     Kind kind;
     if (e instanceof SdkClientException && m.contains("Unable to load credentials")) {
-      kind = Kind.ACCESS_DENIED;
+      kind = Kind.CREDENTIALS;
     } else if (e instanceof SdkClientException c && AwsErrors.unreachable(c)) {
       kind = Kind.UNREACHABLE;
     } else {
@@ -82,9 +87,6 @@ final class AwsWriteErrors {
         return Kind.INVALID_INPUT;
       case "AccessDenied":
       case "AccessDeniedException":
-      case "ExpiredToken":
-      case "InvalidClientTokenId":
-      case "SignatureDoesNotMatch":
         return Kind.ACCESS_DENIED;
       case "ConcurrentModification":
       case "ServiceFailure":

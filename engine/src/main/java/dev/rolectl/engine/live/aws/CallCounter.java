@@ -27,6 +27,18 @@ final class CallCounter implements ExecutionInterceptor {
   private long busySince;
   private long busyNanos;
   private AssumedRole assumedRole;
+  private ReadGuard guard;
+
+  /**
+   * The target's {@link ReadGuard}, made on first use with {@code readTimeout}; shared by its
+   * clients.
+   */
+  synchronized ReadGuard guard(Duration readTimeout) {
+    if (guard == null) {
+      guard = new ReadGuard(readTimeout);
+    }
+    return guard;
+  }
 
   /** The target's role session, made on first use by {@code make}; shared by its clients. */
   synchronized AssumedRole assumedRole(java.util.function.Supplier<AssumedRole> make) {

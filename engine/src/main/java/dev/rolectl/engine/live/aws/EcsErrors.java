@@ -63,6 +63,10 @@ final class EcsErrors {
 
   /** The reason to give when {@code operation} failed in {@code region}. */
   static String reason(SdkException e, String operation, String region) {
+    java.util.Optional<ReadGuard.Refusal> refused = ReadGuard.refusal(e);
+    if (refused.isPresent()) {
+      return service(operation) + " in " + region + ": " + refused.get().getMessage();
+    }
     if (e instanceof AwsServiceException s) {
       String code = code(s);
       String detail =

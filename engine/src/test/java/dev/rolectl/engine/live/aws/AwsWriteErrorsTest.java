@@ -34,6 +34,12 @@ class AwsWriteErrorsTest {
     assertEquals(Kind.TRANSIENT, iam("ServiceFailure", 500).kind());
     assertEquals(Kind.TRANSIENT, iam("ConcurrentModification", 409).kind());
     assertEquals(Kind.ACCESS_DENIED, iam("AccessDenied", 403).kind());
+    for (String code : java.util.List.of("ExpiredToken", "ExpiredTokenException", "RequestExpired",
+        "InvalidClientTokenId", "SignatureDoesNotMatch", "UnrecognizedClientException")) {
+      assertEquals(Kind.CREDENTIALS, iam(code, 403).kind(), code);
+      assertEquals(Kind.CREDENTIALS, iam(code, 400).kind(), code);
+    }
+    assertTrue(iam("ExpiredToken", 403).getMessage().contains("refresh them"));
     assertEquals(Kind.OTHER, iam("SomethingNew", 400).kind());
     assertEquals(Kind.TRANSIENT, iam("SomethingNew", 503).kind());
   }
