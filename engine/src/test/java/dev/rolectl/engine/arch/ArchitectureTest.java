@@ -51,16 +51,18 @@ class ArchitectureTest {
   private static final List<Stage> STAGES =
       List.of(
           new Stage("model", List.of()),
+          new Stage("input", List.of("model")),
           new Stage("policy", List.of("model")),
           new Stage("config", List.of("model", "policy")),
           new Stage("graph", List.of("model", "policy")),
-          new Stage("live", List.of("model", "policy")),
-          new Stage("plan", List.of("model", "policy", "graph", "live")),
+          new Stage("live", List.of("model", "input", "policy")),
+          new Stage("plan", List.of("model", "input", "policy", "graph", "live")),
           new Stage("safety", List.of("model", "policy", "plan", "live")),
           new Stage("apply", List.of("model", "policy", "config", "graph", "live", "plan", "safety")),
           new Stage(
               "api",
-              List.of("model", "policy", "config", "graph", "live", "plan", "safety", "apply")));
+              List.of("model", "input", "policy", "config", "graph", "live", "plan", "safety",
+                  "apply")));
 
   @TestFactory
   Stream<DynamicTest> stagesDependOnlyOnEarlierStages() {

@@ -27,14 +27,14 @@ import java.util.regex.Pattern;
 final class AccountFileReader {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-  private final List<String> problems = new ArrayList<>();
+  private final List<Node.Problem> problems = new ArrayList<>();
   private final List<UnreadableDocument> unreadable = new ArrayList<>();
   /** Why a document of the entry being read cannot be modelled, or {@code null}. */
   private String unmodelled;
   private String accountId;
   private String partition;
 
-  List<String> problems() {
+  List<Node.Problem> problems() {
     return problems;
   }
 
