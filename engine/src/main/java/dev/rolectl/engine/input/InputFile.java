@@ -36,13 +36,13 @@ public final class InputFile {
     try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       if (a.isDirectory()) {
-        throw InputProblem.ofFile("is a directory, not a " + kind.noun() + ": name a file");
+        throw InputProblem.ofFile("the " + kind.noun() + " is a directory: name a file");
       }
       if (a.isRegularFile() && a.size() > kind.maxBytes()) {
         throw tooLarge(kind, a.size());
       }
       try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes((int) kind.maxBytes() + 1); // bounded even if the file grows
+        bytes = bounded(in, kind);
       }
     } catch (NoSuchFileException e) {
       throw e;
@@ -55,6 +55,43 @@ public final class InputFile {
       throw tooLarge(kind, -1);
     }
     return decode(bytes, kind);
+  }
+
+  /** The first bytes looked at before reading on: enough to tell text from binary at once. */
+  private static final int HEAD = 64 * 1024;
+
+  /**
+   * At most {@code maxBytes + 1} bytes (bounded even if the file grows or never ends); the head
+   * is checked first, so a binary stream ({@code /dev/zero}, {@code /dev/urandom}) is refused
+   * after 64 KiB rather than at the limit.
+   */
+  private static byte[] bounded(InputStream in, InputKind kind) throws IOException {
+    byte[] head = in.readNBytes((int) Math.min(HEAD, kind.maxBytes() + 1));
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == 0 && !utf16or32(head)) {
+        int line = 1;
+        int lineStart = 0;
+        for (int j = 0; j < i; j++) {
+          if (head[j] == '\n') {
+            line++;
+            lineStart = j + 1;
+          }
+        }
+        throw new InputProblem(line, i - lineStart + 1, nul(kind));
+      }
+    }
+    if (head.length < HEAD) {
+      return head;
+    }
+    byte[] rest = in.readNBytes((int) (kind.maxBytes() + 1 - head.length));
+    byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+    System.arraycopy(rest, 0, all, head.length, rest.length);
+    return all;
+  }
+
+  private static boolean utf16or32(byte[] bytes) {
+    return startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)
+        || startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF);
   }
 
   /**
@@ -77,12 +114,13 @@ public final class InputFile {
 
   /** The text of {@code bytes}, or a problem at the first byte that is not UTF-8 text. */
   static String decode(byte[] bytes, InputKind kind) {
-    String saveAs = ": save it as UTF-8 (a " + kind.noun() + " is UTF-8 text)";
+    String the = "the " + kind.noun();
     if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
-      throw InputProblem.ofFile("is UTF-32 encoded" + saveAs);
+      throw InputProblem.ofFile(the + " is UTF-32 encoded: save it as UTF-8");
     }
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-      throw InputProblem.ofFile("is UTF-16 encoded (as Windows PowerShell's '>' writes)" + saveAs);
+      throw InputProblem.ofFile(the + " is UTF-16 encoded (as Windows PowerShell's '>' writes):"
+          + " save it as UTF-8");
     }
     int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -97,16 +135,20 @@ public final class InputFile {
     out.flip();
     if (result.isError()) {
       int bad = bytes[in.position()] & 0xFF;
-      throw problemAt(out, out.length(), String.format("is not UTF-8 text (byte 0x%02X here): is it"
-          + " a binary file? A %s is UTF-8 text", bad, kind.noun()));
+      throw problemAt(out, out.length(), String.format("%s is not UTF-8 text (byte 0x%02X here):"
+          + " is it a binary file? Save it as UTF-8", the, bad));
     }
     for (int i = 0; i < out.length(); i++) {
       if (out.charAt(i) == 0) {
-        throw problemAt(out, i, "holds a NUL byte here, which text does not: is it a binary file,"
-            + " or UTF-16 without a byte order mark?" + saveAs);
+        throw problemAt(out, i, nul(kind));
       }
     }
     return out.toString();
+  }
+
+  private static String nul(InputKind kind) {
+    return "the " + kind.noun() + " holds a NUL byte here, which text does not: is it a binary"
+        + " file, or UTF-16 without a byte order mark? Save it as UTF-8 text";
   }
 
   private static InputProblem problemAt(CharSequence text, int index, String problem) {
@@ -133,15 +175,16 @@ public final class InputFile {
     return true;
   }
 
-  private static InputProblem tooLarge(InputKind kind, long size) {
-    return InputProblem.ofFile((size < 0 ? "is larger than " + kind.limit() + " (or endless)"
-        : "is " + (size + InputKind.MIB - 1) / InputKind.MIB + " MiB") + "; a " + kind.noun()
-        + " is limited to " + kind.limit() + ": is it the right file?");
+  static InputProblem tooLarge(InputKind kind, long size) {
+    return InputProblem.ofFile("the " + kind.noun() + " is " + (size < 0 ? "larger than "
+        + kind.limit() + " (or endless)" : (size + InputKind.MIB - 1) / InputKind.MIB + " MiB")
+        + "; rolectl reads at most " + kind.limit() + " of it: is it the right file?");
   }
 
   /** The JVM ran out of memory reading or parsing a large file. */
   static InputProblem outOfMemory(InputKind kind) {
-    return InputProblem.ofFile("is too large to read in the memory this Java may use ("
+    return InputProblem.ofFile("the " + kind.noun() + " is too large to read in the memory this"
+        + " Java may use ("
         + Runtime.getRuntime().maxMemory() / InputKind.MIB + " MiB): is it the right file? If it"
         + " is, give Java more memory, e.g. ROLECTL_JAVA_OPTS=-Xmx4g");
   }

@@ -61,6 +61,9 @@ public final class StrictJson {
    * @throws InputProblem when the text is empty or not strict JSON
    */
   public static <T> T parse(String text, InputKind kind, Function<JsonNode, T> convert) {
+    if (text.length() > kind.maxBytes()) {
+      throw InputFile.tooLarge(kind, text.length());
+    }
     JsonNode tree;
     JsonParser parser = null;
     try {
@@ -76,7 +79,7 @@ public final class StrictJson {
       close(parser);
     }
     if (tree == null || tree.isMissingNode()) {
-      throw InputProblem.ofFile("is empty: " + kind.remedy());
+      throw InputProblem.ofFile("the " + kind.noun() + " is empty: " + kind.remedy());
     }
     return convert.apply(tree);
   }

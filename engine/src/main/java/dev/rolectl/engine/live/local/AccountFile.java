@@ -64,8 +64,9 @@ public final class AccountFile {
     try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       if (!a.isRegularFile()) {
-        throw new TargetException(name + ": is " + (a.isDirectory() ? "a directory" : "not a"
-            + " regular file (a named pipe, a device or a socket)") + ", not an account file:"
+        throw new TargetException(Location.startOf(name) + ": the account file is "
+            + (a.isDirectory()
+            ? "a directory" : "not a regular file (a named pipe, a device or a socket)") + ":"
             + " name a JSON file written by rolectl snapshot --out FILE or aws iam"
             + " get-account-authorization-details > FILE. Nothing was changed",
             Location.startOf(name), null);
@@ -74,7 +75,7 @@ public final class AccountFile {
     } catch (NoSuchFileException e) {
       throw e;
     } catch (IOException e) {
-      throw new TargetException(name + ": cannot read the account file ("
+      throw new TargetException(Location.startOf(name) + ": cannot read the account file ("
           + InputFile.describe(e) + "): check that it is a readable file",
           Location.startOf(name), e);
     } catch (InputProblem e) {
@@ -102,7 +103,8 @@ public final class AccountFile {
       java.util.List<String> keys = new java.util.ArrayList<>();
       tree.fieldNames().forEachRemaining(keys::add);
       if (keys.stream().noneMatch(KEYS::contains)) {
-        throw StrictJson.at(json, "", "is JSON but not an account file: it has none of the keys"
+        throw StrictJson.at(json, "", "the file is JSON but not an account file: it has none of"
+            + " the keys"
             + " of one (RoleDetailList, Policies, UserDetailList, GroupDetailList, AccountId, ecs;"
             + " {} is an empty account), only " + String.join(", ", keys.stream().limit(5)
                 .toList()) + (keys.size() > 5 ? ", ..." : "") + ": name an account file (rolectl"
@@ -110,7 +112,17 @@ public final class AccountFile {
       }
     }
     AccountFileReader reader = new AccountFileReader();
-    LocalState state = reader.convert(tree);
+    LocalState state;
+    try {
+      state = reader.convert(tree);
+    } catch (TargetException e) {
+      throw e;
+    } catch (RuntimeException e) { // a value the account's records refuse: Java's text is for --debug
+      throw new TargetException(fileName + ":1:1: the account file holds a value rolectl cannot"
+          + " use (run again with --debug for the details): write it anew (rolectl snapshot --out"
+          + " FILE, or aws iam get-account-authorization-details > FILE)",
+          Location.startOf(fileName), e);
+    }
     if (state == null) {
       throw new TargetException(
           problems(fileName, json, reader.problems()), Location.startOf(fileName), null);

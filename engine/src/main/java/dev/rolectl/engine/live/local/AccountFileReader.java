@@ -153,7 +153,10 @@ final class AccountFileReader {
     }
     List<String> profiles = new ArrayList<>();
     for (Node ip : r.field("InstanceProfileList").elements()) {
-      profiles.add(ip.field("InstanceProfileName").requiredText());
+      String profile = ip.field("InstanceProfileName").requiredText();
+      if (profile != null) { // else a problem is recorded
+        profiles.add(profile);
+      }
     }
     Node boundary = r.field("PermissionsBoundary").object();
     String boundaryArn = boundary == null ? null : boundary.field("PermissionsBoundaryArn").text();

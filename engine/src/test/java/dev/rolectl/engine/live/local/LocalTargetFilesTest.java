@@ -111,7 +111,7 @@ class LocalTargetFilesTest {
     for (Lock way : WAYS) {
       TargetException e = assertThrows(TargetException.class,
           () -> way.take().accept(new LocalAccountStore(target)));
-      assertTrue(e.getMessage().startsWith(target + ": is a directory, not an account file"),
+      assertTrue(e.getMessage().startsWith(target + ":1:1: the account file is a directory:"),
           e.getMessage());
       assertEquals(List.of("account.json"), names(dir), way.name());
     }
@@ -148,8 +148,8 @@ class LocalTargetFilesTest {
     for (Lock way : WAYS) {
       TargetException e = assertThrows(TargetException.class,
           () -> way.take().accept(new LocalAccountStore(file)));
-      assertTrue(e.getMessage().startsWith(file + ":1:1: is JSON but not an account file: it has"
-          + " none of the keys of one"), e.getMessage());
+      assertTrue(e.getMessage().startsWith(file + ":1:1: the file is JSON but not an account file:"
+          + " it has none of the keys of one"), e.getMessage());
       assertTrue(e.getMessage().contains("only name, version, dependencies"), e.getMessage());
       assertArrayEquals(pkg, Files.readAllBytes(file), way.name());
       assertEquals(List.of("package.json"), names(dir), way.name());
