@@ -65,8 +65,13 @@ public final class MergeCommand extends BaseCommand {
         throw new UserError(f + " is given twice" + (before.equals(f) ? "" : " (also as " + before
             + ")") + ": give each shard's plan once");
       }
-      parts.add(SavedPlans.readMulti(f).orElseThrow(() -> new UserError(f + ": not a"
-          + " multi-account plan (save one with 'rolectl plan --accounts ... --out FILE')")));
+      try {
+        parts.add(SavedPlans.readMultiPlan(f));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new UserError(f + ": no such plan file");
+      } catch (dev.rolectl.engine.plan.PlanFormatException e) {
+        throw new UserError(e.getMessage());
+      }
     }
     MultiPlan merged;
     try {

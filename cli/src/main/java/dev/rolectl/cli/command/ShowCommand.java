@@ -3,10 +3,7 @@ package dev.rolectl.cli.command;
 import dev.rolectl.cli.ExitCode;
 import dev.rolectl.cli.render.plan.PlanOutput;
 import dev.rolectl.engine.plan.Plan;
-import dev.rolectl.engine.plan.PlanFile;
 import dev.rolectl.engine.plan.PlanFormatException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,18 +61,12 @@ public final class ShowCommand extends BaseCommand {
 
   /** Reads a saved plan, turning every failure into a message that names the file. */
   static Plan read(Path file) {
-    String json;
     try {
-      json = Files.readString(file, StandardCharsets.UTF_8);
+      return dev.rolectl.engine.api.SavedPlans.readPlan(file);
     } catch (NoSuchFileException e) {
       throw new UserError(file + ": no such plan file; save one with 'rolectl plan --out " + file + "'");
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read the plan: " + e.getMessage());
-    }
-    try {
-      return PlanFile.read(json);
     } catch (PlanFormatException e) {
-      throw new UserError(file + ": " + e.getMessage());
+      throw new UserError(e.getMessage());
     }
   }
 }
