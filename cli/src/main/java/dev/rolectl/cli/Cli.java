@@ -114,17 +114,34 @@ public final class Cli implements Callable<Integer> {
   private int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
     boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message = internal(e) ? "an internal error in rolectl (a bug; nothing in your input"
+        + " should cause it): run again with --debug for the details, and please report them"
+        : e.getMessage();
     err.println("error: " + message);
     boolean expected =
         e instanceof UserError || e instanceof TargetException || e instanceof Refused
             || e instanceof dev.rolectl.engine.plan.PlanFormatException;
     if (debug) {
       e.printStackTrace(err);
-    } else if (!expected) {
+    } else if (!expected && !internal(e)) {
       err.println("(run again with --debug for details)");
     }
     return ExitCode.ERROR;
+  }
+
+  /**
+   * Whether the exception's message is Java's own, not rolectl's: a programming error (null,
+   * class cast, index, arithmetic such as "long overflow") or Java's wording ("No enum constant",
+   * "Cannot invoke"), or none. Its text is for {@code --debug}, not for the user.
+   */
+  static boolean internal(Exception e) {
+    String m = e.getMessage();
+    return m == null || e instanceof NullPointerException || e instanceof ClassCastException
+        || e instanceof IndexOutOfBoundsException || e instanceof ArithmeticException
+        || e instanceof ArrayStoreException || e instanceof NegativeArraySizeException
+        || e instanceof java.util.ConcurrentModificationException
+        || m.startsWith("No enum constant") || m.startsWith("Cannot invoke")
+        || m.startsWith("Cannot read field") || m.startsWith("Cannot load from");
   }
 
   /** {@code --version}: the version line; {@code rolectl version} prints the details. */

@@ -48,6 +48,17 @@ public final class Main {
     CommandLine commandLine = cli.commandLine(args);
     try {
       return commandLine.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Java's own errors escape picocli: say what happened in words, the trace with --debug
+      err.println("error: rolectl ran out of " + (e instanceof OutOfMemoryError ? "memory ("
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; give Java more, e.g."
+          + " ROLECTL_JAVA_OPTS=-Xmx4g)" : "stack (input nested too deep?)")
+          + (java.util.Arrays.asList(args).contains("--debug") ? "" : "; run again with --debug"
+              + " for the details"));
+      if (java.util.Arrays.asList(args).contains("--debug")) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.ERROR;
     } finally {
       out.flush();
       err.flush();

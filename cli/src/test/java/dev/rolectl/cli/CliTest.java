@@ -234,10 +234,28 @@ class CliTest {
     @picocli.CommandLine.Option(names = "--debug")
     boolean debug;
 
+    @picocli.CommandLine.Option(names = "--java")
+    boolean java;
+
     @Override
     public Integer call() {
+      if (java) {
+        Object none = null;
+        return none.hashCode(); // Java's own message: "Cannot invoke ... because ..."
+      }
       throw new IllegalStateException("something broke");
     }
+  }
+
+  /** Java's own wording (a NullPointerException's, here) is for --debug only. */
+  @Test
+  void javaMessagesOfABugAreNotShownUnlessDebug() {
+    CliRun plain = runBoom("boom", "--java");
+    assertEquals(ExitCode.ERROR, plain.exitCode());
+    assertEquals("error: an internal error in rolectl (a bug; nothing in your input should cause"
+        + " it): run again with --debug for the details, and please report them\n", plain.err());
+    CliRun debug = runBoom("boom", "--java", "--debug");
+    assertTrue(debug.err().contains("java.lang.NullPointerException: Cannot invoke"), debug.err());
   }
 
   private static CliRun runBoom(String... args) {

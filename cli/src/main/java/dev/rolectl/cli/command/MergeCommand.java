@@ -69,10 +69,15 @@ public final class MergeCommand extends BaseCommand {
         throw new UserError(f + " is given twice" + (before.equals(f) ? "" : " (also as " + before
             + ")") + ": give each shard's plan once");
       }
-      String text = SavedPlans.text(f).filter(SavedPlans::isMulti).orElseThrow(() -> new UserError(
-          f + ": not a multi-account plan (save one with 'rolectl plan --accounts ... --out"
-              + " FILE')"));
-      parts.add(SavedPlans.multi(f, text));
+      String text;
+      try {
+        text = SavedPlans.readText(f);
+        parts.add(SavedPlans.readMultiPlan(f, text));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new UserError(f + ": no such plan file");
+      } catch (dev.rolectl.engine.plan.PlanFormatException e) {
+        throw new UserError(e.getMessage());
+      }
       // with a plan key, merge vouches for what it signs: every shard must be signed with it
       var key = PlanKeys.from(cli.env());
       var check = dev.rolectl.engine.plan.PlanSignature.check(text, key);

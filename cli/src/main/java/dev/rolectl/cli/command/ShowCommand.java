@@ -9,7 +9,6 @@ import dev.rolectl.engine.plan.PlanFile;
 import dev.rolectl.engine.plan.PlanFormatException;
 import dev.rolectl.engine.plan.PlanSignature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,7 +74,9 @@ public final class ShowCommand extends BaseCommand {
             : PlanOutput.render(plan, format, outColor());
       }
       signature = PlanSignature.check(text, PlanKeys.from(cli.env()));
-    } catch (PlanFormatException | dev.rolectl.engine.live.TargetException e) {
+    } catch (PlanFormatException e) {
+      throw new UserError(e.at(file.toString()));
+    } catch (dev.rolectl.engine.live.TargetException e) {
       throw new UserError(file + ": " + e.getMessage());
     }
     String line = "Signature: " + signature.describe();
@@ -106,14 +107,14 @@ public final class ShowCommand extends BaseCommand {
     }
   }
 
-  /** Reads a saved plan's text, turning every failure into a message that names the file. */
+  /** Reads a saved plan's text (bounded, strict UTF-8), turning every failure into a message that names the file. */
   static String text(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return dev.rolectl.engine.api.SavedPlans.readText(file);
     } catch (NoSuchFileException e) {
       throw new UserError(file + ": no such plan file; save one with 'rolectl plan --out " + file + "'");
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read the plan: " + e.getMessage());
+    } catch (PlanFormatException e) {
+      throw new UserError(e.getMessage());
     }
   }
 }

@@ -235,7 +235,8 @@ class ImportSnapshotShowTest {
     CliRun show = CliRun.run("show", bad.toString());
 
     assertEquals(1, show.exitCode());
-    assertTrue(show.err().startsWith("error: " + bad + ": the plan ends too early at line 1"), show::toString);
+    assertTrue(show.err().startsWith("error: " + bad + ":1:31: the saved plan ends too early"),
+        show::toString);
   }
 
   @Test

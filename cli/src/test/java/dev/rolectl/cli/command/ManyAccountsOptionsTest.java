@@ -174,7 +174,8 @@ class ManyAccountsOptionsTest {
     for (var e : broken.entrySet()) {
       Path f = Files.writeString(dir.resolve("broken.json"), head + e.getKey());
       for (String command : List.of("show", "merge", "apply")) {
-        refusedRun(f + ": " + e.getValue(), command, f.toString());
+        refusedRun(f + ":17:", command, f.toString());
+        refusedRun(e.getValue(), command, f.toString());
       }
     }
     Path garbage = Files.writeString(dir.resolve("garbage.json"),
@@ -250,7 +251,7 @@ class ManyAccountsOptionsTest {
     refused("--accounts-file: no file given", "--accounts-file", "", role);
     Path utf16 = Files.write(dir.resolve("utf16.txt"),
         "\uFEFF111111111111 a\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
-    refused(utf16 + ": the accounts file is not UTF-8 text", "--accounts-file", utf16.toString(),
+    refused(utf16 + ":1:1: the accounts file is UTF-16 encoded", "--accounts-file", utf16.toString(),
         role);
   }
 

@@ -4,9 +4,9 @@ import dev.rolectl.engine.live.ApiStats;
 import dev.rolectl.engine.live.OrganizationAccounts;
 import dev.rolectl.engine.live.TargetOptions;
 import dev.rolectl.engine.live.Targets;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.rolectl.engine.input.InputFile;
+import dev.rolectl.engine.input.InputKind;
+import dev.rolectl.engine.input.InputProblem;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +22,10 @@ import java.util.Optional;
  * right.
  */
 public final class Accounts {
+  /** Accounts files: UTF-8 text of at most 16 MiB (100,000 accounts with names take ~4 MiB). */
+  static final InputKind ACCOUNTS_FILE = new InputKind("accounts file", 16 * InputKind.MIB,
+      "write one account a line: ID [NAME]");
+
   private Accounts() {}
 
   /**
@@ -65,18 +69,11 @@ public final class Accounts {
   public static List<AccountRef> fromFile(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = InputFile.read(file, ACCOUNTS_FILE).lines().toList();
     } catch (NoSuchFileException e) {
       throw new Refused(file + ": no such accounts file");
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new Refused(file + ": the accounts file is not UTF-8 text (UTF-16, as some Windows"
-          + " tools write, is not read): save it as UTF-8");
-    } catch (IOException e) {
-      throw new Refused(file + ": cannot read the accounts file (" + e.getMessage() + ")");
-    }
-    if (lines.stream().anyMatch(l -> l.indexOf('\u0000') >= 0)) {
-      throw new Refused(file + ": the accounts file is not UTF-8 text (it holds NUL characters,"
-          + " as UTF-16 does): save it as UTF-8");
+    } catch (InputProblem e) {
+      throw new Refused(e.at(file.toString()));
     }
     Map<String, AccountRef> found = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new LinkedHashMap<>();

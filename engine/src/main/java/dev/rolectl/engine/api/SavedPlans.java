@@ -7,9 +7,10 @@ import dev.rolectl.engine.plan.MultiPlanFile;
 import dev.rolectl.engine.plan.Plan;
 import dev.rolectl.engine.plan.PlanFile;
 import dev.rolectl.engine.plan.PlanFormatException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.rolectl.engine.input.InputFile;
+import dev.rolectl.engine.input.InputProblem;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -63,26 +64,78 @@ public final class SavedPlans {
     return Files.isDirectory(path) || name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
-  /** The file's text when it may be a saved plan: not a stack, and starts like JSON. */
+  /**
+   * A multi-account plan, for {@code merge}: {@code text} ({@link #readText}) read as one whatever
+   * it holds, so that a broken file is refused at its line and column.
+   *
+   * @throws PlanFormatException naming the file, line and column of the problem
+   */
+  public static MultiPlan readMultiPlan(Path path, String text) {
+    try {
+      return MultiPlanFile.read(text);
+    } catch (PlanFormatException e) {
+      throw new PlanFormatException(e.at(path.toString())
+          + (e.getMessage().startsWith("not a multi-account plan") ? " (save one with 'rolectl"
+              + " plan --accounts ... --out FILE')" : ""));
+    }
+  }
+
+  /**
+   * A saved plan of one account, for {@code show}: read as {@link #read} does, whatever the
+   * file's name.
+   *
+   * @throws NoSuchFileException when the file does not exist
+   * @throws PlanFormatException naming the file, line and column of the problem
+   */
+  public static Plan readPlan(Path path) throws NoSuchFileException {
+    String text = contents(path);
+    return parse(path, () -> PlanFile.read(text));
+  }
+
+  /**
+   * The file's text when it may be a saved plan: not a stack, and named {@code *.json} or
+   * starting like JSON (after a UTF-8 byte order mark; an encoding {@link InputFile} refuses is
+   * named then).
+   */
   private static Optional<String> json(Path path) {
     if (!Files.isRegularFile(path) || isStack(path)) {
       return Optional.empty();
     }
-    String text;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TargetException(path + ": cannot read the file (" + e.getMessage() + ")", e);
+      String text = contents(path);
+      boolean named = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+          .endsWith(".json");
+      return named || text.stripLeading().startsWith("{") ? Optional.of(text) : Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty(); // gone since: read as a stack, which says so
     }
-    return text.stripLeading().startsWith("{") ? Optional.of(text) : Optional.empty();
   }
 
-  /** Parses, naming the file in a format error. */
+  /**
+   * The text of a plan file, read once so that what is checked (its signature) is what is
+   * parsed: bounded, strict UTF-8 ({@link InputFile}).
+   *
+   * @throws NoSuchFileException when the file does not exist
+   * @throws PlanFormatException naming the file when it is too large, a directory or not UTF-8
+   */
+  public static String readText(Path path) throws NoSuchFileException {
+    return contents(path);
+  }
+
+  private static String contents(Path path) throws NoSuchFileException {
+    try {
+      return InputFile.read(path, PlanFile.KIND);
+    } catch (InputProblem e) {
+      throw new PlanFormatException(e.at(path.toString()));
+    }
+  }
+
+  /** Parses, naming the file, line and column in a format error. */
   private static <T> T parse(Path path, java.util.function.Supplier<T> read) {
     try {
       return read.get();
     } catch (PlanFormatException e) {
-      throw new PlanFormatException(path + ": " + e.getMessage()
+      throw new PlanFormatException(e.at(path.toString())
           + (e.getMessage().startsWith("not a") ? " (apply takes a plan saved with 'rolectl plan"
               + " --out FILE', or a stack: a .yaml or .yml file or a directory)" : ""));
     }

@@ -51,6 +51,13 @@ public final class Snapshots {
    */
   public static Written take(Target target, List<String> ecsRegions, Path out) {
     LocalState state = target instanceof FileTarget file ? file.state() : live(target, ecsRegions);
+    try {
+      // the output's folders (an account file of local: gets none: it must be there already)
+      java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      throw new dev.rolectl.engine.live.TargetException(out + ": cannot make its folder ("
+          + dev.rolectl.engine.input.InputFile.describe(e) + ")", e);
+    }
     SnapshotWriter.write(state, out);
     LiveAccount account = state.account();
     LocalEcsState ecs = state.ecs();

@@ -48,9 +48,10 @@ public final class StackDigest {
     sha.update((name + "\u0000" + value + "\u0000").getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The file's bytes, as far as a stack file may go (one more: an endless --var-file ends). */
   private static byte[] bytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes((int) StackLoader.MAX_FILE_BYTES + 1);
     } catch (IOException e) {
       // a file that cannot be read makes the plan fail anyway; its name stands in for it
       return ("unreadable:" + file).getBytes(StandardCharsets.UTF_8);

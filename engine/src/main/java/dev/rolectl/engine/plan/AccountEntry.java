@@ -25,7 +25,8 @@ final class AccountEntry {
           + " again");
     }
     if (!n.path("accountId").isTextual() || !ID.matcher(n.get("accountId").asText()).matches()) {
-      throw new PlanFormatException(at + ".accountId: missing or not an account id (12 digits)");
+      throw new PlanFormatException(at + ".accountId: missing or not an account id (12 digits)",
+          "/accountId");
     }
     String id = n.get("accountId").asText();
     String where = at + " (account " + id + ")";
@@ -37,20 +38,21 @@ final class AccountEntry {
       if (!r.isTextual() || !m.matches() || !m.group(2).equals(id)) {
         throw new PlanFormatException(where + ".roleArn: '" + r.asText() + "' is not the ARN of a"
             + " role in account " + id + " (arn:PARTITION:iam::" + id + ":role/NAME): the file was"
-            + " edited; plan again");
+            + " edited; plan again", "/roleArn");
       }
       role = r.asText();
     }
     if (n.hasNonNull("plan")) {
       Plan p;
       try {
-        p = PlanFile.read(n.get("plan").toString());
-      } catch (PlanFormatException e) {
-        throw new PlanFormatException(where + ".plan: " + e.getMessage());
+        p = PlanFile.read(n.get("plan"));
+      } catch (RuntimeException e) {
+        PlanFormatException f = PlanFile.unusable(e, "/plan");
+        throw new PlanFormatException(where + ".plan: " + f.getMessage(), f.pointer(), 0, 0, f);
       }
       if (!p.accountId().equals(id)) {
         throw new PlanFormatException(where + " holds a plan of account " + p.accountId()
-            + ": the file was edited; plan again");
+            + ": the file was edited; plan again", "/plan/accountId");
       }
       return AccountPlan.planned(id, name, role, p);
     }

@@ -33,12 +33,7 @@ final class DiagnosticJson {
   }
 
   static Diagnostic read(JsonNode n) {
-    Severity severity;
-    try {
-      severity = Severity.valueOf(ResourceJson.text(n, "severity").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new PlanFormatException("a diagnostic has an unknown severity: " + n.path("severity"));
-    }
+    Severity severity = ResourceJson.named(n, "severity", Severity.values(), ResourceJson::lower);
     Location location =
         n.hasNonNull("file")
             ? new Location(n.path("file").asText(), n.path("line").asInt(1), n.path("column").asInt(1))

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolectl.engine.input.InputKind;
+import dev.rolectl.engine.input.InputProblem;
+import dev.rolectl.engine.input.StrictJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,13 +28,30 @@ public final class MultiPlanFile {
 
   private MultiPlanFile() {}
 
-  /** Whether {@code json} is a multi-account plan (rather than a single account's). */
+  /**
+   * Whether {@code json} is a multi-account plan (rather than a single account's): its top-level
+   * {@code kind} is {@link #KIND}, found by reading the tokens up to it. Where the text breaks
+   * before (a broken file, which the strict reader then refuses at its place), whether it holds
+   * {@code "kind"} and {@code "rolectl-multi-account-plan"} decides.
+   */
   public static boolean isMultiAccount(String json) {
-    try {
-      JsonNode root = MAPPER.readTree(json);
-      return root != null && KIND.equals(root.path("kind").asText());
-    } catch (JsonProcessingException e) {
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (var t = p.nextToken(); t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME;
+          t = p.nextToken()) {
+        String name = p.currentName();
+        var value = p.nextToken();
+        if (name.equals("kind") && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+            && KIND.equals(p.getText())) {
+          return true; // (a second "kind" is then refused by the strict reader)
+        }
+        p.skipChildren();
+      }
       return false;
+    } catch (java.io.IOException | RuntimeException e) {
+      return json.contains("\"kind\"") && json.contains("\"" + KIND + "\"");
     }
   }
 
@@ -79,30 +99,54 @@ public final class MultiPlanFile {
     }
   }
 
+  /** Multi-account plans as {@link StrictJson} reads them: at most 256 MiB, as saved plans. */
+  public static final InputKind FILE_KIND = new InputKind("multi-account plan",
+      PlanFile.KIND.maxBytes(),
+      "a multi-account plan is the JSON that 'rolectl plan --accounts ... --out FILE' writes:"
+          + " make the plan again");
+
   /**
-   * Reads a multi-account plan file.
+   * Reads a multi-account plan file: strict JSON ({@link StrictJson}); every problem is a {@link
+   * PlanFormatException} with the line and column of the value at fault.
    *
    * @throws PlanFormatException for another kind of file, another version, or a broken one
    */
   public static MultiPlan read(String json) {
-    JsonNode root = tree(json);
+    try {
+      return StrictJson.parse(json, FILE_KIND, MultiPlanFile::read);
+    } catch (InputProblem e) {
+      throw PlanFormatException.at(e.line(), e.column(), e.problem(), e);
+    } catch (PlanFormatException e) {
+      throw PlanFile.located(json, e);
+    } catch (RuntimeException e) {
+      throw PlanFile.located(json, PlanFile.unusable(e, ""));
+    }
+  }
+
+  private static MultiPlan read(JsonNode root) {
+    if (!root.isObject()) {
+      throw new PlanFormatException("not a multi-account plan: a JSON " + root.getNodeType().name()
+          .toLowerCase(java.util.Locale.ROOT) + ", not an object");
+    }
     if (!KIND.equals(root.path("kind").asText())) {
       throw new PlanFormatException("not a multi-account plan (no \"kind\": \"" + KIND + "\")");
     }
-    int version = root.path("formatVersion").asInt(-1);
+    int version = PlanFile.version(root);
     if (version != MultiPlan.FORMAT_VERSION) {
       throw new PlanFormatException("multi-account plan format version " + version + " is not"
           + " supported (this rolectl reads version " + MultiPlan.FORMAT_VERSION + "); plan again"
-          + " with this rolectl");
+          + " with this rolectl", "/formatVersion");
     }
     List<String> shards = new ArrayList<>();
     JsonNode shardList = root.path("shards");
     if (!shardList.isMissingNode() && !shardList.isArray()) {
-      throw new PlanFormatException("shards must be a list such as [\"1/2\"]");
+      throw new PlanFormatException("shards must be a list such as [\"1/2\"]", "/shards");
     }
-    for (JsonNode s : shardList) {
+    for (int i = 0; i < shardList.size(); i++) {
+      JsonNode s = shardList.get(i);
       if (!s.isTextual() || !SHARD.matcher(s.asText()).matches()) {
-        throw new PlanFormatException("shards: '" + s.asText() + "' is not a shard I/N");
+        throw new PlanFormatException("shards: " + (s.isTextual() ? "'" + s.asText() + "'"
+            : PlanFile.abbreviated(s)) + " is not a shard I/N", "/shards/" + i);
       }
       shards.add(s.asText());
     }
@@ -110,20 +154,25 @@ public final class MultiPlanFile {
     if (!list.isArray()) {
       throw new PlanFormatException("accounts must be a list of accounts, found "
           + (list.isMissingNode() ? "nothing" : list.getNodeType().name().toLowerCase(
-              java.util.Locale.ROOT)) + ": the file was edited or cut; plan again");
+              java.util.Locale.ROOT)) + ": the file was edited or cut; plan again", "/accounts");
     }
     if (list.isEmpty() && shards.isEmpty()) {
       throw new PlanFormatException("accounts is empty, and only a shard (--shard I/N) may have"
-          + " no account: the file was edited; plan again");
+          + " no account: the file was edited; plan again", "/accounts");
     }
     List<AccountPlan> accounts = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      AccountPlan a = AccountEntry.read(list.get(i), i);
+      AccountPlan a;
+      try {
+        a = AccountEntry.read(list.get(i), i);
+      } catch (RuntimeException e) {
+        throw PlanFile.unusable(e, "/accounts/" + i);
+      }
       if (!seen.add(a.accountId())) {
         throw new PlanFormatException("account " + a.accountId() + " is listed twice (accounts["
             + i + "]): a plan lists each account once; plan again, or merge the shards with"
-            + " 'rolectl merge'");
+            + " 'rolectl merge'", "/accounts/" + i);
       }
       accounts.add(a);
     }
@@ -131,7 +180,7 @@ public final class MultiPlanFile {
     JsonNode listed = root.path("accountsDigest");
     if (!listed.isMissingNode() && !(listed.isTextual() && HEX64.matcher(listed.asText()).matches())) {
       throw new PlanFormatException("accountsDigest: not 64 hex digits: the file was edited; plan"
-          + " again");
+          + " again", "/accountsDigest");
     }
     MultiPlan plan;
     try {
@@ -172,16 +221,17 @@ public final class MultiPlanFile {
 
   static String text(JsonNode n, String field) {
     if (!n.path(field).isTextual()) {
-      throw new PlanFormatException("missing or not a string: " + field);
+      throw new PlanFormatException("missing or not a string: " + field, "/" + field);
     }
     return n.get(field).asText();
   }
 
+  /** The tree of JSON that rolectl wrote itself (a plan it is writing into this file). */
   static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new PlanFormatException("not valid JSON (" + e.getOriginalMessage() + ")");
+      throw new IllegalStateException("rolectl's own plan JSON did not parse", e);
     }
   }
 }

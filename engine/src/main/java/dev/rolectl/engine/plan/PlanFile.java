@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolectl.engine.input.InputKind;
+import dev.rolectl.engine.input.InputProblem;
+import dev.rolectl.engine.input.StrictJson;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.policy.PolicyDiff;
@@ -146,42 +149,68 @@ public final class PlanFile {
   }
 
   /**
-   * Reads a saved plan.
-   *
-   * @throws PlanFormatException if the text is not a plan of a supported format version
+   * Saved plans as {@link StrictJson} reads them: at most 256 MiB (a plan of 1,000 new roles is
+   * a few MiB).
    */
+  public static final InputKind KIND = new InputKind("saved plan", 256 * InputKind.MIB,
+      "a saved plan is the JSON that 'rolectl plan --out FILE' writes: make the plan again");
+
   /**
    * Whether a parse error means the text is cut short though the parser did not say so: the error
    * is on the last line (e.g. in a {@code fals} cut from {@code false}) of a text that starts as a
    * plan does but does not end as a JSON object or array does.
    */
-  private static boolean cutShort(String json, com.fasterxml.jackson.core.JsonLocation at) {
+  private static boolean cutShort(String json, int line) {
     String text = json.stripTrailing();
-    if (at == null || !text.startsWith("{") || text.endsWith("}") || text.endsWith("]")) {
+    if (!text.startsWith("{") || text.endsWith("}") || text.endsWith("]")) {
       return false;
     }
     long lines = text.chars().filter(c -> c == '\n').count() + 1;
-    return at.getLineNr() >= lines;
+    return line >= lines;
   }
 
+  /**
+   * Reads a saved plan: strict JSON ({@link StrictJson}) of a supported format version. Every
+   * problem is a {@link PlanFormatException} with the line and column of the value at fault.
+   *
+   * @throws PlanFormatException if the text is not a plan of a supported format version
+   */
   public static Plan read(String json) {
-    JsonNode root;
     try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      boolean truncated = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
-          || cutShort(json, e.getLocation());
-      throw new PlanFormatException(
-          (truncated ? "the plan ends too early" : "not a rolectl plan: not valid JSON")
-              + " at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + (truncated
-                  ? " (the file is cut short: was it written completely? make the plan again)"
-                  : " (" + e.getOriginalMessage() + "); a saved plan is the JSON that 'rolectl"
-                      + " plan --out FILE' writes"));
+      return StrictJson.parse(json, KIND, root -> read(root));
+    } catch (InputProblem e) {
+      boolean cut = e.problem().startsWith("the saved plan ends too early")
+          || e.problem().startsWith("the saved plan is not valid JSON") && cutShort(json, e.line());
+      throw PlanFormatException.at(e.line(), e.column(), cut ? "the saved plan ends too early (the"
+          + " file is cut short: was it written completely?): make the plan again" : e.problem(), e);
+    } catch (PlanFormatException e) {
+      throw located(json, e);
+    } catch (RuntimeException e) {
+      throw located(json, unusable(e, ""));
     }
+  }
+
+  /** {@code e} at the line and column of its pointer in {@code json}. */
+  static PlanFormatException located(String json, PlanFormatException e) {
+    if (e.line() > 0 || e.pointer() == null) {
+      return e.line() > 0 ? e : PlanFormatException.at(1, 1, e.getMessage(), e);
+    }
+    InputProblem at = StrictJson.at(json, e.pointer(), e.getMessage());
+    return PlanFormatException.at(at.line(), at.column(), e.getMessage(), e);
+  }
+
+  /**
+   * A value the plan's records refuse (a record's own check, say), in words: the exception's text
+   * is for {@code --debug}, as the cause.
+   */
+  static PlanFormatException unusable(RuntimeException e, String pointer) {
+    return e instanceof PlanFormatException p ? p.under(pointer) : new PlanFormatException(
+        "a value here is not one rolectl writes (the file was edited or damaged): make the plan"
+            + " again", pointer, 0, 0, e);
+  }
+
+  /** Reads the tree of a saved plan; problems carry the pointer of their value. */
+  static Plan read(JsonNode root) {
     if (root == null || !root.isObject()) {
       throw new PlanFormatException(
           "not a rolectl plan (expected a JSON object, as 'rolectl plan --out FILE' writes)");
@@ -191,14 +220,14 @@ public final class PlanFile {
           "not a rolectl plan: a JSON object without formatVersion and liveFingerprint; a saved"
               + " plan is the JSON that 'rolectl plan --out FILE' writes");
     }
-    int version = root.path("formatVersion").asInt(-1);
+    int version = version(root);
     if (version >= 1 && version < Plan.FORMAT_VERSION) {
       throw new PlanFormatException(
           "the plan has format version "
               + version
               + ", made by an older rolectl that did not record the stack it was made from, so"
               + " apply cannot plan it again to check it; make the plan again with this rolectl"
-              + " (rolectl plan --out FILE)");
+              + " (rolectl plan --out FILE)", "/formatVersion");
     }
     if (version != Plan.FORMAT_VERSION) {
       throw new PlanFormatException(
@@ -206,44 +235,88 @@ public final class PlanFile {
               + root.path("formatVersion")
               + " is not supported; this rolectl reads version "
               + Plan.FORMAT_VERSION
-              + ". Make the plan again with this rolectl.");
+              + ". Make the plan again with this rolectl.", "/formatVersion");
     }
+    PlanSchema.check(root);
     List<ResourceChange> changes = new ArrayList<>();
-    JsonNode changeList = root.path("changes");
+    JsonNode changeList = list(root, "changes");
     for (int i = 0; i < changeList.size(); i++) {
       try {
         changes.add(readChange(changeList.get(i)));
-      } catch (PlanFormatException e) {
-        throw new PlanFormatException("changes[" + i + "]: " + e.getMessage());
+      } catch (RuntimeException e) {
+        throw unusable(e, "/changes/" + i);
       }
     }
     ResolvedStack resolved = ResolvedStackJson.read(root.get("resolvedStack"));
     List<dev.rolectl.engine.model.Diagnostic> diagnostics = new ArrayList<>();
-    for (JsonNode d : root.path("diagnostics")) {
-      diagnostics.add(DiagnosticJson.read(d));
+    JsonNode diagnosticList = list(root, "diagnostics");
+    for (int i = 0; i < diagnosticList.size(); i++) {
+      try {
+        diagnostics.add(DiagnosticJson.read(diagnosticList.get(i)));
+      } catch (RuntimeException e) {
+        throw unusable(e, "/diagnostics/" + i);
+      }
     }
-    Plan plan;
-    try {
-      String taken = root.path("snapshotTakenAt").asText(null);
-      plan = new Plan(
+    String taken = root.path("snapshotTakenAt").asText(null);
+    Plan plan = new Plan(
           version,
           ResourceJson.text(root, "stack"),
           ResourceJson.text(root, "stackHash"),
           ResourceJson.text(root, "liveFingerprint"),
           ResourceJson.text(root, "accountId"),
           ResourceJson.text(root, "target"),
-          Instant.parse(ResourceJson.text(root, "createdAt")),
+          instant(ResourceJson.text(root, "createdAt"), "createdAt"),
           changes,
           ecs(root.path("ecs")),
-          taken == null ? null : Instant.parse(taken),
+          taken == null ? null : instant(taken, "snapshotTakenAt"),
           diagnostics,
           AccessJson.read(root),
           resolved);
-    } catch (DateTimeParseException e) {
-      throw new PlanFormatException("createdAt or snapshotTakenAt is not an ISO-8601 instant");
-    }
     PlanFileCheck.check(root, plan);
     return plan;
+  }
+
+  private static Instant instant(String text, String field) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new PlanFormatException(field + " is '" + text + "', not a time such as"
+          + " 2026-01-02T03:04:05Z: the file was edited or damaged; make the plan again",
+          "/" + field);
+    }
+  }
+
+  /** {@code formatVersion}: a whole number (not {@code "2"}, {@code 2.5} or {@code true}). */
+  static int version(JsonNode root) {
+    JsonNode v = root.get("formatVersion");
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new PlanFormatException("formatVersion is " + (v == null ? "missing" : v.isNull()
+          ? "null" : v.isIntegralNumber() ? "too large" : v.getNodeType().name().toLowerCase(
+              java.util.Locale.ROOT) + " " + abbreviated(v)) + ", not a whole number such as "
+          + Plan.FORMAT_VERSION + ": the file was edited or damaged; make the plan again",
+          "/formatVersion");
+    }
+    return v.intValue();
+  }
+
+  /** A value as JSON, cut to 40 characters. */
+  static String abbreviated(JsonNode v) {
+    String text = v.toString();
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
+  /** The array at {@code field}: none when missing; a problem when another type. */
+  static JsonNode list(JsonNode n, String field) {
+    JsonNode v = n.path(field);
+    if (v.isMissingNode() || v.isNull()) {
+      return MAPPER.createArrayNode();
+    }
+    if (!v.isArray()) {
+      throw new PlanFormatException(field + " is " + v.getNodeType().name().toLowerCase(
+          java.util.Locale.ROOT) + ", not a list ([...]): the file was edited or damaged; make the"
+          + " plan again", "/" + field);
+    }
+    return v;
   }
 
   private static EcsCoverage ecs(JsonNode n) {
@@ -266,44 +339,58 @@ public final class PlanFile {
    * own values must be those ({@link PlanFileCheck}).
    */
   private static ResourceChange readChange(JsonNode n) {
-    Resource before = n.path("before").isObject()
-        ? ResolvedStackJson.resource(n.get("before"), "before") : null;
-    Resource after = n.path("after").isObject()
-        ? ResolvedStackJson.resource(n.get("after"), "after") : null;
+    Resource before = resource(n, "before");
+    Resource after = resource(n, "after");
     List<AttributeDiff> diffs = new ArrayList<>();
-    for (JsonNode d : n.path("diffs")) {
-      String attribute = ResourceJson.text(d, "attribute");
-      diffs.add(DiffValues.of(attribute, "document".equals(d.path("type").asText()), before, after));
+    JsonNode diffList = list(n, "diffs");
+    for (int i = 0; i < diffList.size(); i++) {
+      try {
+        JsonNode d = diffList.get(i);
+        String attribute = ResourceJson.text(d, "attribute");
+        diffs.add(DiffValues.of(attribute, "document".equals(d.path("type").asText()), before, after));
+      } catch (RuntimeException e) {
+        throw unusable(e, "/diffs/" + i);
+      }
     }
     Set<Address> deps = new LinkedHashSet<>();
-    n.path("dependsOn").forEach(d -> deps.add(new Address(d.asText())));
+    list(n, "dependsOn").forEach(d -> deps.add(new Address(d.asText())));
     List<Verdict> verdicts = new ArrayList<>();
-    for (JsonNode v : n.path("verdicts")) {
+    JsonNode verdictList = list(n, "verdicts");
+    for (int i = 0; i < verdictList.size(); i++) {
+      JsonNode v = verdictList.get(i);
       try {
         verdicts.add(
             new Verdict(
-                Verdict.Level.fromJsonName(ResourceJson.text(v, "level")),
+                ResourceJson.named(v, "level", Verdict.Level.values(), Verdict.Level::jsonName),
                 ResourceJson.text(v, "rule"),
                 ResourceJson.text(v, "message")));
-      } catch (IllegalArgumentException e) {
-        throw new PlanFormatException(
-            "invalid verdict of change " + n.path("address") + ": " + e.getMessage());
+      } catch (RuntimeException e) {
+        throw unusable(e, "/verdicts/" + i);
       }
     }
     try {
       return new ResourceChange(
           new Address(ResourceJson.text(n, "address")),
-          ResourceKind.valueOf(ResourceJson.text(n, "kind").toUpperCase(java.util.Locale.ROOT)),
-          Action.fromJsonName(ResourceJson.text(n, "action")),
+          ResourceJson.named(n, "kind", ResourceKind.values(), ResourceJson::lower),
+          ResourceJson.named(n, "action", Action.values(), Action::jsonName),
           before,
           after,
           diffs,
-          AccessImpact.valueOf(ResourceJson.text(n, "impact").toUpperCase(java.util.Locale.ROOT)),
+          ResourceJson.named(n, "impact", AccessImpact.values(), ResourceJson::lower),
           n.path("reason").isTextual() ? n.get("reason").asText() : null,
           deps,
           verdicts);
     } catch (IllegalArgumentException e) {
       throw new PlanFormatException("invalid change " + n.path("address") + ": " + e.getMessage());
+    }
+  }
+
+  /** The resource at {@code field} ({@code before} or {@code after}), or null. */
+  private static Resource resource(JsonNode n, String field) {
+    try {
+      return n.path(field).isObject() ? ResolvedStackJson.resource(n.get(field), field) : null;
+    } catch (RuntimeException e) {
+      throw unusable(e, "/" + field);
     }
   }
 

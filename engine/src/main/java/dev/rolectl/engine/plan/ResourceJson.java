@@ -79,12 +79,12 @@ final class ResourceJson {
   }
 
   Resource read(JsonNode n) {
-    String type = text(n, "type").toUpperCase(Locale.ROOT);
+    ResourceKind type = named(n, "type", ResourceKind.values(), ResourceJson::lower);
     Address address = new Address(text(n, "address"));
     Location location = location(text(n, "location"));
     Set<Address> deps = new LinkedHashSet<>();
-    n.path("dependsOn").forEach(d -> deps.add(new Address(d.asText())));
-    switch (ResourceKind.valueOf(type)) {
+    PlanFile.list(n, "dependsOn").forEach(d -> deps.add(new Address(d.asText())));
+    switch (type) {
       case ROLE:
         return new Role(
             address,
@@ -92,15 +92,15 @@ final class ResourceJson {
             text(n, "name"),
             text(n, "path"),
             nullable(n, "description"),
-            n.path("maxSessionDuration").asInt(Role.DEFAULT_MAX_SESSION_DURATION),
+            integer(n, "maxSessionDuration", Role.DEFAULT_MAX_SESSION_DURATION),
             document(n.path("trustPolicy")),
             nullable(n, "permissionsBoundary"),
             tags(n.path("tags")),
             n.hasNonNull("ecsInfrastructure")
                 ? EcsInfrastructure.fromYaml(n.get("ecsInfrastructure").asText()).orElse(null)
                 : null,
-            n.path("protect").asBoolean(false),
-            n.path("adopt").asBoolean(false),
+            bool(n, "protect"),
+            bool(n, "adopt"),
             deps);
       case MANAGED_POLICY:
         return new ManagedPolicy(
@@ -111,8 +111,8 @@ final class ResourceJson {
             nullable(n, "description"),
             document(n.path("document")),
             tags(n.path("tags")),
-            n.path("protect").asBoolean(false),
-            n.path("adopt").asBoolean(false),
+            bool(n, "protect"),
+            bool(n, "adopt"),
             deps);
       case ROLE_POLICY_ATTACHMENT:
         return new RolePolicyAttachment(
@@ -130,7 +130,7 @@ final class ResourceJson {
         return new PrincipalPolicyAttachment(
             address,
             location,
-            PrincipalType.valueOf(text(n, "principalType").toUpperCase(Locale.ROOT)),
+            named(n, "principalType", PrincipalType.values(), ResourceJson::lower),
             text(n, "principalName"),
             text(n, "policyName"),
             text(n, "policyArn"),
@@ -157,7 +157,8 @@ final class ResourceJson {
         .document()
         .orElseThrow(
             () -> new PlanFormatException("invalid policy document in plan: " + parse.problems()
-                .stream().map(p -> p.message()).collect(java.util.stream.Collectors.joining("; "))));
+                .stream().map(p -> (p.pointer().isEmpty() ? "" : p.pointer() + ": ") + p.message())
+                .collect(java.util.stream.Collectors.joining("; "))));
   }
 
   private ObjectNode tags(Map<String, String> tags) {
@@ -170,6 +171,10 @@ final class ResourceJson {
     Map<String, String> tags = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw new PlanFormatException("the tag '" + e.getKey() + "' is not a string",
+            "/tags/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+      }
       tags.put(e.getKey(), e.getValue().asText());
     }
     return tags;
@@ -186,9 +191,60 @@ final class ResourceJson {
   static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual()) {
-      throw new PlanFormatException("field '" + field + "' is missing or not a string");
+      throw new PlanFormatException("field '" + field + "' is " + (v == null ? "missing"
+          : v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + PlanFile.abbreviated(v)
+              + ", not a string") + ": the file was edited or damaged; make the plan again",
+          "/" + field);
     }
     return v.asText();
+  }
+
+  /** The constant whose JSON name ({@code jsonName}) is the field's text. */
+  static <E extends Enum<E>> E named(JsonNode n, String field, E[] values,
+      java.util.function.Function<E, String> jsonName) {
+    String s = text(n, field);
+    for (E v : values) {
+      if (jsonName.apply(v).equals(s)) {
+        return v;
+      }
+    }
+    throw new PlanFormatException("field '" + field + "' is '" + s + "', not one of "
+        + java.util.Arrays.stream(values).map(jsonName).collect(
+            java.util.stream.Collectors.joining(", "))
+        + ": the file was edited or damaged; make the plan again", "/" + field);
+  }
+
+  /** An enum constant's JSON name as rolectl writes it: its name in lower case. */
+  static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A whole number field; {@code fallback} when missing or null. */
+  private static int integer(JsonNode n, String field, int fallback) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new PlanFormatException("field '" + field + "' is " + PlanFile.abbreviated(v)
+          + ", not a whole number: the file was edited or damaged; make the plan again",
+          "/" + field);
+    }
+    return v.intValue();
+  }
+
+  /** A true-or-false field; false when missing or null. */
+  private static boolean bool(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw new PlanFormatException("field '" + field + "' is " + PlanFile.abbreviated(v)
+          + ", not true or false: the file was edited or damaged; make the plan again",
+          "/" + field);
+    }
+    return v.booleanValue();
   }
 
   private static String nullable(JsonNode n, String field) {

@@ -107,8 +107,8 @@ class ShardAndAccountsTest {
         java.nio.charset.StandardCharsets.UTF_16LE))) {
       Path f = Files.write(dir.resolve("utf16.txt"), bytes);
       Refused e = assertThrows(Refused.class, () -> Accounts.fromFile(f));
-      assertTrue(e.getMessage().startsWith(f + ": the accounts file is not UTF-8 text")
-          && e.getMessage().contains("save it as UTF-8"), e.getMessage());
+      assertTrue(e.getMessage().startsWith(f + ":1:") && e.getMessage().contains("the accounts"
+          + " file") && e.getMessage().contains("UTF-16"), e.getMessage());
     }
   }
 

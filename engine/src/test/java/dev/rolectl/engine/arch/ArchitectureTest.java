@@ -51,19 +51,20 @@ class ArchitectureTest {
   private static final List<Stage> STAGES =
       List.of(
           new Stage("model", List.of()),
+          new Stage("input", List.of("model")),
           new Stage("policy", List.of("model")),
           new Stage("config", List.of("model", "policy")),
           new Stage("graph", List.of("model", "policy")),
-          new Stage("live", List.of("model", "policy")),
+          new Stage("live", List.of("model", "input", "policy")),
           new Stage("access", List.of("model", "policy", "live")),
-          new Stage("plan", List.of("model", "policy", "graph", "live", "access")),
+          new Stage("plan", List.of("model", "input", "policy", "graph", "live", "access")),
           new Stage("safety", List.of("model", "policy", "plan", "live", "access")),
           new Stage("apply",
               List.of("model", "policy", "config", "graph", "live", "plan", "safety", "access")),
           new Stage(
               "api",
-              List.of("model", "policy", "config", "graph", "live", "plan", "safety", "apply",
-                  "access")));
+              List.of("model", "input", "policy", "config", "graph", "live", "plan", "safety",
+                  "apply", "access")));
 
   @TestFactory
   Stream<DynamicTest> stagesDependOnlyOnEarlierStages() {

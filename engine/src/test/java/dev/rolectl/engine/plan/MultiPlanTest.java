@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MultiPlanTest {
-  static final String HASH = "0".repeat(64);
+  static final String HASH = "sha256:" + "0".repeat(64);
 
   static AccountPlan planned(String id) {
     ResolvedStack stack = new ResolvedStack(new dev.rolectl.engine.model.Stack("ecs-platform", null,

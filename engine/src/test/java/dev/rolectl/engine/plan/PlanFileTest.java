@@ -52,8 +52,9 @@ class PlanFileTest {
     PlanFormatException e =
         assertThrows(PlanFormatException.class, () -> PlanFile.read(json.substring(0, json.length() / 2)));
 
-    assertTrue(e.getMessage().startsWith("the plan ends too early at line "), e.getMessage());
-    assertTrue(e.getMessage().contains("the file is cut short"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("the saved plan ends too early (the file is cut short"),
+        e.getMessage());
+    assertTrue(e.line() > 1 && e.column() >= 1, e.line() + ":" + e.column());
   }
 
   /** Wherever a plan file is cut, it is called cut short (not "not valid JSON"). */
@@ -63,8 +64,9 @@ class PlanFileTest {
     for (int end = 1; end < json.length(); end++) {
       String cut = json.substring(0, end);
       PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(cut));
-      assertTrue(e.getMessage().startsWith("the plan ends too early at line "),
+      assertTrue(e.getMessage().startsWith("the saved plan ends too early (the file is cut short"),
           "cut after " + end + " characters: " + e.getMessage());
+      assertTrue(e.line() >= 1, "located");
     }
   }
 
@@ -72,7 +74,9 @@ class PlanFileTest {
   void aFileThatIsNotAPlanIsNotCalledTruncated() {
     PlanFormatException yaml =
         assertThrows(PlanFormatException.class, () -> PlanFile.read("apiVersion: rolectl/v1\n"));
-    assertTrue(yaml.getMessage().startsWith("not a rolectl plan: not valid JSON at line 1"), yaml.getMessage());
+    assertTrue(yaml.getMessage().startsWith("the saved plan is not valid JSON: unrecognized token"
+        + " 'apiVersion'"), yaml.getMessage());
+    assertEquals(1, yaml.line());
     PlanFormatException other =
         assertThrows(PlanFormatException.class, () -> PlanFile.read("{\"name\": \"x\"}"));
     assertTrue(other.getMessage().startsWith("not a rolectl plan: a JSON object without formatVersion"),

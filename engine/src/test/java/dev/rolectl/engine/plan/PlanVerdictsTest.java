@@ -86,7 +86,10 @@ class PlanVerdictsTest {
 
     PlanFormatException e = assertThrows(PlanFormatException.class, () -> PlanFile.read(json));
 
-    assertTrue(e.getMessage().contains("verdict"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("/changes/0/verdicts/0/level: does not have a value in the"
+        + " enumeration [\"allow\", \"warn\", \"block\"]"), e.getMessage());
+    assertEquals(json.lines().takeWhile(l -> !l.contains("\"maybe\"")).count() + 1, e.line(),
+        "the line of the verdict's level");
   }
 
   @Test

@@ -28,14 +28,14 @@ import java.util.regex.Pattern;
 final class AccountFileReader {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-  private final List<String> problems = new ArrayList<>();
+  private final List<Node.Problem> problems = new ArrayList<>();
   private final List<UnreadableDocument> unreadable = new ArrayList<>();
   /** Why a document of the entry being read cannot be modelled, or {@code null}. */
   private String unmodelled;
   private String accountId;
   private String partition;
 
-  List<String> problems() {
+  List<Node.Problem> problems() {
     return problems;
   }
 
@@ -155,7 +155,10 @@ final class AccountFileReader {
     }
     List<String> profiles = new ArrayList<>();
     for (Node ip : r.field("InstanceProfileList").elements()) {
-      profiles.add(ip.field("InstanceProfileName").requiredText());
+      String profile = ip.field("InstanceProfileName").requiredText();
+      if (profile != null) { // else a problem is recorded
+        profiles.add(profile);
+      }
     }
     Node boundary = r.field("PermissionsBoundary").object();
     String boundaryArn = boundary == null ? null : boundary.field("PermissionsBoundaryArn").text();

@@ -43,7 +43,8 @@ final class AtomicFiles {
         p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
       }
     } catch (IOException e) {
-      throw new TargetException(file + ": cannot follow the symbolic link (" + e + ")", e);
+      throw new TargetException(file + ": cannot follow the symbolic link ("
+          + dev.rolectl.engine.input.InputFile.describe(e) + ")", e);
     }
     return p;
   }
@@ -54,12 +55,14 @@ final class AtomicFiles {
     Path dir = target.getParent();
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-          + Long.toHexString(System.nanoTime()) + ".tmp");
-      Files.createFile(tmp); // mode 0666 less the umask
-      keepMode(target, tmp);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      Path name = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
+          + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+      // made here (O_CREAT|O_EXCL: never a file or link that is there), mode 0666 less the umask
+      FileChannel ch = FileChannel.open(name, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      tmp = name;
+      try (ch) {
+        keepMode(target, tmp);
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -74,7 +77,9 @@ final class AtomicFiles {
       tmp = null;
     } catch (IOException e) {
       throw new TargetException(
-          file + ": cannot write the account file (" + e + "): check that its folder is writable",
+          file + ": cannot write the account file ("
+              + dev.rolectl.engine.input.InputFile.describe(e) + "): check that its folder is"
+              + " writable",
           e);
     } finally {
       if (tmp != null) {

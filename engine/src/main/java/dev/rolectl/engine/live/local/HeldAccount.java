@@ -51,9 +51,22 @@ final class HeldAccount {
   private FileSignature outsideSignature;
   private String conflict;
   private int writes;
+  /** The account as read right before the lock was taken, and the file's signature then. */
+  private LocalState checked;
+  private final FileSignature checkedAt;
 
   HeldAccount(Path file) {
+    this(file, null, null);
+  }
+
+  /**
+   * With the account read right before the lock was taken ({@code checked}, from a file with
+   * signature {@code checkedAt}): used instead of reading the file again while it is unchanged.
+   */
+  HeldAccount(Path file, LocalState checked, FileSignature checkedAt) {
     this.file = file;
+    this.checked = checked;
+    this.checkedAt = checkedAt;
   }
 
   /** The state now: IAM as changed in memory, ECS as the file says. */
@@ -102,8 +115,14 @@ final class HeldAccount {
 
   private AccountEditor editor() {
     if (editor == null) {
-      base = read();
-      signature = FileSignature.of(file);
+      if (checked != null && FileSignature.of(file).equals(checkedAt)) {
+        base = checked;
+        signature = checkedAt;
+      } else {
+        base = read();
+        signature = FileSignature.of(file);
+      }
+      checked = null;
       editor = new AccountEditor(base);
       writtenVersion = editor.version();
     }

@@ -2,15 +2,12 @@ package dev.rolectl.engine.live.local;
 
 import dev.rolectl.engine.live.TargetException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +20,11 @@ import java.util.function.UnaryOperator;
  * ({@code FILE.lock} beside it, an OS file lock, so concurrent rolectl processes take turns) and
  * replace the file atomically, so a crash leaves the old or the new file, never a part.
  *
+ * <p>Before the lock is taken, the file is checked ({@link #checkedTarget}): absent, in a folder
+ * that exists (rolectl makes no folder), or a regular file holding an account file; so a target
+ * that is not one is refused without a lock file beside it. The lock file is opened as {@link
+ * LockFile} says: never through a link, and changed only when it is rolectl's.
+ *
  * <p>While this process holds the lock for a whole apply ({@link #exclusive}), the file is read
  * once and changed in memory, written in batches and when the lock is released ({@link
  * HeldAccount}); otherwise each update reads and writes the whole file.
@@ -34,7 +36,7 @@ public final class LocalAccountStore {
   private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
 
   /** The lock of a file held for a whole apply, and the account read under it. */
-  private record Held(FileChannel channel, FileLock lock, HeldAccount account) {}
+  private record Held(LockFile lockFile, FileLock lock, HeldAccount account) {}
 
   private final Path file;
 
@@ -81,13 +83,16 @@ public final class LocalAccountStore {
       if (held != null) {
         return held.account().update(change); // this process holds the lock for a whole apply
       }
-      try (FileChannel lockFile = openLockFile();
-          FileLock lock = acquire(lockFile)) {
+      checkedTarget();
+      try (LockFile lockFile = LockFile.open(lockPath());
+          FileLock lock = acquire(lockFile.channel())) {
         return apply(change);
       }
     } catch (IOException e) {
       throw new TargetException(
-          lockPath() + ": cannot use the lock file (" + e + "): check that the folder is writable",
+          lockPath() + ": cannot use the lock file ("
+              + dev.rolectl.engine.input.InputFile.describe(e) + "): check that the folder is"
+              + " writable",
           e);
     } finally {
       inProcess.unlock();
@@ -146,28 +151,30 @@ public final class LocalAccountStore {
       if (HELD.containsKey(file)) {
         throw locked("another apply in this process");
       }
-      FileChannel channel = openLockFile();
+      FileSignature checkedAt = FileSignature.of(file);
+      LocalState checked = checkedTarget();
+      LockFile lockFile = LockFile.open(lockPath());
       FileLock lock;
       try {
-        lock = channel.tryLock();
+        lock = lockFile.channel().tryLock();
       } catch (OverlappingFileLockException | IOException e) {
         lock = null;
       }
       if (lock == null) {
-        channel.close();
-        throw locked(holder());
+        String holder = lockFile.holder();
+        lockFile.close();
+        throw locked(holder);
       }
-      byte[] pid =
-          ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(pid), 0);
+      lockFile.claim();
       AtomicFiles.removeStrays(file); // temp files of a writer killed mid-write
-      Held held = new Held(channel, lock, new HeldAccount(file));
+      Held held = new Held(lockFile, lock, new HeldAccount(file, checked, checkedAt));
       HELD.put(file, held);
       return () -> release(held);
     } catch (IOException e) {
       throw new TargetException(
-          lockPath() + ": cannot use the lock file (" + e + "): check that the folder is writable",
+          lockPath() + ": cannot use the lock file ("
+              + dev.rolectl.engine.input.InputFile.describe(e) + "): check that the folder is"
+              + " writable",
           e);
     } finally {
       inProcess.unlock();
@@ -185,24 +192,15 @@ public final class LocalAccountStore {
     } finally {
       try {
         if (HELD.remove(file, held)) {
-          held.channel().truncate(0);
+          held.lockFile().clear();
           held.lock().release();
-          held.channel().close();
+          held.lockFile().close();
         }
       } catch (IOException e) {
         // closing the channel releases the lock anyway; a stale pid is harmless
       } finally {
         inProcess.unlock();
       }
-    }
-  }
-
-  private String holder() {
-    try {
-      String text = Files.readString(lockPath(), StandardCharsets.UTF_8).trim();
-      return text.startsWith("pid ") ? text : "another process";
-    } catch (IOException e) {
-      return "another process";
     }
   }
 
@@ -221,10 +219,24 @@ public final class LocalAccountStore {
     return file.resolveSibling(file.getFileName() + ".lock");
   }
 
-  private FileChannel openLockFile() throws IOException {
-    Files.createDirectories(file.getParent());
-    return FileChannel.open(
-        lockPath(), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+  /**
+   * The account in the file, checked before its lock is taken: a regular file holding an account
+   * file, or absent (an empty account) in a folder that exists.
+   *
+   * @throws TargetException for anything else, saying what to do
+   */
+  private LocalState checkedTarget() {
+    try {
+      return AccountFile.read(file);
+    } catch (NoSuchFileException e) {
+      if (!Files.isDirectory(file.getParent())) {
+        throw new TargetException(file + ": the folder " + file.getParent() + " does not exist,"
+            + " and rolectl makes no folder for an account file: create it (mkdir -p "
+            + file.getParent() + "), or name a file in a folder that exists (a relative local:"
+            + " path is taken from the current directory). Nothing was changed");
+      }
+      return LocalState.empty();
+    }
   }
 
   private FileLock acquire(FileChannel channel) throws IOException {

@@ -8,17 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JSON node with its path in the file ({@code RoleDetailList[3].RoleName}), reporting type
+ * A JSON node with its path in the file ({@code RoleDetailList[3].RoleName}, and as a JSON
+ * Pointer, {@code /RoleDetailList/3/RoleName}, to find its line and column), reporting type
  * problems to a shared list instead of throwing, so that all problems of a file are shown at once.
  */
 final class Node {
+  /** A problem at a value: its path for people, its JSON Pointer to locate it, what is wrong. */
+  record Problem(String path, String pointer, String message) {
+    @Override
+    public String toString() {
+      return (path.isEmpty() ? "" : path + ": ") + message;
+    }
+  }
+
   private final JsonNode json;
   private final String path;
-  private final List<String> problems;
+  private final String pointer;
+  private final List<Problem> problems;
 
-  Node(JsonNode json, String path, List<String> problems) {
+  Node(JsonNode json, String path, List<Problem> problems) {
+    this(json, path, "", problems);
+  }
+
+  private Node(JsonNode json, String path, String pointer, List<Problem> problems) {
     this.json = json;
     this.path = path;
+    this.pointer = pointer;
     this.problems = problems;
   }
 
@@ -37,7 +52,8 @@ final class Node {
 
   Node field(String name) {
     JsonNode v = json.get(name);
-    return new Node(v, path.isEmpty() ? name : path + "." + name, problems);
+    return new Node(v, path.isEmpty() ? name : path + "." + name,
+        pointer + "/" + name.replace("~", "~0").replace("/", "~1"), problems);
   }
 
   boolean isMissing() {
@@ -45,7 +61,7 @@ final class Node {
   }
 
   void problem(String message) {
-    problems.add((path.isEmpty() ? "" : path + ": ") + message);
+    problems.add(new Problem(path, pointer, message));
   }
 
   /** The string, {@code null} when absent; a problem when present but not a string. */
@@ -116,7 +132,7 @@ final class Node {
       return out;
     }
     for (int i = 0; i < json.size(); i++) {
-      Node e = new Node(json.get(i), path + "[" + i + "]", problems);
+      Node e = new Node(json.get(i), path + "[" + i + "]", pointer + "/" + i, problems);
       if (!e.json.isObject()) {
         e.problem("must be an object ({...})");
         continue;
@@ -137,7 +153,8 @@ final class Node {
       return out;
     }
     for (int i = 0; i < json.size(); i++) {
-      String v = new Node(json.get(i), path + "[" + i + "]", problems).requiredText();
+      String v = new Node(json.get(i), path + "[" + i + "]", pointer + "/" + i, problems)
+          .requiredText();
       if (v != null) {
         out.add(v);
       }

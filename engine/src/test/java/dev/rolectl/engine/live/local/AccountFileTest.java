@@ -123,7 +123,7 @@ class AccountFileTest {
     assertEquals("acct.json", at.file());
     assertEquals(3, at.line());
     assertTrue(e.getMessage().startsWith("acct.json:3:"), e.getMessage());
-    assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("the account file ends too early"), e.getMessage());
     assertTrue(e.getMessage().contains("rolectl snapshot --out"), e.getMessage());
   }
 

@@ -46,7 +46,8 @@ class LocalAccountStoreTest {
 
   @Test
   void updatesCreateTheFileAndSeeEachOther(@TempDir Path dir) throws Exception {
-    LocalAccountStore store = new LocalAccountStore(dir.resolve("sub/account.json"));
+    LocalAccountStore store = new LocalAccountStore(
+        Files.createDirectories(dir.resolve("sub")).resolve("account.json"));
     assertEquals(LocalState.empty(), store.load());
     store.update(s -> withRole(s, "a"));
     LocalState after = store.update(s -> withRole(s, "b"));

@@ -208,7 +208,8 @@ class LocalEcsDeploymentsTest {
       EcsScan scan = t.ecs().scan(List.of(ROLE), List.of("us-east-1"));
 
       assertFalse(scan.isKnown());
-      assertTrue(scan.unknownReason().orElseThrow().contains("not valid JSON"), scan.toString());
+      assertTrue(scan.unknownReason().orElseThrow().contains("the account file ends too early"),
+          scan.toString());
     }
   }
 
