@@ -15,14 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -38,7 +35,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * Thread-safe; ECS clients are made per region on first use.
  */
 public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
-  static final int PARALLEL_REGIONS = 8;
+  static final int PARALLEL_REGIONS = RegionPool.PARALLEL_REGIONS;
   private static final String NAME_THEM = ", so rolectl cannot tell which regions' ECS services to"
       + " check. Allow ec2:DescribeRegions, or name the regions in the stack (settings: {ecs:"
       + " {regions: [us-east-1, eu-west-1]}}: then only those are checked, with a warning)";
@@ -47,17 +44,23 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   private final CallCounter counter;
   private final Map<String, EcsClient> clients = new ConcurrentHashMap<>();
   private final Map<String, RegionScan> cache = new HashMap<>();
-  private List<String> enabled;
-  private String enabledUnknown; // why DescribeRegions failed: asked once per run, like the answer
-  private ExecutorService pool;
+  private final AccountRegions accountRegions;
+  private final RegionPool pool = new RegionPool("rolectl-ecs-region");
 
   public AwsEcsDeployments(TargetOptions options) {
     this(options, new CallCounter());
   }
 
   AwsEcsDeployments(TargetOptions options, CallCounter counter) {
+    this(options, counter, new AccountRegions(
+        options == null ? TargetOptions.defaults() : options, counter));
+  }
+
+  /** With the target's regions, shared with its other scans (one DescribeRegions a run). */
+  AwsEcsDeployments(TargetOptions options, CallCounter counter, AccountRegions regions) {
     this.options = options == null ? TargetOptions.defaults() : options;
     this.counter = counter;
+    this.accountRegions = regions;
   }
 
   @Override
@@ -72,21 +75,23 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
 
   @Override
   public synchronized EcsScan inventory(Collection<String> regions) {
-    Resolved where = regions.isEmpty() ? resolve() : new Resolved(distinct(regions), null);
-    if (where.unknown != null) {
-      return EcsScan.unknown(List.of(), where.unknown + NAME_THEM);
+    AccountRegions.Resolved where = regions.isEmpty()
+        ? accountRegions.resolve()
+        : new AccountRegions.Resolved(AccountRegions.distinct(regions), null);
+    if (where.unknown() != null) {
+      return EcsScan.unknown(List.of(), where.unknown() + NAME_THEM);
     }
     Set<String> unknown = ConcurrentHashMap.newKeySet();
     AtomicReference<String> silent = new AtomicReference<>();
-    List<RegionScan> states = parallel(where.regions, r -> fresh(r, silent));
+    List<RegionScan> states = parallel(where.regions(), r -> fresh(r, silent));
     Set<String> roles = new LinkedHashSet<>();
     states.forEach(s -> roles.addAll(s.namedRoles(unknown)));
-    return collect(where.regions, states, roles, unknown);
+    return collect(where.regions(), states, roles, unknown);
   }
 
   /** The region of the target: {@code --region}, else the SDK's settings; where regions are read. */
   public String defaultRegion() {
-    return AwsClients.region(options).id();
+    return accountRegions.home();
   }
 
   private synchronized EcsScan scan(
@@ -102,16 +107,16 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
           return cached != null ? cached : fresh(r, silent);
         };
     Map<String, RegionScan> early = new HashMap<>();
-    Resolved enabledNow = resolveOverlapping(read, early);
+    AccountRegions.Resolved enabledNow = resolveOverlapping(read, early);
     List<String> where;
     String partial = null;
-    if (enabledNow.unknown == null) {
-      where = union(enabledNow.regions, regions);
+    if (enabledNow.unknown() == null) {
+      where = AccountRegions.union(enabledNow.regions(), regions);
     } else if (regions.isEmpty()) {
-      return EcsScan.unknown(List.of(), enabledNow.unknown + NAME_THEM);
+      return EcsScan.unknown(List.of(), enabledNow.unknown() + NAME_THEM);
     } else {
-      where = distinct(regions);
-      partial = enabledNow.unknown
+      where = AccountRegions.distinct(regions);
+      partial = enabledNow.unknown()
           + ", so only the stack's settings.ecs.regions (" + String.join(", ", where)
           + ") were checked; allow ec2:DescribeRegions to check every enabled region";
     }
@@ -120,38 +125,24 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     return partial == null ? scan : scan.partial(partial);
   }
 
-  /** The enabled regions, then the others asked for; each once (region names ignore case). */
-  private static List<String> union(List<String> enabled, Collection<String> asked) {
-    List<String> out = new ArrayList<>(enabled);
-    for (String r : asked) {
-      if (out.stream().noneMatch(r::equalsIgnoreCase)) {
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
-  private static List<String> distinct(Collection<String> regions) {
-    return union(List.of(), regions);
-  }
-
   /**
    * The regions enabled for the account. When they must be read first, the home region (where
    * they are read, nearly always enabled) is read meanwhile into {@code early}, so that loading
    * the EC2 client and its call overlap the first ECS reads.
    */
-  private Resolved resolveOverlapping(Function<String, RegionScan> read, Map<String, RegionScan> early) {
-    if (enabled != null || enabledUnknown != null) {
-      return resolve();
+  private AccountRegions.Resolved resolveOverlapping(
+      Function<String, RegionScan> read, Map<String, RegionScan> early) {
+    if (accountRegions.known()) {
+      return accountRegions.resolve();
     }
-    Future<Resolved> discovery = pool().submit(this::resolve);
+    Future<AccountRegions.Resolved> discovery = pool.submit(accountRegions::resolve);
     String home = defaultRegion();
     early.put(home, read.apply(home));
     try {
       return discovery.get();
     } catch (ExecutionException e) {
-      return new Resolved(List.of(), "cannot list the regions enabled for the account ("
-          + e.getCause() + ")");
+      return new AccountRegions.Resolved(List.of(),
+          "cannot list the regions enabled for the account (" + e.getCause() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the enabled regions", e);
@@ -212,57 +203,9 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     return state;
   }
 
-  /** The regions enabled for the account, or why they are unknown. One thread at a time. */
-  private Resolved resolve() {
-    if (enabledUnknown != null) {
-      return new Resolved(List.of(), enabledUnknown);
-    }
-    if (enabled == null) {
-      String home = defaultRegion();
-      try (Ec2Client ec2 = AwsClients.ec2(options, Region.of(home), counter)) {
-        enabled = EnabledRegions.read(ec2);
-      } catch (EcsReadException e) {
-        enabledUnknown = "cannot list the regions enabled for the account (" + e.reason(home) + ")";
-        return new Resolved(List.of(), enabledUnknown);
-      }
-    }
-    return new Resolved(enabled, null);
-  }
-
   private List<RegionScan> parallel(List<String> regions, Function<String, RegionScan> task) {
-    if (regions.size() == 1) {
-      return List.of(task.apply(regions.get(0)));
-    }
-    List<Future<RegionScan>> futures = new ArrayList<>();
-    regions.forEach(r -> futures.add(pool().submit(() -> task.apply(r))));
-    List<RegionScan> out = new ArrayList<>();
-    for (int i = 0; i < futures.size(); i++) {
-      try {
-        out.add(futures.get(i).get());
-      } catch (ExecutionException e) {
-        String region = regions.get(i);
-        out.add(new RegionScan(region, null, "reading ECS in " + region + " failed ("
-            + e.getCause() + "): run with --debug for details", null));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading ECS", e);
-      }
-    }
-    return out;
-  }
-
-  private synchronized ExecutorService pool() {
-    if (pool == null) {
-      pool =
-          Executors.newFixedThreadPool(
-              PARALLEL_REGIONS,
-              r -> {
-                Thread t = new Thread(r, "rolectl-ecs-region");
-                t.setDaemon(true);
-                return t;
-              });
-    }
-    return pool;
+    return pool.each(regions, task, (region, cause) -> new RegionScan(region, null,
+        "reading ECS in " + region + " failed (" + cause + "): run with --debug for details", null));
   }
 
   private EcsClient client(String region) {
@@ -273,10 +216,6 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   public synchronized void close() {
     clients.values().forEach(EcsClient::close);
     clients.clear();
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    pool.close();
   }
-
-  private record Resolved(List<String> regions, String unknown) {}
 }

@@ -15,12 +15,14 @@ public final class AwsTarget implements Target {
   private final CallCounter counter = new CallCounter();
   private final AwsIamAccount iam;
   private final AwsIamWriter writer;
+  private final AccountRegions regions;
   private AwsEcsDeployments ecs;
 
   private AwsTarget(TargetOptions options) {
     this.options = options;
     this.iam = new AwsIamAccount(options, counter);
     this.writer = new AwsIamWriter(iam);
+    this.regions = new AccountRegions(options, counter);
   }
 
   /** Opens without calling AWS; the first read connects. */
@@ -42,7 +44,7 @@ public final class AwsTarget implements Target {
   @Override
   public synchronized EcsDeployments ecs() {
     if (ecs == null) {
-      ecs = new AwsEcsDeployments(options, counter);
+      ecs = new AwsEcsDeployments(options, counter, regions);
     }
     return ecs;
   }
