@@ -59,6 +59,7 @@ import picocli.CommandLine.Spec;
       "  rolectl apply stacks/app --var env=prod --auto-approve --format json",
       "  rolectl apply app.plan.json",
       "  rolectl apply app.plan.json --wait-for-deployments 15m",
+      "  rolectl apply stacks/app --break-glass 'INC-4211 revoke AWS:* trust'",
       "  rolectl apply stacks/app --accounts-file accounts.txt --assume-role Deployer",
       "  rolectl apply accounts.plan.json   (many accounts; stale ones refused)",
       "",
@@ -124,6 +125,16 @@ public final class ApplyCommand extends BaseCommand {
           + " refused at once (exit 3).")
   Duration waitForDeployments = Duration.ZERO;
 
+  @Option(names = "--break-glass", order = 25, paramLabel = "REASON",
+      description = "Incident response only: make the changes that the ECS and EC2 safety rules"
+          + " block (a deployment in progress, a role that ECS tasks or EC2 instances use, ECS"
+          + " or EC2 that cannot be read), never those of protected resources. Each such change"
+          + " is reported loudly. REASON (8 to 200 characters, e.g. an incident id and what it"
+          + " fixes) is in the output (JSON: break_glass), in the user agent of every AWS call"
+          + " and in the role session name where rolectl assumes a role (CloudTrail shows"
+          + " both). Not with --wait-for-deployments.")
+  String breakGlass;
+
   @Option(names = "--lock-timeout", order = 26, paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "When another apply of the same stack holds the lock (in the account for"
@@ -164,6 +175,7 @@ public final class ApplyCommand extends BaseCommand {
   /** The apply asked for, with SIGINT, SIGTERM and SIGHUP handled ({@link Interrupts}). */
   private int dispatch() {
     try {
+      checkBreakGlass();
       var multi = SavedPlans.readMulti(stack.path());
       if (accountsOptions.given() || multi.isPresent()) {
         if (jsonOut != null) {
@@ -195,8 +207,53 @@ public final class ApplyCommand extends BaseCommand {
     }
   }
 
+  /**
+   * Checks {@code --break-glass} and says loudly what it does; the reason goes into the user
+   * agent of every AWS call ({@link #awsOptions()}) and into role session names.
+   */
+  private void checkBreakGlass() {
+    if (breakGlass == null) {
+      return;
+    }
+    try {
+      breakGlass = dev.rolectl.engine.api.BreakGlass.check(breakGlass);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (!waitForDeployments.isZero()) {
+      throw new UserError("--break-glass and --wait-for-deployments: choose one (break glass"
+          + " makes blocked changes at once; waiting makes them once the deployments are over)");
+    }
+    if (!accountsOptions.sessionName.equals(dev.rolectl.engine.api.AccountAccess.DEFAULT_SESSION_NAME)) {
+      throw new UserError("--session-name and --break-glass: with --break-glass the role session"
+          + " name is " + dev.rolectl.engine.api.BreakGlass.sessionName(breakGlass)
+          + " (so that CloudTrail shows it); drop --session-name");
+    }
+    accountsOptions.sessionName = dev.rolectl.engine.api.BreakGlass.sessionName(breakGlass);
+    String warning = "BREAK GLASS: --break-glass makes the changes that the ECS and EC2 safety"
+        + " rules block (a deployment in progress, a role that ECS tasks or EC2 instances use,"
+        + " ECS or EC2 that cannot be read): they may break running services and instances."
+        + " Protected resources stay protected. Reason, recorded in the output and in CloudTrail"
+        + " (user agent " + dev.rolectl.engine.api.BreakGlass.userAgent(breakGlass)
+        + ", role session " + accountsOptions.sessionName + "): " + breakGlass;
+    if (jsonOut != null) {
+      jsonOut.message("warning", warning);
+    } else {
+      err().println("WARNING: " + warning);
+      err().flush();
+    }
+  }
+
+  /** The aws target's options: the command line's and the environment's, with break glass. */
+  dev.rolectl.engine.live.TargetOptions awsOptions() {
+    var options = TargetOpener.options(targetOptions, cli.env());
+    return breakGlass == null
+        ? options
+        : options.withUserAgent(dev.rolectl.engine.api.BreakGlass.userAgent(breakGlass));
+  }
+
   private Target open(String spec) {
-    return TargetOpener.open(spec, targetOptions, cli.env());
+    return dev.rolectl.engine.live.Targets.open(spec, awsOptions());
   }
 
   private int applyStack() {
@@ -276,8 +333,8 @@ public final class ApplyCommand extends BaseCommand {
     }
   }
 
-  private ApplySettings settings() {
-    return new ApplySettings(parallelism, waitForDeployments);
+  ApplySettings settings() {
+    return new ApplySettings(parallelism, waitForDeployments, breakGlass);
   }
 
   private int run(java.util.function.BiFunction<Consumer<EngineEvent>, Stop, ApplyResult> apply) {
@@ -285,7 +342,7 @@ public final class ApplyCommand extends BaseCommand {
     interrupts.applying();
     ApplyResult result = apply.apply(progress, stop);
     if (jsonOut != null) {
-      jsonOut.summary(result, stop.reason());
+      jsonOut.summary(result, stop.reason(), breakGlass);
     } else {
       ApplySummary.write(result, stop.reason(), out(), err());
     }

@@ -69,8 +69,9 @@ public final class Planner {
     diagnostics.addAll(result.diagnostics());
     Optional<Plan> plan = result.plan();
     if (plan.isPresent()) {
-      note.accept("checking ECS deployments that use the changed roles");
-      plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
+      note.accept("checking the ECS services and EC2 instances that use the changed roles");
+      plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), target.ec2(),
+          Clock.systemUTC()));
     }
     PlanOutcome outcome = new PlanOutcome(plan, Optional.of(stack), Optional.of(live), diagnostics);
     // the plan carries what the user should see with it, for bots that read only the plan

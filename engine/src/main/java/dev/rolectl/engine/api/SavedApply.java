@@ -83,7 +83,8 @@ public final class SavedApply implements AutoCloseable {
       throw new IllegalStateException("the plan is stale: " + stale().get());
     }
     locks.checkHeld();
-    var gate = SafetyGates.ecs(plan, live, target.ecs(), settings.waitForDeployments(), stop);
+    var gate = SafetyGates.ofSavedPlan(plan, live, target.ecs(), target.ec2(),
+        settings.waitForDeployments(), settings.breakGlass(), stop);
     return Applier.apply(
         plan, writer, StackApply.options(target, settings).withGate(gate), events, stop);
   }

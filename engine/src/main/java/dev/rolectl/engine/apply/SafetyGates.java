@@ -1,6 +1,7 @@
 package dev.rolectl.engine.apply;
 
 import dev.rolectl.engine.live.EcsDeployments;
+import dev.rolectl.engine.live.InstanceProfileAssociations;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.Plan;
@@ -40,8 +41,8 @@ public final class SafetyGates {
    */
   public static SafetyGate ecs(
       Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs, Duration waitFor) {
-    return new EcsGate(
-        plan, stack, live, ecs, waitFor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    return new EcsGate(plan, stack, live, ecs, noEc2(), waitFor, null, Clock.systemUTC(),
+        d -> Thread.sleep(d.toMillis()));
   }
 
   /**
@@ -50,7 +51,36 @@ public final class SafetyGates {
    */
   public static SafetyGate ecs(
       Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs, Duration waitFor, Stop stop) {
-    return new EcsGate(plan, stack, live, ecs, waitFor, Clock.systemUTC(), stop::sleep);
+    return new EcsGate(plan, stack, live, ecs, noEc2(), waitFor, null, Clock.systemUTC(),
+        stop::sleep);
+  }
+
+  /**
+   * The gate of an apply of a stack: ECS and EC2 re-checked, stopped by {@code stop}.
+   *
+   * @param breakGlass {@code apply --break-glass REASON}: changes the safety rules block are made
+   *     anyway (each reported), never those another rule blocks; {@code null} for none
+   */
+  public static SafetyGate of(Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs,
+      InstanceProfileAssociations ec2, Duration waitFor, String breakGlass, Stop stop) {
+    return new EcsGate(plan, stack, live, ecs, ec2, waitFor, breakGlass, Clock.systemUTC(),
+        stop::sleep);
+  }
+
+  /**
+   * The gate of an apply of a saved plan: as {@link #of}, ECS and EC2 re-checked in every region
+   * enabled for the account now and in the regions the plan's safety check read ({@link
+   * SavedPlanEcs}, {@link SavedPlanEc2}), with the plan's organisation-denied regions.
+   */
+  public static SafetyGate ofSavedPlan(Plan plan, LiveAccount live, EcsDeployments ecs,
+      InstanceProfileAssociations ec2, Duration waitFor, String breakGlass, Stop stop) {
+    List<String> regions = plan.ecs() == null ? List.of() : plan.ecs().regions();
+    return of(plan, StalePlan.scope(plan, live.partition()), live, new SavedPlanEcs(ecs, regions),
+        new SavedPlanEc2(ec2, regions), waitFor, breakGlass, stop);
+  }
+
+  private static InstanceProfileAssociations noEc2() {
+    return InstanceProfileAssociations.unknown("rolectl was not given a way to read EC2 here");
   }
 
   /**
@@ -85,6 +115,13 @@ public final class SafetyGates {
       Duration waitFor,
       Clock clock,
       DeploymentWaiter.Sleeper sleeper) {
-    return new EcsGate(plan, stack, live, ecs, waitFor, clock, sleeper);
+    return new EcsGate(plan, stack, live, ecs, noEc2(), waitFor, null, clock, sleeper);
+  }
+
+  /** For tests: a gate with EC2 and a break-glass reason, on a given clock and sleeper. */
+  static SafetyGate of(Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs,
+      InstanceProfileAssociations ec2, Duration waitFor, String breakGlass, Clock clock,
+      DeploymentWaiter.Sleeper sleeper) {
+    return new EcsGate(plan, stack, live, ecs, ec2, waitFor, breakGlass, clock, sleeper);
   }
 }

@@ -40,12 +40,22 @@ final class SavedPlanEcs implements EcsDeployments {
 
   @Override
   public EcsScan scan(Collection<String> roleArns, Collection<String> regions) {
-    return read(roleArns, regions, false);
+    return read(roleArns, regions, false, false);
   }
 
   @Override
   public EcsScan rescan(Collection<String> roleArns, Collection<String> regions) {
-    return read(roleArns, regions, true);
+    return read(roleArns, regions, true, false);
+  }
+
+  @Override
+  public EcsScan scan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    return read(roleArns, regions, false, tasks);
+  }
+
+  @Override
+  public EcsScan rescan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    return read(roleArns, regions, true, tasks);
   }
 
   @Override
@@ -53,11 +63,12 @@ final class SavedPlanEcs implements EcsDeployments {
     return ecs.inventory(regions);
   }
 
-  private EcsScan read(Collection<String> roleArns, Collection<String> regions, boolean fresh) {
+  private EcsScan read(
+      Collection<String> roleArns, Collection<String> regions, boolean fresh, boolean tasks) {
     Set<String> asked = new LinkedHashSet<>(planRegions);
     asked.addAll(regions);
     List<String> more = List.copyOf(asked);
-    EcsScan scan = fresh ? ecs.rescan(roleArns, more) : ecs.scan(roleArns, more);
+    EcsScan scan = fresh ? ecs.rescan(roleArns, more, tasks) : ecs.scan(roleArns, more, tasks);
     if (scan.unknownReason().isPresent() && scan.regions().isEmpty()) {
       return withReason(scan, scan.unknownReason().get() + " (" + WHY + ")");
     }
@@ -70,6 +81,6 @@ final class SavedPlanEcs implements EcsDeployments {
 
   private static EcsScan withReason(EcsScan scan, String reason) {
     return new EcsScan(scan.regions(), scan.clusters(), scan.uses(), Optional.of(reason),
-        scan.asOf(), scan.fromSnapshot(), Optional.empty());
+        scan.asOf(), scan.fromSnapshot(), Optional.empty(), scan.failures(), scan.notChecked());
   }
 }

@@ -90,7 +90,7 @@ public final class StalePlan {
   /**
    * A stand-in for the plan's stack: its name and declared resources, default settings (no ECS
    * regions: every enabled region; {@link SafetyGates} adds the regions the plan's safety check
-   * read, {@link Plan#ecs()}).
+   * read, {@link Plan#ecs()}) but the organisation-denied regions the plan recorded.
    */
   static Stack scope(Plan plan, String partition) {
     return new Stack(
@@ -100,7 +100,8 @@ public final class StalePlan {
         partition,
         Map.of(),
         declared(plan),
-        new StackSettings(StackSettings.DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE, List.of(), List.of()),
+        new StackSettings(StackSettings.DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE, List.of(), List.of(),
+            plan.ecs() == null ? List.of() : plan.ecs().organizationDeniedRegions()),
         SourceMap.empty());
   }
 

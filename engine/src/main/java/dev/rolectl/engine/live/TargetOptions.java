@@ -28,6 +28,8 @@ import java.util.TreeMap;
  *     a third of it (at least one second). {@code null} for {@link #DEFAULT_CALL_TIMEOUT}
  * @param assumeRole a role to assume with the credentials above, whose account is then the
  *     target's; {@code null} to use the credentials as they are
+ * @param userAgent added to the user agent of every AWS call (CloudTrail's {@code userAgent}),
+ *     e.g. why an apply overrides the safety rules; {@code null} for none
  */
 public record TargetOptions(
     String profile,
@@ -37,7 +39,8 @@ public record TargetOptions(
     int maxAttempts,
     Map<String, URI> serviceEndpoints,
     Duration callTimeout,
-    AssumeRole assumeRole) {
+    AssumeRole assumeRole,
+    String userAgent) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
 
@@ -65,7 +68,21 @@ public record TargetOptions(
 
   public TargetOptions(
       String profile, String region, URI endpoint, Credentials credentials, int maxAttempts) {
-    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null, null);
+    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null, null, null);
+  }
+
+  /** Options without a user agent of their own. */
+  public TargetOptions(String profile, String region, URI endpoint, Credentials credentials,
+      int maxAttempts, Map<String, URI> serviceEndpoints, Duration callTimeout,
+      AssumeRole assumeRole) {
+    this(profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout,
+        assumeRole, null);
+  }
+
+  /** The same options with {@code suffix} in the user agent of every call. */
+  public TargetOptions withUserAgent(String suffix) {
+    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts,
+        serviceEndpoints, callTimeout, assumeRole, suffix);
   }
 
   /** Each attempt of a call: a third of {@link #callTimeout()}, at least one second. */
@@ -76,7 +93,8 @@ public record TargetOptions(
 
   public TargetOptions withCallTimeout(Duration timeout) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout, assumeRole,
+        userAgent);
   }
 
   /** The endpoint of one service: its own, else {@link #endpoint()}; {@code null}: the SDK's. */
@@ -90,7 +108,7 @@ public record TargetOptions(
     Map<String, URI> m = new TreeMap<>(serviceEndpoints);
     m.put(service.toLowerCase(Locale.ROOT), uri);
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, m, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, m, callTimeout, assumeRole, userAgent);
   }
 
   /** Everything from the SDK's defaults. */
@@ -100,33 +118,39 @@ public record TargetOptions(
 
   public TargetOptions withProfile(String profile) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole,
+        userAgent);
   }
 
   public TargetOptions withRegion(String region) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole,
+        userAgent);
   }
 
   public TargetOptions withEndpoint(URI endpoint) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole,
+        userAgent);
   }
 
   public TargetOptions withCredentials(Credentials credentials) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole,
+        userAgent);
   }
 
   public TargetOptions withMaxAttempts(int maxAttempts) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole,
+        userAgent);
   }
 
   /** The same options, reaching the account through {@code role} (see {@link AssumeRole}). */
   public TargetOptions withAssumeRole(AssumeRole role) {
     return new TargetOptions(
-        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, role);
+        profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, role,
+        userAgent);
   }
 
   /**

@@ -73,6 +73,7 @@ public final class MarkdownPlanRenderer {
     }
     head.append("**").append(TextPlanRenderer.summary(plan)).append("**\n\n");
     head.append(blocked(plan));
+    head.append(CoverageLines.markdown(plan));
     head.append(warnings(plan));
     // within a small limit (an account's share of a multi-account comment) fewer rows
     String table = SecurityTable.of(plan);

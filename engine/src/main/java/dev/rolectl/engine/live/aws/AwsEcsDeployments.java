@@ -2,6 +2,7 @@ package dev.rolectl.engine.live.aws;
 
 import dev.rolectl.engine.live.EcsDeployments;
 import dev.rolectl.engine.live.EcsScan;
+import dev.rolectl.engine.live.RegionFailure;
 import dev.rolectl.engine.live.ServiceUse;
 import dev.rolectl.engine.live.TargetOptions;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   private final CallCounter counter;
   private final Map<String, EcsClient> clients = new ConcurrentHashMap<>();
   private final Map<String, RegionScan> cache = new HashMap<>();
+  /** Task definition revision ARN to the roles it names: a revision never changes. */
+  private final Map<String, Map<dev.rolectl.engine.live.EcsRoleField, String>> definitions =
+      new ConcurrentHashMap<>();
   private final AccountRegions accountRegions;
   private final RegionPool pool = new RegionPool("rolectl-ecs-region");
 
@@ -65,12 +69,22 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
 
   @Override
   public EcsScan scan(Collection<String> roleArns, Collection<String> regions) {
-    return scan(roleArns, regions, false);
+    return scan(roleArns, regions, false, false);
   }
 
   @Override
   public EcsScan rescan(Collection<String> roleArns, Collection<String> regions) {
-    return scan(roleArns, regions, true);
+    return scan(roleArns, regions, true, false);
+  }
+
+  @Override
+  public EcsScan scan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    return scan(roleArns, regions, false, tasks);
+  }
+
+  @Override
+  public EcsScan rescan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    return scan(roleArns, regions, true, tasks);
   }
 
   @Override
@@ -85,8 +99,9 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     AtomicReference<String> silent = new AtomicReference<>();
     List<RegionScan> states = parallel(where.regions(), r -> fresh(r, silent));
     Set<String> roles = new LinkedHashSet<>();
-    states.forEach(s -> roles.addAll(s.namedRoles(unknown)));
-    return collect(where.regions(), states, roles, unknown);
+    List<RegionFailure> failed = new ArrayList<>();
+    states.forEach(s -> roles.addAll(s.namedRoles(unknown, failed)));
+    return collect(where.regions(), states, roles, unknown, true).withFailures(failed);
   }
 
   /** The region of the target: {@code --region}, else the SDK's settings; where regions are read. */
@@ -95,7 +110,7 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   }
 
   private synchronized EcsScan scan(
-      Collection<String> roleArns, Collection<String> regions, boolean fresh) {
+      Collection<String> roleArns, Collection<String> regions, boolean fresh, boolean tasks) {
     Set<String> unknown = ConcurrentHashMap.newKeySet();
     AtomicReference<String> silent = new AtomicReference<>();
     Function<String, RegionScan> read =
@@ -121,7 +136,7 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
           + ") were checked; allow ec2:DescribeRegions to check every enabled region";
     }
     List<RegionScan> states = parallel(where, r -> early.containsKey(r) ? early.get(r) : read.apply(r));
-    EcsScan scan = collect(where, states, roleArns, unknown);
+    EcsScan scan = collect(where, states, roleArns, unknown, tasks);
     return partial == null ? scan : scan.partial(partial);
   }
 
@@ -149,19 +164,20 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     }
   }
 
-  private EcsScan collect(
-      List<String> regions, List<RegionScan> states, Collection<String> roleArns, Set<String> unknown) {
+  private EcsScan collect(List<String> regions, List<RegionScan> states,
+      Collection<String> roleArns, Set<String> unknown, boolean tasks) {
     Map<String, List<ServiceUse>> uses = new LinkedHashMap<>();
     roleArns.forEach(arn -> uses.put(arn, new ArrayList<>()));
     List<String> clusters = new ArrayList<>();
     Set<String> reasons = new LinkedHashSet<>(unknown);
+    List<RegionFailure> failed = new ArrayList<>();
     for (RegionScan s : states) {
-      s.uses(roleArns, reasons).forEach((arn, list) -> uses.get(arn).addAll(list));
+      s.uses(roleArns, reasons, failed, tasks).forEach((arn, list) -> uses.get(arn).addAll(list));
       clusters.addAll(s.clusters());
     }
     Optional<String> why =
         reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
-    return new EcsScan(regions, clusters, uses, why, Optional.empty());
+    return new EcsScan(regions, clusters, uses, why, Optional.empty()).withFailures(failed);
   }
 
   /**
@@ -173,26 +189,29 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   private RegionScan fresh(String region, AtomicReference<String> silent) {
     String gone = silent.get();
     if (gone != null) {
-      return remember(region,
-          new RegionScan(region, null, "the other regions were not read after " + gone, null));
+      return remember(region, new RegionScan(region, null, RegionFailure.of("ECS", "(any)",
+          "not read", "", "the other regions were not read after " + gone + " (each would have"
+              + " waited out the same time-out): " + RegionFailure.REGION, false, region), null));
     }
     EcsClient ecs;
     try {
       ecs = client(region);
     } catch (IllegalArgumentException e) {
-      return remember(region, new RegionScan(region, null, "cannot set up the AWS SDK for ECS in "
-          + region + " (" + e.getMessage() + "): check the region names (settings.ecs.regions,"
-          + " --region)", null));
+      return remember(region, new RegionScan(region, null, RegionFailure.of("ECS", "(client)",
+          "bad region", e.getMessage(), "cannot set up the AWS SDK for ECS in " + region + " ("
+              + e.getMessage() + "): check the region names (settings.ecs.regions, --region)",
+          false, region), null));
     }
     EcsDeploymentReader deployments = new EcsDeploymentReader(ecs);
     try {
       EcsInventory inventory = new EcsRegionReader(ecs).read();
-      return remember(region, new RegionScan(region, inventory, null, deployments::read));
+      return remember(region, new RegionScan(region, inventory, null, deployments::read,
+          inv -> new EcsTaskReader(ecs, definitions).read(inv)));
     } catch (EcsReadException e) {
       if (e.failure instanceof SdkClientException c && AwsErrors.unreachable(c)) {
         silent.compareAndSet(null, "ECS in " + region + " did not answer");
       }
-      return remember(region, new RegionScan(region, null, e.reason(region), null));
+      return remember(region, new RegionScan(region, null, e.failure(region), null));
     }
   }
 
@@ -205,7 +224,9 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
 
   private List<RegionScan> parallel(List<String> regions, Function<String, RegionScan> task) {
     return pool.each(regions, task, (region, cause) -> new RegionScan(region, null,
-        "reading ECS in " + region + " failed (" + cause + "): run with --debug for details", null));
+        RegionFailure.of("ECS", "(any)", "unexpected error", String.valueOf(cause), "reading ECS in "
+            + region + " failed (" + cause + "): run with --debug for details", false, region),
+        null));
   }
 
   private EcsClient client(String region) {

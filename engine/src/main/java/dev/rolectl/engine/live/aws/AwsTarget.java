@@ -17,6 +17,7 @@ public final class AwsTarget implements Target {
   private final AwsIamWriter writer;
   private final AccountRegions regions;
   private AwsEcsDeployments ecs;
+  private AwsInstanceProfileAssociations ec2;
 
   private AwsTarget(TargetOptions options) {
     this.options = options;
@@ -49,6 +50,15 @@ public final class AwsTarget implements Target {
     return ecs;
   }
 
+  /** EC2's instance profile associations through the SDK; clients per region on first use. */
+  @Override
+  public synchronized dev.rolectl.engine.live.InstanceProfileAssociations ec2() {
+    if (ec2 == null) {
+      ec2 = new AwsInstanceProfileAssociations(options, counter, regions);
+    }
+    return ec2;
+  }
+
   @Override
   public java.util.Optional<dev.rolectl.engine.live.IamWriter> writer() {
     return java.util.Optional.of(writer);
@@ -69,6 +79,9 @@ public final class AwsTarget implements Target {
     iam.close();
     if (ecs != null) {
       ecs.close();
+    }
+    if (ec2 != null) {
+      ec2.close();
     }
     counter.closeSession();
   }

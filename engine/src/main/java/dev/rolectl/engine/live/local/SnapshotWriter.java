@@ -59,6 +59,9 @@ public final class SnapshotWriter {
     if (state.ecs().present()) {
       EcsSectionWriter.write(root.putObject("ecs"), state.ecs());
     }
+    if (state.ecs().ec2().present()) {
+      Ec2Section.write(root.putObject("ec2"), state.ecs().ec2());
+    }
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
