@@ -12,13 +12,16 @@ import java.util.List;
  *
  * <pre>{@code
  * "failures": [{"service": "ecs", "operation": "ListClusters",
- *     "error": "HTTP 400 AccessDeniedException", "message": "User: ... in a service control policy",
- *     "organizationDenied": true, "regions": ["af-south-1", ...], "reason": "..."}],
+ *     "error": "HTTP 400 AccessDeniedException", "organizationDenied": true,
+ *     "regions": ["af-south-1", ...],
+ *     "reason": "an organization policy denies ListClusters in <region> (...): ..."}],
  * "notChecked": {"regions": ["af-south-1", ...], "reason": "denied by organization policy"},
  * "organizationDeniedRegions": ["*"]
  * }</pre>
  *
- * Each failure is one line of the plan, whatever the number of its regions. Members with
+ * Each failure is one line of the plan, whatever the number of its regions; its {@code reason}
+ * (what AWS said and what to do) is said once, with {@value RegionFailure#REGION} standing for
+ * each of its {@code regions}. Members with
  * nothing to say are left out; absent members read as empty.
  */
 final class CoverageJson {
@@ -44,11 +47,9 @@ final class CoverageJson {
       n.put("service", f.serviceKey());
       n.put("operation", f.operation());
       n.put("error", f.error());
-      n.put("message", f.message());
       n.put("organizationDenied", f.organizationDenied());
       f.regions().forEach(n.putArray("regions")::add);
-      n.put("reason", f.describe());
-      n.put("template", f.reason());
+      n.put("reason", f.reason());
     }
   }
 
@@ -61,8 +62,8 @@ final class CoverageJson {
       }
       failures.add(new RegionFailure(
           f.path("service").asText("ecs").toUpperCase(java.util.Locale.ROOT),
-          f.path("operation").asText(""), f.path("error").asText(""), f.path("message").asText(""),
-          f.path("template").asText(f.path("reason").asText("")),
+          f.path("operation").asText(""), f.path("error").asText(""), "",
+          f.path("reason").asText(""),
           f.path("organizationDenied").asBoolean(false), where));
     }
     return new EcsCoverage(regions, clusters, failures,
