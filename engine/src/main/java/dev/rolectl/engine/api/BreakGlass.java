@@ -32,9 +32,13 @@ public final class BreakGlass {
     return reason.strip();
   }
 
-  /** The user agent suffix: {@code rolectl-break-glass/REASON}, spaces and unsafe characters as {@code _}. */
+  /**
+   * The user agent suffix: {@code rolectl-break-glass/REASON}, each run of spaces and other
+   * characters a user agent token cannot hold written as one {@code _}.
+   */
   public static String userAgent(String reason) {
-    return "rolectl-break-glass/" + reason.strip().replaceAll("[^A-Za-z0-9._~:#=+,@-]", "_");
+    return "rolectl-break-glass/"
+        + reason.strip().replaceAll("[^A-Za-z0-9._~:#=+,@-]+", "_");
   }
 
   /**
