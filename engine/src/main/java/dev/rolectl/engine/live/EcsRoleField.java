@@ -44,6 +44,11 @@ public enum EcsRoleField {
   /** An ECS gateway ({@code DescribeGateway}). */
   GATEWAY("Gateway.infrastructureRoleArn", null),
   /**
+   * The legacy service role ({@code Service.roleArn}): ECS registers and deregisters the
+   * service's tasks with its load balancer with it. Judged like an infrastructure role.
+   */
+  SERVICE_ROLE("Service.roleArn", null),
+  /**
    * The task role of a task definition in use: that of a service's deployment that is not {@code
    * INACTIVE} or of a task set, or of a running task ({@code DescribeTaskDefinition}). The tasks
    * get its credentials while they run.

@@ -36,6 +36,7 @@ final class EcsServices {
       }
     }
     add(refs, EcsRoleField.EXPRESS_GATEWAY_SERVICE, expressRoleArn);
+    add(refs, EcsRoleField.SERVICE_ROLE, s.roleArn());
     Set<String> providers = new TreeSet<>();
     strategy(s.capacityProviderStrategy(), providers);
     List<ActiveDeployment> deployments = new ArrayList<>();
