@@ -153,6 +153,19 @@ class ConsumersTest {
   }
 
   @Test
+  void aReplaceOrRenameNamesTheProfileTheNewRoleGoesBackInto() {
+    LiveAccount live = new SafetyFixtures.Live().role(HOST, TRUST_EC2, List.of(), Map.of())
+        .inProfiles(HOST, "web-profile").build();
+    Stack moved = stack(SafetyFixtures.role(HOST, "/hosts/", TRUST_EC2, null, null));
+    Plan checked = Safety.check(plan(moved, live), moved, live, new FakeEcs(), new FakeEc2(),
+        CLOCK);
+    Verdict v = verdict(checked, Address.role(HOST), Safety.EC2_ROLE_DELETE);
+    assertEquals(Level.WARN, v.level());
+    assertTrue(v.message().startsWith("Removed from instance profile web-profile (put back once"
+        + " the new role exists)"), v::message);
+  }
+
+  @Test
   void droppingEc2FromTheTrustOfARoleInUseIsBlockedAndARoleInNoProfileAsksEc2Nothing() {
     FakeEc2 ec2 = new FakeEc2().instance("i-0abc", "web-profile");
     LiveAccount live = new SafetyFixtures.Live().role(HOST, TRUST_EC2, List.of(), Map.of())
