@@ -111,11 +111,17 @@ class OrganizationDeniedRegionsE2E {
     assertEquals(1, count(all, SCP), all);
     assertTrue(all.contains(denied.size() + " regions") && all.contains("organizationDeniedRegions")
         && all.contains("ListClusters") && all.contains("AccessDeniedException"), all);
+    StringBuilder sizes = new StringBuilder("plan output of the blocked delete, SCP deny in "
+        + denied.size() + " regions: text " + all.length() + " characters");
     for (String format : List.of("json", "markdown")) {
       TestCli.Run r = fx.rolectl("plan", stack, "--format", format);
       assertEquals(3, r.exit(), r::toString);
       assertEquals(1, count(r.out(), SCP), format + ":\n" + r.out());
+      sizes.append(", ").append(format).append(' ').append(r.out().length()).append(" characters");
     }
+    Path figures = Path.of("target/benchmarks");
+    Files.createDirectories(figures);
+    Files.writeString(figures.resolve("organization-deny.txt"), sizes + "\n");
     JsonNode failure = JSON.readTree(fx.rolectl("plan", stack, "--format", "json").out())
         .path("ecs").path("failures").get(0);
     assertEquals("ListClusters", failure.path("operation").asText());

@@ -40,9 +40,9 @@ final class Ec2Judge {
         .orElse(scan.fromSnapshot() ? "From a snapshot of unknown date: " : "");
     String notChecked = Unread.notChecked(scan.notChecked());
     if (!uses.isEmpty()) {
-      String list = uses.stream()
-          .map(u -> u.describe() + " (source: " + u.source() + ")")
-          .collect(Collectors.joining("; "));
+      String list = Unread.firstOf(uses.stream().map(InstanceUse::describe).toList())
+          + " (source: " + uses.stream().map(InstanceUse::source).distinct()
+              .collect(Collectors.joining("; ")) + ")";
       return Verdict.block(h.rule(), asOf + removed + Unread.capitalised(h.doing())
           + " takes the credentials of role " + role.name() + " from EC2 instances that use"
           + " instance profile " + profileNames + ": " + list + ". " + Unread.capitalised(

@@ -31,7 +31,9 @@ final class TaskJudge {
         .orElse(scan.fromSnapshot() ? "From a snapshot of unknown date: " : "");
     String notChecked = Unread.notChecked(scan.notChecked());
     if (!uses.isEmpty()) {
-      String list = uses.stream().map(TaskJudge::using).collect(Collectors.joining("; "));
+      String list = Unread.firstOf(uses.stream().map(TaskJudge::using).toList())
+          + " (source: " + uses.stream().map(ServiceUse::source).distinct()
+              .collect(Collectors.joining("; ")) + ")";
       if (h.warnOnly()) {
         return Verdict.warn(h.rule(), asOf + Unread.capitalised(h.doing()) + ": " + list
             + (uses.size() == 1 ? " uses" : " use") + " it as a task or execution role, and "
@@ -69,7 +71,6 @@ final class TaskJudge {
 
   private static String using(ServiceUse u) {
     return u.describe() + " names it in "
-        + u.fields().stream().map(EcsRoleField::path).collect(Collectors.joining(", "))
-        + " (source: " + u.source() + ")";
+        + u.fields().stream().map(EcsRoleField::path).collect(Collectors.joining(", "));
   }
 }

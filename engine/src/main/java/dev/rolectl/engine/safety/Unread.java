@@ -53,6 +53,14 @@ final class Unread {
         + sorted.get(sorted.size() - 1) + ", listed in the plan's ecs.regions)";
   }
 
+  /** The first ten, then {@code and N more}; joined with {@code "; "}. */
+  static String firstOf(List<String> items) {
+    if (items.size() <= 10) {
+      return String.join("; ", items);
+    }
+    return String.join("; ", items.subList(0, 10)) + "; and " + (items.size() - 10) + " more";
+  }
+
   static String capitalised(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
