@@ -156,6 +156,11 @@ class InstanceProfileInUseE2E {
     assertEquals("warn", warn.path("level").asText());
     assertTrue(warn.path("message").asText().contains("Removed from instance profile " + PROFILE),
         warn::toString);
+    TestCli.Run freeText = rolectl(moto, "plan", delete);
+    assertTrue(freeText.out().contains("WARNING [ec2-role-delete]: Removed from instance profile "
+        + PROFILE), freeText::toString);
+    TestCli.Run freeMd = rolectl(moto, "plan", delete, "--format", "markdown");
+    assertTrue(freeMd.out().contains("Removed from instance profile " + PROFILE), freeMd::toString);
     TestCli.Run done = rolectl(moto, "apply", delete, "--auto-approve");
     assertEquals(0, done.exit(), done::toString);
     assertTrue(done.out().contains("removed from instance profile " + PROFILE), done::toString);
