@@ -148,16 +148,19 @@ public final class Safety {
 
   /**
    * Re-checks one change right before its disruptive call, reading ECS and EC2 anew: the most
-   * serious verdict, saying everything in full ({@code allow} when no rule concerns the change).
-   * For {@code apply}.
+   * serious verdict, saying everything in full ({@code allow} when no rule that can block concerns
+   * the change: warn-only rules are not re-checked). For {@code apply}.
    *
    * @param live as for {@link #check}; may be {@code null}
    */
   public static Verdict recheck(Plan plan, ResourceChange change, Stack stack, LiveAccount live,
       EcsDeployments ecs, InstanceProfileAssociations ec2) {
-    List<Hazard> hs = hazards(change, new RoleIndex(plan, stack, live));
+    // a rule that only ever warns cannot refuse the change: its reads would be wasted here
+    List<Hazard> hs = hazards(change, new RoleIndex(plan, stack, live)).stream()
+        .filter(h -> !h.warnOnly()).toList();
     if (hs.isEmpty()) {
-      return Verdict.allow("ecs-safety", "no ECS or EC2 safety rule concerns " + change.address());
+      return Verdict.allow("ecs-safety", "no ECS or EC2 safety rule that can block concerns "
+          + change.address());
     }
     Reads reads = Reads.of(hs, stack, ecs, ec2, true);
     Verdict worst = null;

@@ -104,6 +104,19 @@ class ConsumersTest {
   }
 
   @Test
+  void applyDoesNotReadEcsAgainForARuleThatOnlyWarns() {
+    FakeEcs ecs = new FakeEcs().use(TASK_ARN, taskUse("web", EcsRoleField.TASK_ROLE));
+    LiveAccount live = new SafetyFixtures.Live().role(TASK, TRUST_ECS_TASKS, List.of(),
+        Map.of("read", SafetyFixtures.allow("s3:GetObject"))).build();
+    Stack stack = stack(SafetyFixtures.role(TASK, TRUST_ECS_TASKS, null));
+    Plan plan = plan(stack, live);
+    Verdict v = Safety.recheck(plan, SafetyFixtures.change(plan, Address.inline(TASK, "read")),
+        stack, live, ecs, new FakeEc2());
+    assertEquals(Level.ALLOW, v.level());
+    assertEquals(0, ecs.calls());
+  }
+
+  @Test
   void aTaskUseDoesNotMakeAnInfrastructureRoleInUseNorTheOtherWayRound() {
     String infra = SafetyFixtures.ROLE_ARN;
     FakeEcs ecs = new FakeEcs().use(infra, taskUse("web", EcsRoleField.TASK_ROLE))
