@@ -175,7 +175,7 @@ public final class ApplyCommand extends BaseCommand {
   /** The apply asked for, with SIGINT, SIGTERM and SIGHUP handled ({@link Interrupts}). */
   private int dispatch() {
     try {
-      checkBreakGlass();
+      breakGlass = BreakGlassOption.check(this);
       var multi = SavedPlans.readMulti(stack.path());
       if (accountsOptions.given() || multi.isPresent()) {
         if (jsonOut != null) {
@@ -207,49 +207,9 @@ public final class ApplyCommand extends BaseCommand {
     }
   }
 
-  /**
-   * Checks {@code --break-glass} and says loudly what it does; the reason goes into the user
-   * agent of every AWS call ({@link #awsOptions()}) and into role session names.
-   */
-  private void checkBreakGlass() {
-    if (breakGlass == null) {
-      return;
-    }
-    try {
-      breakGlass = dev.rolectl.engine.api.BreakGlass.check(breakGlass);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
-    if (!waitForDeployments.isZero()) {
-      throw new UserError("--break-glass and --wait-for-deployments: choose one (break glass"
-          + " makes blocked changes at once; waiting makes them once the deployments are over)");
-    }
-    if (!accountsOptions.sessionName.equals(dev.rolectl.engine.api.AccountAccess.DEFAULT_SESSION_NAME)) {
-      throw new UserError("--session-name and --break-glass: with --break-glass the role session"
-          + " name is " + dev.rolectl.engine.api.BreakGlass.sessionName(breakGlass)
-          + " (so that CloudTrail shows it); drop --session-name");
-    }
-    accountsOptions.sessionName = dev.rolectl.engine.api.BreakGlass.sessionName(breakGlass);
-    String warning = "BREAK GLASS: --break-glass makes the changes that the ECS and EC2 safety"
-        + " rules block (a deployment in progress, a role that ECS tasks or EC2 instances use,"
-        + " ECS or EC2 that cannot be read): they may break running services and instances."
-        + " Protected resources stay protected. Reason, recorded in the output and in CloudTrail"
-        + " (user agent " + dev.rolectl.engine.api.BreakGlass.userAgent(breakGlass)
-        + ", role session " + accountsOptions.sessionName + "): " + breakGlass;
-    if (jsonOut != null) {
-      jsonOut.message("warning", warning);
-    } else {
-      err().println("WARNING: " + warning);
-      err().flush();
-    }
-  }
-
   /** The aws target's options: the command line's and the environment's, with break glass. */
   dev.rolectl.engine.live.TargetOptions awsOptions() {
-    var options = TargetOpener.options(targetOptions, cli.env());
-    return breakGlass == null
-        ? options
-        : options.withUserAgent(dev.rolectl.engine.api.BreakGlass.userAgent(breakGlass));
+    return BreakGlassOption.options(TargetOpener.options(targetOptions, cli.env()), breakGlass);
   }
 
   private Target open(String spec) {
@@ -425,6 +385,11 @@ public final class ApplyCommand extends BaseCommand {
 
   private void diagnostic(Diagnostic d) {
     message(d.severity().name().toLowerCase(java.util.Locale.ROOT), d.format());
+  }
+
+  /** The JSON lines of {@code --format json}, else {@code null}. */
+  ApplyJsonLines jsonOut() {
+    return jsonOut;
   }
 
   private void message(String level, String text) {
