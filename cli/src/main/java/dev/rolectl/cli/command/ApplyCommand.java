@@ -68,6 +68,7 @@ import picocli.CommandLine.Spec;
       "  rolectl apply app.plan.json --require-approval broadening --auto-approve \\",
       "      --approve-broadening sha256:3f2a...   (the digest the reviewed plan shows)",
       "  ROLECTL_PLAN_KEY_FILE=/run/secrets/plan.key rolectl apply app.plan.json",
+      "  rolectl apply stacks/app --break-glass 'INC-4211 revoke AWS:* trust'",
       "  rolectl apply stacks/app --accounts-file accounts.txt --assume-role Deployer",
       "  rolectl apply accounts.plan.json   (many accounts; stale ones refused)",
       "",
@@ -137,6 +138,16 @@ public final class ApplyCommand extends BaseCommand {
           + " refused at once (exit 3).")
   Duration waitForDeployments = Duration.ZERO;
 
+  @Option(names = "--break-glass", order = 25, paramLabel = "REASON",
+      description = "Incident response only: make the changes that the ECS and EC2 safety rules"
+          + " block (a deployment in progress, a role that ECS tasks or EC2 instances use, ECS"
+          + " or EC2 that cannot be read), never those of protected resources. Each such change"
+          + " is reported loudly. REASON (8 to 200 characters, e.g. an incident id and what it"
+          + " fixes) is in the output (JSON: break_glass), in the user agent of every AWS call"
+          + " and in the role session name where rolectl assumes a role (CloudTrail shows"
+          + " both). Not with --wait-for-deployments.")
+  String breakGlass;
+
   @Option(names = "--lock-timeout", order = 26, paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "When another apply of the same stack holds the lock (in the account for"
@@ -196,6 +207,7 @@ public final class ApplyCommand extends BaseCommand {
   /** The apply asked for, with SIGINT, SIGTERM and SIGHUP handled ({@link Interrupts}). */
   private int dispatch() {
     try {
+      breakGlass = BreakGlassOption.check(this);
       // a saved plan's signature is checked first (no lock, no AWS call), on the text then parsed
       Optional<String> text = SavedPlans.text(stack.path());
       var multi = text.filter(SavedPlans::isMulti).map(t -> SavedPlans.multi(stack.path(), t));
@@ -243,8 +255,13 @@ public final class ApplyCommand extends BaseCommand {
     }
   }
 
+  /** The aws target's options: the command line's and the environment's, with break glass. */
+  dev.rolectl.engine.live.TargetOptions awsOptions() {
+    return BreakGlassOption.options(TargetOpener.options(targetOptions, cli.env()), breakGlass);
+  }
+
   private Target open(String spec) {
-    return TargetOpener.open(spec, targetOptions, cli.env());
+    return dev.rolectl.engine.live.Targets.open(spec, awsOptions());
   }
 
   private int applyStack() {
@@ -331,8 +348,8 @@ public final class ApplyCommand extends BaseCommand {
     }
   }
 
-  private ApplySettings settings() {
-    return new ApplySettings(parallelism, waitForDeployments);
+  ApplySettings settings() {
+    return new ApplySettings(parallelism, waitForDeployments, breakGlass);
   }
 
   private int run(java.util.function.BiFunction<Consumer<EngineEvent>, Stop, ApplyResult> apply) {
@@ -340,7 +357,7 @@ public final class ApplyCommand extends BaseCommand {
     interrupts.applying();
     ApplyResult result = apply.apply(progress, stop);
     if (jsonOut != null) {
-      jsonOut.summary(result, stop.reason());
+      jsonOut.summary(result, stop.reason(), breakGlass);
     } else {
       ApplySummary.write(result, stop.reason(), out(), err());
     }
@@ -443,6 +460,11 @@ public final class ApplyCommand extends BaseCommand {
 
   private void diagnostic(Diagnostic d) {
     message(d.severity().name().toLowerCase(java.util.Locale.ROOT), d.format());
+  }
+
+  /** The JSON lines of {@code --format json}, else {@code null}. */
+  ApplyJsonLines jsonOut() {
+    return jsonOut;
   }
 
   private void message(String level, String text) {

@@ -9,7 +9,6 @@ import dev.rolectl.cli.render.plan.TextPlanRenderer;
 import dev.rolectl.engine.api.AccountAccess;
 import dev.rolectl.engine.api.AccountApplied;
 import dev.rolectl.engine.api.AccountRef;
-import dev.rolectl.engine.api.ApplySettings;
 import dev.rolectl.engine.api.MultiApply;
 import dev.rolectl.engine.apply.ApplyResult;
 import dev.rolectl.engine.apply.ChangeOutcome;
@@ -32,7 +31,7 @@ final class MultiAccountApply {
 
   static int fromStack(ApplyCommand c) {
     c.accountsOptions.check(c.targetOptions.target, c.stack);
-    TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
+    TargetOptions base = c.awsOptions();
     AccountAccess access = c.accountsOptions.access(base, c.stack.partition());
     if (c.stack.source().partition().isPresent()) {
       access.checkPartition();
@@ -51,7 +50,7 @@ final class MultiAccountApply {
           + " had none): nothing to do.");
       return ExitCode.OK;
     }
-    TargetOptions base = TargetOpener.options(c.targetOptions, c.cli.env());
+    TargetOptions base = c.awsOptions();
     String role = saved.accounts().stream().map(AccountPlan::roleArn)
         .filter(r -> r != null).findFirst().orElse(null);
     c.stack.refuseForSavedPlan(role == null);
@@ -91,8 +90,7 @@ final class MultiAccountApply {
       }
     }
     c.interrupts.applying();
-    List<AccountApplied> results = session.apply(
-        new ApplySettings(c.parallelism, c.waitForDeployments), new ApplyProgress(c.out()), c.stop);
+    List<AccountApplied> results = session.apply(c.settings(), new ApplyProgress(c.out()), c.stop);
     if (c.interrupts.received().isPresent()) {
       summary(results, true, c.out());
       return c.interrupts.exitCode();

@@ -186,7 +186,7 @@ class EcsApiAdapterE2E {
       EcsScan scan = denied.ecs().scan(List.of(ROLE), List.of());
 
       assertFalse(scan.isKnown());
-      String reason = scan.unknownReason().get();
+      String reason = scan.reason().get();
       assertTrue(reason.contains("cannot list the regions enabled for the account"), reason);
       assertTrue(reason.contains("denied for DescribeRegions") && reason.contains("ec2:DescribeRegions"), reason);
       assertTrue(reason.contains("settings: {ecs: {regions: ["), reason);
@@ -265,14 +265,14 @@ class EcsApiAdapterE2E {
       server.fail(new Fault(op, null, 400, "AccessDeniedException"));
       EcsScan scan = scan("us-east-1");
       assertFalse(scan.isKnown(), op + ": " + scan);
-      String reason = scan.unknownReason().get();
+      String reason = scan.reason().get();
       assertTrue(reason.contains("denied for " + op) && reason.contains("ecs:" + op), reason);
     }
     server.clearFaults();
     server.fail(new Fault("ListServiceDeployments", null, 400, "ThrottlingException"));
     EcsScan throttled = scan("us-east-1");
     assertFalse(throttled.isKnown());
-    assertTrue(throttled.unknownReason().get().contains("throttled ListServiceDeployments"), throttled::toString);
+    assertTrue(throttled.reason().get().contains("throttled ListServiceDeployments"), throttled::toString);
     assertEquals(ops.size() + 1, server.calls().stream().filter(c -> c.operation().equals("ListClusters")).count(),
         "every scan read anew");
   }

@@ -80,7 +80,7 @@ class EcsDeploymentsE2E {
       // service worker names no role but is rolling out too; without the service-deployments API
       // rolectl cannot read which roles the revision it replaces names: unknown, fail closed
       assertFalse(scan.isKnown(), scan::toString);
-      assertTrue(scan.unknownReason().get().contains("service worker"), scan::toString);
+      assertTrue(scan.reason().get().contains("service worker"), scan::toString);
 
       ApiStats first = target.stats();
       assertEquals(scan.regions().size(), first.calls("ListClusters"), "once per region");
@@ -155,7 +155,7 @@ class EcsDeploymentsE2E {
       EcsScan scan = ecs.scan(List.of(EcsSeed.ROLE_ARN), List.of("us-east-1"));
 
       assertFalse(scan.isKnown());
-      String reason = scan.unknownReason().orElseThrow();
+      String reason = scan.reason().orElseThrow();
       assertTrue(reason.startsWith("cannot reach ECS in us-east-1"), reason);
       assertTrue(reason.contains("AWS_ENDPOINT_URL_ECS"), reason);
 

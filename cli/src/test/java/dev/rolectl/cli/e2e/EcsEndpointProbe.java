@@ -25,7 +25,7 @@ public final class EcsEndpointProbe {
               + scan.usesOf(args[0]).stream().map(ServiceUse::service).toList()
               + " deploying="
               + scan.deploying(args[0])
-              + scan.unknownReason().map(r -> " reason=" + r).orElse(""));
+              + scan.reason().map(r -> " reason=" + r).orElse(""));
     }
   }
 }

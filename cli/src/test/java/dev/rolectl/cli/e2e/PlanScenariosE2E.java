@@ -101,7 +101,8 @@ class PlanScenariosE2E {
     CliRun onAws = RolectlProcess.run(dir, moto.env(), args(stack, "aws", extra));
     CliRun onLocal = RolectlProcess.run(dir, Map.of(), args(stack, "local:account.json", extra));
     assertEquals(onAws.exitCode(), onLocal.exitCode(), () -> "aws: " + onAws + "\nlocal: " + onLocal);
-    assertEquals(withoutHeader(onAws.out()), withoutHeader(onLocal.out()), "moto and local: plan differently");
+    assertEquals(sameRegions(withoutHeader(onAws.out())), sameRegions(withoutHeader(onLocal.out())),
+        "moto and local: plan differently");
     assertEquals(onAws.err().replace("target aws", "target X"), onLocal.err().replace("target local:account.json", "target X"));
     return onAws;
   }
@@ -110,6 +111,15 @@ class PlanScenariosE2E {
     List<String> a = new ArrayList<>(List.of("plan", stack.toString(), "--target", target, "--detailed-exitcode"));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
+  }
+
+  /**
+   * The plan with the regions a verdict says were scanned left out: moto lists its 38 enabled
+   * regions, an account file without an ecs section none; the verdicts must agree otherwise.
+   */
+  private static String sameRegions(String out) {
+    return out.replaceAll(" in \\d+ regions \\([^)]*\\)", "")
+        .replaceAll(" in [a-z]{2}(-gov)?-[a-z]+-\\d(, [a-z]{2}(-gov)?-[a-z]+-\\d)*", "");
   }
 
   private static String withoutHeader(String out) {

@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param parallelism changes made at once, 1 to 64
  * @param waitForDeployments how long, in all, a disruptive change may wait for the ECS deployments
  *     that use its role to finish ({@code --wait-for-deployments}); zero: refuse at once
+ * @param breakGlass why changes that the ECS and EC2 safety rules block are made anyway ({@code
+ *     --break-glass REASON}: incident response); {@code null} for none. Never overrides {@code
+ *     protected}. The reason is in the apply's output and, through the target's options, in the
+ *     AWS calls' user agent and role session name ({@link BreakGlass})
  */
-public record ApplySettings(int parallelism, Duration waitForDeployments) {
+public record ApplySettings(int parallelism, Duration waitForDeployments, String breakGlass) {
   /** Changes made at once unless told otherwise. */
   public static final int DEFAULT_PARALLELISM = ApplyOptions.DEFAULT_PARALLELISM;
 
@@ -20,6 +24,14 @@ public record ApplySettings(int parallelism, Duration waitForDeployments) {
       throw new IllegalArgumentException("parallelism must be 1 to 64, got " + parallelism);
     }
     Objects.requireNonNull(waitForDeployments, "waitForDeployments");
+    if (breakGlass != null) {
+      BreakGlass.check(breakGlass);
+    }
+  }
+
+  /** Settings without break glass. */
+  public ApplySettings(int parallelism, Duration waitForDeployments) {
+    this(parallelism, waitForDeployments, null);
   }
 
   /** Parallelism {@value #DEFAULT_PARALLELISM}, no waiting. */

@@ -86,8 +86,9 @@ public final class Planner {
     diagnostics.addAll(result.diagnostics());
     Optional<Plan> plan = result.plan();
     if (plan.isPresent() && verdicts) {
-      note.accept("checking ECS deployments that use the changed roles");
-      plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), Clock.systemUTC()));
+      note.accept("checking the ECS services and EC2 instances that use the changed roles");
+      plan = Optional.of(Safety.check(plan.get(), stack, live, target.ecs(), target.ec2(),
+          Clock.systemUTC()));
     }
     if (plan.isPresent()) {
       // apply PLANFILE's gate decides from its own plan's analysis, never from the file's

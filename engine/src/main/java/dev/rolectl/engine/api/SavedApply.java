@@ -135,8 +135,8 @@ public final class SavedApply implements AutoCloseable {
   public ApplyResult apply(ApplySettings settings, Consumer<EngineEvent> events, Stop stop) {
     Plan plan = plan();
     locks.checkHeld();
-    var gate = SafetyGates.ecs(plan, fresh.stack().get(), fresh.live().orElse(null), target.ecs(),
-        settings.waitForDeployments(), stop);
+    var gate = SafetyGates.of(plan, fresh.stack().get(), fresh.live().orElse(null), target.ecs(),
+        target.ec2(), settings.waitForDeployments(), settings.breakGlass(), stop);
     return Applier.apply(
         plan, writer, StackApply.options(target, settings).withGate(gate), events, stop);
   }

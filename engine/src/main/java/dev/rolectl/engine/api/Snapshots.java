@@ -1,5 +1,6 @@
 package dev.rolectl.engine.api;
 
+import dev.rolectl.engine.live.Ec2Scan;
 import dev.rolectl.engine.live.EcsScan;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.ReadRequest;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code snapshot}: a target's IAM state (roles, customer managed policies, users, groups) and the
- * ECS services that use roles as infrastructure roles, written as an account file.
+ * {@code snapshot}: a target's IAM state (roles, customer managed policies, users, groups, the
+ * instance profiles roles are in), the ECS services, tasks and daemons that use roles, and the
+ * EC2 instances associated with instance profiles, written as an account file.
  */
 public final class Snapshots {
   private Snapshots() {}
@@ -72,10 +74,17 @@ public final class Snapshots {
     Instant takenAt = Instant.now();
     EcsScan inventory = target.ecs().inventory(ecsRegions);
     if (!inventory.isKnown()) {
-      throw new Refused("cannot record ECS: " + inventory.unknownReason().get()
+      throw new Refused("cannot record ECS: " + inventory.reason().get()
           + ". Nothing was written (a snapshot must not say that no deployment uses a role when"
           + " ECS could not be read).");
     }
-    return new LocalState(account, EcsSnapshots.state(inventory, takenAt), takenAt);
+    Ec2Scan instances = target.ec2().inventory(ecsRegions);
+    if (!instances.isKnown()) {
+      throw new Refused("cannot record EC2's instance profile associations: "
+          + instances.reason().get() + ". Nothing was written (a snapshot must not say that no"
+          + " instance uses an instance profile when EC2 could not be read).");
+    }
+    return new LocalState(account, EcsSnapshots.state(inventory, takenAt)
+        .withEc2(EcsSnapshots.ec2(instances, takenAt)), takenAt);
   }
 }

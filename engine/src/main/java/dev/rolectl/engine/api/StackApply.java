@@ -89,8 +89,8 @@ public final class StackApply implements AutoCloseable {
     }
     locks.checkHeld();
     Plan plan = outcome.plan().get();
-    var gate = SafetyGates.ecs(plan, outcome.stack().get(), outcome.live().orElse(null),
-        target.ecs(), settings.waitForDeployments(), stop);
+    var gate = SafetyGates.of(plan, outcome.stack().get(), outcome.live().orElse(null),
+        target.ecs(), target.ec2(), settings.waitForDeployments(), settings.breakGlass(), stop);
     return Applier.apply(plan, writer, options(target, settings).withGate(gate), events, stop);
   }
 

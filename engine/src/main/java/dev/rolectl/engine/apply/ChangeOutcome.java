@@ -10,7 +10,8 @@ import java.util.Objects;
  * What became of one change of the plan.
  *
  * @param message what went wrong and what to do (failed, blocked), or which change it waited for
- *     (skipped); {@code null} when done
+ *     (skipped); for a change done, what it did that the plan could not show for sure (e.g. the
+ *     instance profiles a deleted role was removed from), else {@code null}
  * @param upstream for a skipped change, the failed or blocked change it waited for
  */
 public record ChangeOutcome(

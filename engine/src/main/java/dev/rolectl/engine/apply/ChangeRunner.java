@@ -15,6 +15,7 @@ import dev.rolectl.engine.plan.ResourceChange;
 import dev.rolectl.engine.policy.AccessImpact;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -63,11 +64,7 @@ final class ChangeRunner {
         status = ChangeOutcome.Status.BLOCKED;
         message = blocked.get();
       } else {
-        writer.unit(
-            w -> {
-              make(c, new Steps(w, c.address(), options, events));
-              return null;
-            });
+        message = writer.unit(w -> make(c, new Steps(w, c.address(), options, events)));
       }
     } catch (IamWriteException | TargetException e) {
       status = ChangeOutcome.Status.FAILED;
@@ -135,10 +132,11 @@ final class ChangeRunner {
     }
   }
 
-  private void make(ResourceChange c, Steps steps) {
+  /** Makes the change; what it did besides that the user should know (else {@code null}). */
+  private String make(ResourceChange c, Steps steps) {
     Resource any = c.after() != null ? c.after() : c.before();
     if (any instanceof Role) {
-      role(c, new RoleSteps(steps, plan.stack(), parentCreated(c)));
+      return role(c, new RoleSteps(steps, plan.stack(), parentCreated(c)));
     } else if (any instanceof ManagedPolicy) {
       policy(c, new PolicySteps(steps, plan.stack(), options.partition(), plan.accountId()));
     } else {
@@ -149,9 +147,12 @@ final class ChangeRunner {
         children.put(c.after(), parentCreated(c));
       }
     }
+    return null;
   }
 
-  private void role(ResourceChange c, RoleSteps roles) {
+  /** The role's calls; for a delete or replace, which instance profiles it left. */
+  private String role(ResourceChange c, RoleSteps roles) {
+    List<String> left = List.of();
     switch (c.action()) {
       case CREATE:
         roles.create((Role) c.after());
@@ -163,15 +164,21 @@ final class ChangeRunner {
         roles.adopt((Role) c.after(), c.diffs());
         break;
       case DELETE:
-        roles.delete(((Role) c.before()).name());
+        left = roles.delete(((Role) c.before()).name());
         break;
       case REPLACE:
-        roles.replace((Role) c.before(), (Role) c.after());
+        left = roles.replace((Role) c.before(), (Role) c.after());
         break;
       case NO_OP:
       default:
         break;
     }
+    if (left.isEmpty()) {
+      return null;
+    }
+    return "removed from instance profile" + (left.size() == 1 ? " " : "s ")
+        + String.join(", ", left) + (c.action() == Action.REPLACE
+            ? " and put back into " + (left.size() == 1 ? "it" : "them") + " once re-created" : "");
   }
 
   private void policy(ResourceChange c, PolicySteps policies) {

@@ -1,6 +1,7 @@
 package dev.rolectl.engine.apply;
 
 import dev.rolectl.engine.live.EcsDeployments;
+import dev.rolectl.engine.live.InstanceProfileAssociations;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.model.EngineEvent;
 import dev.rolectl.engine.model.Stack;
@@ -12,23 +13,33 @@ import dev.rolectl.engine.safety.Safety;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The ECS gate of {@link SafetyGates}: a change the plan blocked is refused unless apply may wait;
- * otherwise ECS is read anew, and a block either refuses the change or, with a wait budget, waits
- * ({@link DeploymentWaiter}) until the deployments are over and re-checks. The budget ({@code
- * --wait-for-deployments}) is for the whole apply, from its first wait; waits take turns.
+ * The safety gate of {@link SafetyGates}: a change the plan blocked is refused unless apply may
+ * wait for ECS deployments (and the block is one that waiting can end); otherwise ECS and EC2 are
+ * read anew, and a block either refuses the change or, with a wait budget, waits ({@link
+ * DeploymentWaiter}) until the deployments are over and re-checks. The budget ({@code
+ * --wait-for-deployments}) is for the whole apply, from its first wait; waits take turns. Roles in
+ * use by ECS tasks or EC2 instances are not waited for: they stay in use while those run.
+ *
+ * <p>With a break-glass reason ({@code apply --break-glass REASON}), a change blocked by the
+ * safety rules ({@link Safety#isSafetyRule}) is made anyway, after reading ECS and EC2 anew so
+ * that what it overrides is reported ({@link EngineEvent.BrokeGlass}); a block of any other rule
+ * (e.g. {@code protected}) still refuses it.
  */
 final class EcsGate implements SafetyGate {
   private final Plan plan;
   private final Stack stack;
   private final LiveAccount live;
   private final EcsDeployments ecs;
+  private final InstanceProfileAssociations ec2;
   private final Duration waitFor;
+  private final String breakGlass;
   private final Clock clock;
   private final DeploymentWaiter.Sleeper sleeper;
   private final Object waits = new Object();
@@ -39,14 +50,18 @@ final class EcsGate implements SafetyGate {
       Stack stack,
       LiveAccount live,
       EcsDeployments ecs,
+      InstanceProfileAssociations ec2,
       Duration waitFor,
+      String breakGlass,
       Clock clock,
       DeploymentWaiter.Sleeper sleeper) {
     this.plan = Objects.requireNonNull(plan, "plan");
     this.stack = Objects.requireNonNull(stack, "stack");
     this.live = live;
     this.ecs = Objects.requireNonNull(ecs, "ecs");
+    this.ec2 = Objects.requireNonNull(ec2, "ec2");
     this.waitFor = Objects.requireNonNull(waitFor, "waitFor");
+    this.breakGlass = breakGlass;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     if (waitFor.isNegative()) {
@@ -62,19 +77,35 @@ final class EcsGate implements SafetyGate {
   @Override
   public Optional<String> check(ResourceChange change, Consumer<EngineEvent> events) {
     boolean mayWait = !waitFor.isZero();
-    Optional<Verdict> planned = change.verdicts().stream().filter(Verdict::isBlock).findFirst();
-    if (planned.isPresent() && !mayWait) {
-      Verdict v = planned.get();
-      return Optional.of(
-          "the plan blocked this change: " + v.message() + " [" + v.rule() + "]. Plan again once"
-              + " the deployment is over, or apply with --wait-for-deployments DURATION");
+    List<Verdict> planned = change.verdicts().stream().filter(Verdict::isBlock).toList();
+    Optional<Verdict> notOurs = planned.stream().filter(v -> !Safety.isSafetyRule(v)).findFirst();
+    if (notOurs.isPresent()) {
+      return Optional.of("the plan blocked this change: " + reason(notOurs.get()));
+    }
+    if (!planned.isEmpty() && breakGlass == null
+        && (!mayWait || planned.stream().anyMatch(v -> !Safety.waitable(v)))) {
+      Verdict v = planned.stream().filter(p -> !Safety.waitable(p)).findFirst()
+          .orElse(planned.get(0));
+      return Optional.of("the plan blocked this change: " + reason(v) + ". " + (Safety.waitable(v)
+          ? "Plan again once the deployment is over, or apply with --wait-for-deployments"
+              + " DURATION"
+          : "Plan again once nothing uses the role (--wait-for-deployments does not apply)"));
     }
     Verdict now = recheck(change);
-    if (!now.isBlock()) {
+    if (!now.isBlock() && (breakGlass == null || planned.isEmpty())) {
+      return Optional.empty();
+    }
+    if (breakGlass != null) {
+      Verdict overridden = now.isBlock() ? now : planned.get(0);
+      events.accept(new EngineEvent.BrokeGlass(change.address(), overridden.rule(),
+          overridden.message(), breakGlass));
       return Optional.empty();
     }
     if (!mayWait) {
       return blocked(now);
+    }
+    if (!Safety.waitable(now)) {
+      return Optional.of(reason(now) + " (--wait-for-deployments does not apply to this rule)");
     }
     synchronized (waits) {
       now = recheck(change); // another change may have waited for the same deployment
@@ -94,6 +125,7 @@ final class EcsGate implements SafetyGate {
               .await(
                   Safety.ecsRolesAtRisk(plan, change, stack, live),
                   stack.settings().ecsRegions(),
+                  stack.settings().organizationDeniedRegions(),
                   events);
       if (r.outcome() == DeploymentWaiter.Outcome.INTERRUPTED) {
         return Optional.of("waiting for ECS deployments was interrupted: " + reason(now));
@@ -113,13 +145,14 @@ final class EcsGate implements SafetyGate {
   }
 
   private Verdict recheck(ResourceChange change) {
-    Verdict v = Safety.recheck(plan, change, stack, live, ecs);
+    Verdict v = Safety.recheck(plan, change, stack, live, ecs, ec2);
     return v != null ? v : Verdict.allow("ecs-safety", "no ECS rule concerns " + change.address());
   }
 
   private static Optional<String> blocked(Verdict v) {
-    return Optional.of(reason(v) + ". Wait for the deployment to finish, or apply with"
-        + " --wait-for-deployments DURATION");
+    return Optional.of(reason(v) + (Safety.waitable(v)
+        ? ". Wait for the deployment to finish, or apply with --wait-for-deployments DURATION"
+        : ""));
   }
 
   private String timeUp(Verdict v) {

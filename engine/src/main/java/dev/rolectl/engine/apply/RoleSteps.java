@@ -220,8 +220,11 @@ final class RoleSteps {
         conflict);
   }
 
-  /** Delete then create (IAM cannot move a role); the new role goes back into the old one's instance profiles. */
-  void replace(Role before, Role after) {
+  /**
+   * Delete then create (IAM cannot move a role); the new role goes back into the old one's
+   * instance profiles, which it returns.
+   */
+  List<String> replace(Role before, Role after) {
     List<String> profiles = delete(before.name());
     create(after);
     for (String profile : profiles) {
@@ -230,6 +233,7 @@ final class RoleSteps {
           Set.of(NOT_FOUND),
           () -> s.iam.addRoleToInstanceProfile(profile, after.name()));
     }
+    return profiles;
   }
 
   private void updateRole(Role after) {

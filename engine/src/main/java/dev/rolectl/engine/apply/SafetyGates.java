@@ -1,6 +1,7 @@
 package dev.rolectl.engine.apply;
 
 import dev.rolectl.engine.live.EcsDeployments;
+import dev.rolectl.engine.live.InstanceProfileAssociations;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.model.Stack;
 import dev.rolectl.engine.plan.Plan;
@@ -39,8 +40,8 @@ public final class SafetyGates {
    */
   public static SafetyGate ecs(
       Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs, Duration waitFor) {
-    return new EcsGate(
-        plan, stack, live, ecs, waitFor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    return new EcsGate(plan, stack, live, ecs, noEc2(), waitFor, null, Clock.systemUTC(),
+        d -> Thread.sleep(d.toMillis()));
   }
 
   /**
@@ -49,7 +50,24 @@ public final class SafetyGates {
    */
   public static SafetyGate ecs(
       Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs, Duration waitFor, Stop stop) {
-    return new EcsGate(plan, stack, live, ecs, waitFor, Clock.systemUTC(), stop::sleep);
+    return new EcsGate(plan, stack, live, ecs, noEc2(), waitFor, null, Clock.systemUTC(),
+        stop::sleep);
+  }
+
+  /**
+   * The gate of an apply of a stack: ECS and EC2 re-checked, stopped by {@code stop}.
+   *
+   * @param breakGlass {@code apply --break-glass REASON}: changes the safety rules block are made
+   *     anyway (each reported), never those another rule blocks; {@code null} for none
+   */
+  public static SafetyGate of(Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs,
+      InstanceProfileAssociations ec2, Duration waitFor, String breakGlass, Stop stop) {
+    return new EcsGate(plan, stack, live, ecs, ec2, waitFor, breakGlass, Clock.systemUTC(),
+        stop::sleep);
+  }
+
+  private static InstanceProfileAssociations noEc2() {
+    return InstanceProfileAssociations.unknown("rolectl was not given a way to read EC2 here");
   }
 
   /** For tests: a gate on a given clock and sleeper. */
@@ -61,6 +79,13 @@ public final class SafetyGates {
       Duration waitFor,
       Clock clock,
       DeploymentWaiter.Sleeper sleeper) {
-    return new EcsGate(plan, stack, live, ecs, waitFor, clock, sleeper);
+    return new EcsGate(plan, stack, live, ecs, noEc2(), waitFor, null, clock, sleeper);
+  }
+
+  /** For tests: a gate with EC2 and a break-glass reason, on a given clock and sleeper. */
+  static SafetyGate of(Plan plan, Stack stack, LiveAccount live, EcsDeployments ecs,
+      InstanceProfileAssociations ec2, Duration waitFor, String breakGlass, Clock clock,
+      DeploymentWaiter.Sleeper sleeper) {
+    return new EcsGate(plan, stack, live, ecs, ec2, waitFor, breakGlass, clock, sleeper);
   }
 }

@@ -127,9 +127,12 @@ final class StackAssembler {
     s.list("ignoreTagPrefixes").forEach(v -> prefixes.add(((YamlValue.Scalar) v).text()));
     List<String> regions = new ArrayList<>();
     s.mapping("ecs").list("regions").forEach(v -> regions.add(((YamlValue.Scalar) v).text()));
+    List<String> denied = new ArrayList<>();
+    s.mapping("ecs").list("organizationDeniedRegions")
+        .forEach(v -> denied.add(((YamlValue.Scalar) v).text()));
     return new StackSettings(
         s.integer("maxManagedPoliciesPerRole", StackSettings.DEFAULT_MAX_MANAGED_POLICIES_PER_ROLE),
-        prefixes, regions);
+        prefixes, regions, denied);
   }
 
   /** Who depends on what, from the references found and from literal ARNs of stack policies. */

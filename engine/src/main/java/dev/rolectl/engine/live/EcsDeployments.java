@@ -9,7 +9,7 @@ import java.util.Collection;
  *
  * <p>Trouble reading ECS (access denied, no endpoint, a server error, the enabled regions unknown,
  * a snapshot without ECS state) is not an exception: it comes back as an {@link EcsScan} with an
- * {@linkplain EcsScan#unknownReason() unknown reason}, and the safety rules fail closed on it.
+ * {@linkplain EcsScan#reason() unknown reason}, and the safety rules fail closed on it.
  *
  * <p>A resource uses a role when one of its {@link EcsRoleField}s names it; role ARNs are compared
  * with {@link RoleArns#sameRole}.
@@ -34,6 +34,21 @@ public interface EcsDeployments {
    * lacks an API) is carried over.
    */
   EcsScan rescan(Collection<String> roleArns, Collection<String> regions);
+
+  /**
+   * Like {@link #scan}; with {@code taskRoles}, also which task definitions in use name the roles
+   * as task or execution roles ({@link EcsRoleField#taskRole()}: the deployments of services, the
+   * running tasks, the daemons), which costs more calls. Adapters whose state holds both (account
+   * files) answer both either way.
+   */
+  default EcsScan scan(Collection<String> roleArns, Collection<String> regions, boolean taskRoles) {
+    return scan(roleArns, regions);
+  }
+
+  /** Like {@link #rescan}, with task and execution roles as for {@link #scan(Collection, Collection, boolean)}. */
+  default EcsScan rescan(Collection<String> roleArns, Collection<String> regions, boolean taskRoles) {
+    return rescan(roleArns, regions);
+  }
 
   /**
    * Every role that some ECS resource uses, read anew: for {@code rolectl snapshot}. The scan's

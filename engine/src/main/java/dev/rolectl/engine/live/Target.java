@@ -19,6 +19,15 @@ public interface Target extends AutoCloseable {
    */
   EcsDeployments ecs();
 
+  /**
+   * Which EC2 instances use instance profiles (for the safety rules of roles in them). A target
+   * that cannot say answers unknown, and the rules block (fail closed).
+   */
+  default InstanceProfileAssociations ec2() {
+    return InstanceProfileAssociations.unknown(
+        spec() + " cannot say which EC2 instances use instance profiles");
+  }
+
   /** Whether {@code apply} may change it ({@code local:} and {@code aws}, not {@code snapshot:}). */
   boolean writable();
 

@@ -33,6 +33,8 @@ import java.util.TreeMap;
  *     {@link #DEFAULT_READ_TIMEOUT}
  * @param lockLease the lease of the apply lock held in the account ({@code null}: {@link
  *     LockRequest#DEFAULT_LEASE}); at least {@link #MIN_LOCK_LEASE}
+ * @param userAgent added to the user agent of every AWS call (CloudTrail's {@code userAgent}),
+ *     e.g. why an apply overrides the safety rules; {@code null} for none
  */
 public record TargetOptions(
     String profile,
@@ -44,7 +46,8 @@ public record TargetOptions(
     Duration callTimeout,
     AssumeRole assumeRole,
     Duration readTimeout,
-    Duration lockLease) {
+    Duration lockLease,
+    String userAgent) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
 
@@ -91,7 +94,22 @@ public record TargetOptions(
 
   public TargetOptions(
       String profile, String region, URI endpoint, Credentials credentials, int maxAttempts) {
-    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null, null, null, null);
+    this(profile, region, endpoint, credentials, maxAttempts, Map.of(), null, null, null, null,
+        null);
+  }
+
+  /** Options without a read deadline, lock lease or user agent of their own. */
+  public TargetOptions(String profile, String region, URI endpoint, Credentials credentials,
+      int maxAttempts, Map<String, URI> serviceEndpoints, Duration callTimeout,
+      AssumeRole assumeRole) {
+    this(profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout,
+        assumeRole, null, null, null);
+  }
+
+  /** The same options with {@code suffix} in the user agent of every call. */
+  public TargetOptions withUserAgent(String suffix) {
+    return new TargetOptions(profile, region, endpoint, credentials, maxAttempts,
+        serviceEndpoints, callTimeout, assumeRole, readTimeout, lockLease, suffix);
   }
 
   /** Each attempt of a call: a third of {@link #callTimeout()}, at least one second. */
@@ -103,19 +121,19 @@ public record TargetOptions(
   public TargetOptions withCallTimeout(Duration timeout) {
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, timeout, assumeRole, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   /** The same options with another read deadline ({@link #readTimeout()}). */
   public TargetOptions withReadTimeout(Duration timeout) {
     return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, serviceEndpoints,
-        callTimeout, assumeRole, timeout, lockLease);
+        callTimeout, assumeRole, timeout, lockLease, userAgent);
   }
 
   /** The same options with another apply lock lease ({@link #lockLease()}). */
   public TargetOptions withLockLease(Duration lease) {
     return new TargetOptions(profile, region, endpoint, credentials, maxAttempts, serviceEndpoints,
-        callTimeout, assumeRole, readTimeout, lease);
+        callTimeout, assumeRole, readTimeout, lease, userAgent);
   }
 
   /** The endpoint of one service: its own, else {@link #endpoint()}; {@code null}: the SDK's. */
@@ -130,7 +148,7 @@ public record TargetOptions(
     m.put(service.toLowerCase(Locale.ROOT), uri);
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, m, callTimeout, assumeRole, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   /** Everything from the SDK's defaults. */
@@ -141,38 +159,38 @@ public record TargetOptions(
   public TargetOptions withProfile(String profile) {
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   public TargetOptions withRegion(String region) {
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   public TargetOptions withEndpoint(URI endpoint) {
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   public TargetOptions withCredentials(Credentials credentials) {
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   public TargetOptions withMaxAttempts(int maxAttempts) {
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, assumeRole, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   /** The same options, reaching the account through {@code role} (see {@link AssumeRole}). */
   public TargetOptions withAssumeRole(AssumeRole role) {
     return new TargetOptions(
         profile, region, endpoint, credentials, maxAttempts, serviceEndpoints, callTimeout, role, readTimeout,
-        lockLease);
+        lockLease, userAgent);
   }
 
   /**

@@ -31,7 +31,8 @@ public sealed interface EngineEvent {
    * {@code apply} finished a change after {@code elapsed}.
    *
    * @param outcome {@code done}, {@code failed} or {@code blocked} (by a safety rule)
-   * @param message what went wrong and what to do; {@code null} when done
+   * @param message what went wrong and what to do; when done, what the change did that the user
+   *     should know (e.g. the instance profiles a deleted role left), else {@code null}
    */
   record ChangeFinished(
       Address address, String action, String outcome, String message, Duration elapsed)
@@ -48,6 +49,13 @@ public sealed interface EngineEvent {
    * the changes in flight finish. Reported once.
    */
   record Stopping(String reason) implements EngineEvent {}
+
+  /**
+   * {@code apply --break-glass} made a change that a safety rule blocked ({@code rule}, {@code
+   * message}): reported loudly, once per change, with the reason the user gave.
+   */
+  record BrokeGlass(Address address, String rule, String message, String reason)
+      implements EngineEvent {}
 
   /**
    * An event of one account's work when many accounts are planned or applied at once.

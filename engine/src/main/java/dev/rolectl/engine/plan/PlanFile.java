@@ -55,6 +55,7 @@ public final class PlanFile {
       ObjectNode ecs = root.putObject("ecs");
       plan.ecs().regions().forEach(ecs.putArray("regions")::add);
       plan.ecs().clusters().forEach(ecs.putArray("clusters")::add);
+      CoverageJson.write(ecs, plan.ecs());
     }
     ObjectNode summary = root.putObject("summary");
     plan.counts().forEach((action, n) -> summary.put(action.jsonName(), n));
@@ -330,7 +331,7 @@ public final class PlanFile {
     n.path("regions").forEach(r -> regions.add(r.asText()));
     List<String> clusters = new ArrayList<>();
     n.path("clusters").forEach(c -> clusters.add(c.asText()));
-    return new EcsCoverage(regions, clusters);
+    return CoverageJson.read(n, regions, clusters);
   }
 
   /**

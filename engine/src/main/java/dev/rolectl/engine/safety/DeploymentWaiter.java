@@ -58,10 +58,19 @@ public final class DeploymentWaiter {
    */
   public Result await(
       Collection<String> roleArns, Collection<String> regions, Consumer<EngineEvent> progress) {
+    return await(roleArns, regions, java.util.List.of(), progress);
+  }
+
+  /**
+   * As above; where an organisation policy denies ECS in a region that {@code denied} names
+   * ({@code settings.ecs.organizationDeniedRegions}), the region is not waited for.
+   */
+  public Result await(Collection<String> roleArns, Collection<String> regions,
+      Collection<String> denied, Consumer<EngineEvent> progress) {
     Instant start = clock.instant();
     Instant deadline = start.plus(timeout);
     while (true) {
-      EcsScan scan = ecs.rescan(roleArns, regions);
+      EcsScan scan = ecs.rescan(roleArns, regions).excusing(denied);
       Duration soFar = Duration.between(start, clock.instant());
       if (scan.isKnown() && roleArns.stream().noneMatch(scan::deploying)) {
         return new Result(Outcome.DONE, soFar, scan);
@@ -81,10 +90,10 @@ public final class DeploymentWaiter {
   }
 
   private static void report(EcsScan scan, Duration soFar, Consumer<EngineEvent> progress) {
-    if (scan.unknownReason().isPresent()) {
+    if (!scan.isKnown()) {
       progress.accept(
           new EngineEvent.Waiting(
-              "ECS state", "cannot read ECS yet: " + scan.unknownReason().get(), soFar));
+              "ECS state", "cannot read ECS yet: " + scan.reason().get(), soFar));
       return;
     }
     for (Map.Entry<String, List<ServiceUse>> e : scan.uses().entrySet()) {

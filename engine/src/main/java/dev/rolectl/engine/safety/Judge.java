@@ -23,15 +23,27 @@ final class Judge {
   private Judge() {}
 
   static Verdict verdict(Hazard h, EcsScan scan) {
+    return verdict(h, scan, false);
+  }
+
+  /**
+   * @param brief whether the verdict is for a plan, which lists failed regions once on its own
+   *     ({@link Unread})
+   */
+  static Verdict verdict(Hazard h, EcsScan scan, boolean brief) {
     RoleRef role = h.role();
     String rule = h.rule();
-    List<ServiceUse> uses = scan.usesOf(role.arn());
+    List<ServiceUse> uses = scan.usesOf(role.arn()).stream()
+        .flatMap(u -> u.only(false).stream()).toList();
+    String unread = Unread.of(scan.failures(), scan.unknownReason(), brief);
+    String notChecked = Unread.notChecked(scan.notChecked());
     List<ServiceUse> deploying = uses.stream().filter(ServiceUse::deploying).toList();
     String asOf =
         scan.asOf()
             .map(t -> "As of " + t + " (when the snapshot was taken): ")
             .orElse(scan.fromSnapshot() ? "From a snapshot of unknown date: " : "");
-    String partial = scan.partial().map(p -> " Not every region was checked: " + p + ".").orElse("");
+    String partial = scan.partial().map(p -> " Not every region was checked: " + p + ".").orElse("")
+        + notChecked;
     if (!deploying.isEmpty()) {
       return Verdict.block(
           rule,
@@ -46,15 +58,15 @@ final class Judge {
               + (h.certain() ? ": " : "; then ")
               + "ECS fails the deployment and can leave the service inconsistent. "
               + WHAT_TO_DO
-              + scan.unknownReason().map(r -> " Besides, rolectl could not read all of ECS: " + r + ".").orElse(""));
+              + (scan.isKnown() ? "" : " Besides, rolectl could not read all of ECS: " + unread + "."));
     }
-    if (scan.unknownReason().isPresent()) {
+    if (!scan.isKnown()) {
       return Verdict.block(
           rule,
           "Cannot tell whether an ECS deployment uses role "
               + role.name()
               + ": "
-              + scan.unknownReason().get()
+              + unread
               + ". rolectl refuses "
               + h.doing()
               + " while it cannot read ECS (fail closed).");
@@ -83,7 +95,7 @@ final class Judge {
               + (asOf.isEmpty() ? "" : " apply re-checks live ECS before the change.")
               + partial);
     }
-    String where = where(scan.regions());
+    String where = Unread.where(scan.regions());
     if (scan.fromSnapshot()) {
       return Verdict.warn(
           rule,
@@ -102,30 +114,18 @@ final class Judge {
           rule,
           "No ECS service, capacity provider or gateway" + where + " uses role " + role.name()
               + " as an infrastructure role, but rolectl could not check every region: "
-              + scan.partial().get() + ".");
+              + scan.partial().get() + "." + notChecked);
+    }
+    if (!scan.notChecked().isEmpty()) {
+      return Verdict.warn(
+          rule,
+          "No ECS service, capacity provider or gateway" + where + " uses role " + role.name()
+              + " as an infrastructure role, but not every region was checked." + notChecked);
     }
     return Verdict.allow(
         rule,
         "no ECS service, capacity provider or gateway" + where + " uses role " + role.name()
             + " as an infrastructure role");
-  }
-
-  /** E.g. {@code " in us-east-1, eu-west-1"} or {@code " in 17 regions (af-south-1 ... us-west-2)"}. */
-  private static String where(List<String> regions) {
-    if (regions.isEmpty()) {
-      return "";
-    }
-    if (regions.size() <= 4) {
-      return " in " + String.join(", ", regions);
-    }
-    List<String> sorted = regions.stream().sorted().toList();
-    return " in "
-        + regions.size()
-        + " regions ("
-        + sorted.get(0)
-        + " ... "
-        + sorted.get(sorted.size() - 1)
-        + ", listed in the plan's ecs.regions)";
   }
 
   private static long deployingCount(List<ServiceUse> deploying) {
@@ -151,6 +151,6 @@ final class Judge {
   }
 
   private static String capitalised(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    return Unread.capitalised(s);
   }
 }

@@ -5,13 +5,45 @@ import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.ResourceChange;
 import java.util.List;
 
-/** {@code ecs-role-delete}: deleting or replacing a role takes it away from ECS. */
+/**
+ * Deleting or replacing a role takes it away from whoever uses it: {@value #ID} (ECS as an
+ * infrastructure role), {@value #TASKS_ID} (ECS tasks as a task or execution role) and {@value
+ * #EC2_ID} (EC2 instances through an instance profile).
+ */
 final class RoleDeleteRule implements SafetyRule {
   static final String ID = "ecs-role-delete";
+  static final String TASKS_ID = "ecs-task-role-delete";
+  static final String EC2_ID = "ec2-role-delete";
+
+  private final String id;
+  private final UsedBy usedBy;
+  private final String consequence;
+
+  RoleDeleteRule() {
+    this(ID, UsedBy.ECS_INFRASTRUCTURE, "ECS can no longer assume the role");
+  }
+
+  RoleDeleteRule(String id, UsedBy usedBy, String consequence) {
+    this.id = id;
+    this.usedBy = usedBy;
+    this.consequence = consequence;
+  }
+
+  /** The rule for ECS tasks. */
+  static RoleDeleteRule tasks() {
+    return new RoleDeleteRule(TASKS_ID, UsedBy.ECS_TASKS, "running tasks lose the role's"
+        + " credentials and new tasks fail to start (ResourceInitializationError for an execution"
+        + " role), so the services cannot scale or replace tasks");
+  }
+
+  /** The rule for EC2 instances. */
+  static RoleDeleteRule ec2() {
+    return new RoleDeleteRule(EC2_ID, UsedBy.EC2, "the instances lose the role's credentials");
+  }
 
   @Override
   public String id() {
-    return ID;
+    return id;
   }
 
   @Override
@@ -26,7 +58,7 @@ final class RoleDeleteRule implements SafetyRule {
             : "replacing role " + before.name() + " (delete, then create)";
     return roles
         .role(before.name())
-        .map(r -> List.of(new Hazard(ID, r, doing, "ECS can no longer assume the role", true)))
+        .map(r -> List.of(new Hazard(id, r, doing, consequence, true, usedBy, false)))
         .orElse(List.of());
   }
 }

@@ -28,6 +28,7 @@ import java.util.TreeSet;
  */
 final class RoleIndex {
   static final String ECS_SERVICE = "ecs.amazonaws.com";
+  static final String ECS_TASKS_SERVICE = "ecs-tasks.amazonaws.com";
 
   private final Plan plan;
   private final Stack stack;
@@ -73,18 +74,22 @@ final class RoleIndex {
     ResourceChange c = roleChanges.get(name);
     Role before = c != null && c.before() instanceof Role r ? r : null;
     EcsInfrastructure declared = declared(name);
+    List<String> profiles = liveRole(name).map(LiveRole::instanceProfiles).orElse(List.of());
     if (before != null) {
       return Optional.of(
           new RoleRef(
               name,
               liveArn(name).orElse(before.arn(partition, plan.accountId())),
               declared,
-              TrustAnalysis.allowsAssume(before.trustPolicy(), ECS_SERVICE)));
+              TrustAnalysis.allowsAssume(before.trustPolicy(), ECS_SERVICE),
+              TrustAnalysis.allowsAssume(before.trustPolicy(), ECS_TASKS_SERVICE),
+              profiles));
     }
     return liveRole(name).map(
         r ->
             new RoleRef(
-                name, r.arn(), declared, TrustAnalysis.allowsAssume(r.trustPolicy(), ECS_SERVICE)));
+                name, r.arn(), declared, TrustAnalysis.allowsAssume(r.trustPolicy(), ECS_SERVICE),
+                TrustAnalysis.allowsAssume(r.trustPolicy(), ECS_TASKS_SERVICE), profiles));
   }
 
   /** When the role was last used (IAM RoleLastUsed), if the live account is at hand and says. */

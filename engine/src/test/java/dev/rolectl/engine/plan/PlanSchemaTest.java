@@ -62,4 +62,15 @@ class PlanSchemaTest {
     assertEquals(1, schema().validate(MAPPER.readTree(signed.replace("\"HMAC-SHA256\"",
         "\"none\""))).size());
   }
+
+  @Test
+  void failedAndUncheckedRegionsAreValidAgainstTheSchema() throws Exception {
+    Plan plan = CoverageJsonTest.plan(new EcsCoverage(List.of("us-east-1"), List.of(),
+        List.of(dev.rolectl.engine.live.RegionFailure.of("EC2",
+            "DescribeIamInstanceProfileAssociations", "HTTP 403 UnauthorizedOperation", "m",
+            "access to EC2 in me-south-1 was denied", false, "me-south-1")),
+        List.of("ap-east-1"), List.of("ap-east-1")));
+
+    assertEquals(Set.of(), schema().validate(MAPPER.readTree(PlanFile.write(plan))));
+  }
 }

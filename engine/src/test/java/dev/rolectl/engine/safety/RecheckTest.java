@@ -112,6 +112,11 @@ class RecheckTest {
             "ecs-trust-drops-ecs",
             "ecs-policy-detach",
             "ecs-role-narrowing",
+            "ecs-task-role-delete",
+            "ecs-trust-drops-ecs-tasks",
+            "ecs-task-role-narrowing",
+            "ec2-role-delete",
+            "ec2-trust-drops-ec2",
             "role-recently-used"),
         Safety.ruleIds());
   }

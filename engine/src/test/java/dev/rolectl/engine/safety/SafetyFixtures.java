@@ -49,6 +49,11 @@ final class SafetyFixtures {
           "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowAccessToECSForInfrastructureManagement\","
               + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}");
 
+  static final PolicyDocument TRUST_ECS_TASKS =
+      doc(
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+              + "{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}");
+
   static final PolicyDocument TRUST_EC2 =
       doc(
           "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
@@ -185,6 +190,15 @@ final class SafetyFixtures {
               inline,
               List.of(),
               lastUsed));
+      return this;
+    }
+
+    /** Puts the role (added before) into these instance profiles. */
+    Live inProfiles(String name, String... profiles) {
+      LiveRole r = roles.get(name);
+      roles.put(name, new LiveRole(r.name(), r.path(), r.arn(), r.roleId(), r.description(),
+          r.maxSessionDuration(), r.trustPolicy(), r.permissionsBoundaryArn(), r.tags(),
+          r.attachedPolicyArns(), r.inlinePolicies(), List.of(profiles), r.lastUsed()));
       return this;
     }
 

@@ -14,12 +14,15 @@ import java.util.function.Consumer;
 /**
  * {@code apply --json}: the same progress as {@link ApplyProgress}, one JSON object a line, for
  * bots. Types: {@code plan}, {@code change_started}, {@code change_finished}, {@code
- * change_skipped}, {@code waiting}, {@code message}, {@code summary}. Durations are in
+ * change_skipped}, {@code waiting}, {@code break_glass} (a change made although a safety rule
+ * blocks it), {@code message}, {@code summary}. Durations are in
  * milliseconds.
  */
 public final class ApplyJsonLines implements Consumer<EngineEvent> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final PrintWriter out;
+  private final java.util.Set<String> broke =
+      java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
   public ApplyJsonLines(PrintWriter out) {
     this.out = out;
@@ -27,6 +30,9 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
 
   @Override
   public void accept(EngineEvent e) {
+    if (e instanceof EngineEvent.BrokeGlass b) {
+      broke.add(b.address().value());
+    }
     line(node(e));
   }
 
@@ -53,6 +59,9 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
       n.put("type", "message").put("message", f.what()).put("elapsed_ms", f.elapsed().toMillis());
     } else if (e instanceof EngineEvent.Reported r) {
       n.put("type", "message").put("message", r.diagnostic().message());
+    } else if (e instanceof EngineEvent.BrokeGlass b) {
+      n.put("type", "break_glass").put("address", b.address().value()).put("rule", b.rule());
+      n.put("message", b.message()).put("reason", b.reason());
     } else if (e instanceof EngineEvent.Stopping s) {
       n.put("type", "stopping").put("reason", s.reason());
     }
@@ -76,8 +85,22 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
 
   /** The last line: outcome (complete, blocked, failed, stopped), counts and every change. */
   public void summary(ApplyResult r, java.util.Optional<String> stopped) {
+    summary(r, stopped, null);
+  }
+
+  /**
+   * As above; with {@code --break-glass}, {@code break_glass} carries the reason and the changes
+   * made although a safety rule blocked them.
+   */
+  public void summary(ApplyResult r, java.util.Optional<String> stopped, String breakGlass) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("type", "summary");
+    if (breakGlass != null) {
+      ObjectNode bg = n.putObject("break_glass");
+      bg.put("reason", breakGlass);
+      var overridden = bg.putArray("overridden");
+      broke.forEach(overridden::add);
+    }
     n.put("outcome", stopped.isPresent() ? "stopped" : r.succeeded() ? "complete"
         : r.with(ChangeOutcome.Status.FAILED).isEmpty() ? "blocked" : "failed");
     stopped.ifPresent(why -> n.put("stop_reason", why));

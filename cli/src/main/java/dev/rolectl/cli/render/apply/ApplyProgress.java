@@ -38,6 +38,9 @@ public final class ApplyProgress implements Consumer<EngineEvent> {
       out.println(f.what() + " (" + duration(f.elapsed()) + ")");
     } else if (e instanceof EngineEvent.Reported r) {
       out.println(r.diagnostic().message());
+    } else if (e instanceof EngineEvent.BrokeGlass b) {
+      out.println(b.address() + ": BREAK GLASS: made although the safety rule [" + b.rule()
+          + "] blocks it (reason given: " + b.reason() + "): " + b.message());
     } else if (e instanceof EngineEvent.Stopping s) {
       out.println("Stopping: " + s.reason() + ". The changes in progress finish; the others are"
           + " left for the next apply.");
@@ -49,7 +52,8 @@ public final class ApplyProgress implements Consumer<EngineEvent> {
     String after = " after " + duration(f.elapsed());
     switch (f.outcome()) {
       case "done":
-        return f.address() + ": " + noun(f.action()) + " complete" + after;
+        return f.address() + ": " + noun(f.action()) + " complete" + after
+            + (f.message() == null ? "" : " (" + f.message() + ")");
       case "blocked":
         return f.address() + ": Blocked by a safety rule" + after + ": " + f.message();
       default:

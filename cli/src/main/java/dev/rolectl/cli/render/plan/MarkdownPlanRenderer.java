@@ -96,6 +96,7 @@ public final class MarkdownPlanRenderer {
     head.append("**").append(TextPlanRenderer.summary(plan)).append("**\n\n");
     int used = head.length();
     head.append(sections.blocked((limit / 2 - used) * 3 / 4));
+    head.append(CoverageLines.markdown(plan));
     head.append(sections.warnings(limit / 2 - head.length()));
     head.append(table(plan, limit / 2 - head.length()));
     head.append(access(plan, limit / 4));

@@ -65,6 +65,10 @@ public final class TextPlanRenderer {
       change(out, c);
     }
     out.append('\n').append(summary(plan)).append('\n');
+    String coverage = CoverageLines.text(plan, ansi);
+    if (!coverage.isEmpty()) {
+      out.append('\n').append(coverage);
+    }
     access(out, plan);
     if (plan.blocked()) {
       out.append(ansi.red(blockedLine(plan))).append('\n');

@@ -41,8 +41,8 @@ public final class EcsApiServer implements AutoCloseable {
   private final List<String> violations = new ArrayList<>();
   private final List<Fault> faults = new ArrayList<>();
 
-  /** A request it got. */
-  public record Call(String region, String operation, JsonNode body) {}
+  /** A request it got, with its {@code User-Agent} header. */
+  public record Call(String region, String operation, JsonNode body, String userAgent) {}
 
   /**
    * An answer to send instead of the world's.
@@ -51,11 +51,11 @@ public final class EcsApiServer implements AutoCloseable {
    * @param status HTTP status; {@link #NO_ANSWER} holds the connection without answering (an
    *     endpoint that accepts and never answers) until the server is reset or closed
    * @param code the error code ({@code __type}); {@code null} for an HTML body without one
-   * @param message the error's message ({@code "scripted CODE"} unless given)
+   * @param message the error message; {@code null} for {@code scripted CODE}
    */
   public record Fault(String operation, String region, int status, String code, String message) {
     public Fault(String operation, String region, int status, String code) {
-      this(operation, region, status, code, "scripted " + code);
+      this(operation, region, status, code, null);
     }
   }
 
@@ -131,7 +131,7 @@ public final class EcsApiServer implements AutoCloseable {
       String op = target == null ? "" : target.substring(target.indexOf('.') + 1);
       Fault fault;
       synchronized (this) {
-        calls.add(new Call(region, op, body));
+        calls.add(new Call(region, op, body, ex.getRequestHeaders().getFirst("User-Agent")));
         fault =
             faults.stream()
                 .filter(f -> f.operation().equals(op) && (f.region() == null || f.region().equals(region)))
@@ -175,7 +175,8 @@ public final class EcsApiServer implements AutoCloseable {
    */
   private void ec2DescribeRegions(HttpExchange ex) throws IOException {
     synchronized (this) {
-      calls.add(new Call("-", "DescribeRegions", EcsWorld.JSON.createObjectNode()));
+      calls.add(new Call("-", "DescribeRegions", EcsWorld.JSON.createObjectNode(),
+          ex.getRequestHeaders().getFirst("User-Agent")));
     }
     byte[] xml =
         ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error>"
@@ -210,7 +211,7 @@ public final class EcsApiServer implements AutoCloseable {
     }
     List<String> problems = model.checkError(op, f.code());
     problems.forEach(this::violation);
-    send(ex, f.status(), error(f.code(), f.message()));
+    send(ex, f.status(), error(f.code(), f.message() != null ? f.message() : "scripted " + f.code()));
   }
 
   private synchronized void violation(String v) {

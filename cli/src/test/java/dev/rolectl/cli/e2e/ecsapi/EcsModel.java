@@ -82,6 +82,30 @@ public final class EcsModel {
     return out;
   }
 
+  /**
+   * Every member of a structure shape whose name matches {@code name} and whose shape is a
+   * string, as {@code Shape.member} (e.g. {@code TaskDefinition.executionRoleArn}), sorted.
+   */
+  public List<String> stringMembers(java.util.regex.Pattern name) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    Iterator<Map.Entry<String, JsonNode>> it = shapes.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> shape = it.next();
+      if (!shape.getValue().path("type").asText().equals("structure")) {
+        continue;
+      }
+      Iterator<Map.Entry<String, JsonNode>> members = shape.getValue().path("members").fields();
+      while (members.hasNext()) {
+        Map.Entry<String, JsonNode> m = members.next();
+        String type = shapes.path(m.getValue().path("shape").asText()).path("type").asText();
+        if (type.equals("string") && name.matcher(m.getKey()).find()) {
+          out.add(shape.getKey() + "." + m.getKey());
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   public boolean hasOperation(String operation) {
     return operations.has(operation);
   }

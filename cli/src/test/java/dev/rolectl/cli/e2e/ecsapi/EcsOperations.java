@@ -46,8 +46,42 @@ final class EcsOperations {
       case "ListDaemons" -> {
         List<JsonNode> out = new ArrayList<>();
         in.path("capacityProviderArns").forEach(cp -> out.addAll(r.daemons.getOrDefault(cp.asText(), List.of())));
+        if (!in.has("capacityProviderArns") && in.has("clusterArn")) {
+          for (ObjectNode d : r.clusterDaemons.getOrDefault(in.path("clusterArn").asText(), List.of())) {
+            ObjectNode summary = obj();
+            summary.put("daemonArn", d.path("daemonArn").asText());
+            summary.put("status", d.path("status").asText());
+            out.add(summary);
+          }
+        }
         yield page(in, "daemonSummariesList", out, 100);
       }
+      case "DescribeDaemon" -> {
+        ObjectNode found = null;
+        for (List<ObjectNode> l : r.clusterDaemons.values()) {
+          for (ObjectNode d : l) {
+            if (d.path("daemonArn").asText().equals(in.path("daemonArn").asText())) {
+              found = d;
+            }
+          }
+        }
+        yield found == null ? obj() : (JsonNode) obj().set("daemon", found);
+      }
+      case "DescribeDaemonRevisions" -> describe(in.path("daemonRevisionArns"), "daemonRevisions",
+          List.copyOf(r.daemonRevisions.values()), "daemonRevisionArn");
+      case "DescribeDaemonTaskDefinition" -> obj().set("daemonTaskDefinition",
+          r.daemonTaskDefinitions.get(in.path("daemonTaskDefinition").asText()));
+      case "ListTasks" -> page(in, "taskArns", strings(r.tasks.getOrDefault(
+          name(in.path("cluster").asText("default")), List.of()).stream()
+          .filter(t -> !in.has("desiredStatus")
+              || t.path("desiredStatus").asText().equals(in.path("desiredStatus").asText()))
+          .map(t -> t.path("taskArn").asText()).toList()), 100);
+      case "DescribeTasks" -> {
+        List<ObjectNode> all = r.tasks.getOrDefault(name(in.path("cluster").asText("default")), List.of());
+        yield describe(in.path("tasks"), "tasks", all, "taskArn");
+      }
+      case "DescribeTaskDefinition" -> obj().set("taskDefinition",
+          taskDefinition(r, in.path("taskDefinition").asText()));
       case "ListDaemonDeployments" -> page(in, "daemonDeployments",
           nodes(r.daemonDeployments.getOrDefault(in.path("daemonArn").asText(), List.of())), 100);
       case "DescribeServiceDeployments" -> describe(in.path("serviceDeploymentArns"),
@@ -134,6 +168,23 @@ final class EcsOperations {
     List<ObjectNode> out = new ArrayList<>();
     m.values().forEach(out::addAll);
     return out;
+  }
+
+  /**
+   * The task definition of that ARN; one the test did not define has no roles (every task
+   * definition a service names exists, as in ECS).
+   */
+  private static ObjectNode taskDefinition(EcsWorld.Region r, String arn) {
+    ObjectNode known = r.taskDefinitions.get(arn);
+    if (known != null) {
+      return known;
+    }
+    ObjectNode td = obj();
+    td.put("taskDefinitionArn", arn);
+    String last = name(arn);
+    td.put("family", last.contains(":") ? last.substring(0, last.indexOf(':')) : last);
+    td.put("status", "ACTIVE");
+    return td;
   }
 
   private static ObjectNode summary(ObjectNode g) {

@@ -33,6 +33,14 @@ public final class EcsWorld {
     /** Daemon summaries by capacity provider ARN, and deployment summaries by daemon ARN. */
     final Map<String, List<ObjectNode>> daemons = new LinkedHashMap<>();
     final Map<String, List<ObjectNode>> daemonDeployments = new LinkedHashMap<>();
+    /** Task definitions ({@code TaskDefinition}) by ARN; any other ARN asked has no roles. */
+    final Map<String, ObjectNode> taskDefinitions = new LinkedHashMap<>();
+    /** Tasks ({@code Task}) by cluster name. */
+    final Map<String, List<ObjectNode>> tasks = new LinkedHashMap<>();
+    /** Daemons by cluster ARN ({@code DaemonDetail}), and their revisions and task definitions. */
+    final Map<String, List<ObjectNode>> clusterDaemons = new LinkedHashMap<>();
+    final Map<String, ObjectNode> daemonRevisions = new LinkedHashMap<>();
+    final Map<String, ObjectNode> daemonTaskDefinitions = new LinkedHashMap<>();
   }
 
   synchronized Region region(String name) {
@@ -211,6 +219,83 @@ public final class EcsWorld {
     e.put("cluster", service.path("clusterArn").asText());
     e.put("infrastructureRoleArn", roleArn);
     region(region).express.put(service.path("serviceArn").asText(), e);
+  }
+
+  /** A task definition naming a task and an execution role (either may be {@code null}); its ARN. */
+  public synchronized String taskDefinition(
+      String region, String family, int revision, String taskRoleArn, String executionRoleArn) {
+    String arn = "arn:aws:ecs:" + region + ":" + ACCOUNT + ":task-definition/" + family + ":" + revision;
+    ObjectNode td = JSON.createObjectNode();
+    td.put("taskDefinitionArn", arn);
+    td.put("family", family);
+    td.put("revision", revision);
+    td.put("status", "ACTIVE");
+    if (taskRoleArn != null) {
+      td.put("taskRoleArn", taskRoleArn);
+    }
+    if (executionRoleArn != null) {
+      td.put("executionRoleArn", executionRoleArn);
+    }
+    region(region).taskDefinitions.put(arn, td);
+    return arn;
+  }
+
+  /** Makes the service run the task definition (its own and its PRIMARY deployment's). */
+  public static void runs(ObjectNode service, String taskDefinitionArn) {
+    service.put("taskDefinition", taskDefinitionArn);
+    for (var d : service.withArray("deployments")) {
+      if ("PRIMARY".equals(d.path("status").asText())) {
+        ((ObjectNode) d).put("taskDefinition", taskDefinitionArn);
+      }
+    }
+  }
+
+  /** A RUNNING task of the cluster ({@code group}: e.g. {@code family:batch}); its node. */
+  public synchronized ObjectNode task(
+      String region, String cluster, String id, String taskDefinitionArn, String group) {
+    ObjectNode t = JSON.createObjectNode();
+    t.put("taskArn", "arn:aws:ecs:" + region + ":" + ACCOUNT + ":task/" + cluster + "/" + id);
+    t.put("clusterArn", clusterArn(region, cluster));
+    t.put("taskDefinitionArn", taskDefinitionArn);
+    t.put("group", group);
+    t.put("lastStatus", "RUNNING");
+    t.put("desiredStatus", "RUNNING");
+    cluster(region, cluster);
+    region(region).tasks.computeIfAbsent(cluster, k -> new ArrayList<>()).add(t);
+    return t;
+  }
+
+  /** A daemon of the cluster whose current revision runs a daemon task definition with these roles. */
+  public synchronized String clusterDaemon(
+      String region, String cluster, String name, String taskRoleArn, String executionRoleArn) {
+    String arn = "arn:aws:ecs:" + region + ":" + ACCOUNT + ":daemon/" + cluster + "/" + name;
+    String rev = arn.replace(":daemon/", ":daemon-revision/") + "/1";
+    String tdArn = "arn:aws:ecs:" + region + ":" + ACCOUNT + ":daemon-task-definition/" + name + ":1";
+    ObjectNode d = JSON.createObjectNode();
+    d.put("daemonArn", arn);
+    d.put("clusterArn", clusterArn(region, cluster));
+    d.put("status", "ACTIVE");
+    d.putArray("currentRevisions").addObject().put("arn", rev).put("totalRunningCount", 1);
+    ObjectNode r = JSON.createObjectNode();
+    r.put("daemonRevisionArn", rev);
+    r.put("daemonArn", arn);
+    r.put("daemonTaskDefinitionArn", tdArn);
+    ObjectNode td = JSON.createObjectNode();
+    td.put("daemonTaskDefinitionArn", tdArn);
+    td.put("family", name);
+    td.put("revision", 1);
+    if (taskRoleArn != null) {
+      td.put("taskRoleArn", taskRoleArn);
+    }
+    if (executionRoleArn != null) {
+      td.put("executionRoleArn", executionRoleArn);
+    }
+    cluster(region, cluster);
+    Region reg = region(region);
+    reg.clusterDaemons.computeIfAbsent(clusterArn(region, cluster), k -> new ArrayList<>()).add(d);
+    reg.daemonRevisions.put(rev, r);
+    reg.daemonTaskDefinitions.put(tdArn, td);
+    return arn;
   }
 
   private static String arn(String region, String type, ObjectNode service, String id) {

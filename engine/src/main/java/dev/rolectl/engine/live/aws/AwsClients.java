@@ -119,6 +119,12 @@ final class AwsClients implements AutoCloseable {
               if (options.profile() != null) {
                 o.defaultProfileName(options.profile());
               }
+              if (options.userAgent() != null) {
+                o.putAdvancedOption(
+                    software.amazon.awssdk.core.client.config.SdkAdvancedClientOption
+                        .USER_AGENT_SUFFIX,
+                    options.userAgent());
+              }
             });
     if (options.endpointOf(service) != null) {
       builder.endpointOverride(options.endpointOf(service));

@@ -2,6 +2,7 @@ package dev.rolectl.engine.live.aws;
 
 import dev.rolectl.engine.live.EcsDeployments;
 import dev.rolectl.engine.live.EcsScan;
+import dev.rolectl.engine.live.RegionFailure;
 import dev.rolectl.engine.live.ServiceUse;
 import dev.rolectl.engine.live.TargetOptions;
 import java.util.ArrayList;
@@ -15,14 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -38,7 +36,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * Thread-safe; ECS clients are made per region on first use.
  */
 public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
-  static final int PARALLEL_REGIONS = 8;
+  static final int PARALLEL_REGIONS = RegionPool.PARALLEL_REGIONS;
   private static final String NAME_THEM = ", so rolectl cannot tell which regions' ECS services to"
       + " check. Allow ec2:DescribeRegions, or name the regions in the stack (settings: {ecs:"
       + " {regions: [us-east-1, eu-west-1]}}: then only those are checked, with a warning)";
@@ -47,30 +45,53 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   private final CallCounter counter;
   private final Map<String, EcsClient> clients = new ConcurrentHashMap<>();
   private final Map<String, RegionScan> cache = new HashMap<>();
-  private List<String> enabled;
-  private String enabledUnknown; // why DescribeRegions failed: asked once per run, like the answer
-  private ExecutorService pool;
+  /** Task definition revision ARN to the roles it names: a revision never changes. */
+  private final Map<String, Map<dev.rolectl.engine.live.EcsRoleField, String>> definitions =
+      new ConcurrentHashMap<>();
+  private final AccountRegions accountRegions;
+  private final RegionPool pool = new RegionPool("rolectl-ecs-region");
 
   public AwsEcsDeployments(TargetOptions options) {
     this(options, new CallCounter());
   }
 
   AwsEcsDeployments(TargetOptions options, CallCounter counter) {
+    this(options, counter, new AccountRegions(
+        options == null ? TargetOptions.defaults() : options, counter));
+  }
+
+  /** With the target's regions, shared with its other scans (one DescribeRegions a run). */
+  AwsEcsDeployments(TargetOptions options, CallCounter counter, AccountRegions regions) {
     this.options = options == null ? TargetOptions.defaults() : options;
     this.counter = counter;
+    this.accountRegions = regions;
   }
 
   @Override
   public EcsScan scan(Collection<String> roleArns, Collection<String> regions) {
     try (ReadGuard.Read read = guard().read("scan ECS")) {
-      return scan(roleArns, regions, false);
+      return scan(roleArns, regions, false, false);
     }
   }
 
   @Override
   public EcsScan rescan(Collection<String> roleArns, Collection<String> regions) {
     try (ReadGuard.Read read = guard().read("scan ECS")) {
-      return scan(roleArns, regions, true);
+      return scan(roleArns, regions, true, false);
+    }
+  }
+
+  @Override
+  public EcsScan scan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    try (ReadGuard.Read read = guard().read("scan ECS")) {
+      return scan(roleArns, regions, false, tasks);
+    }
+  }
+
+  @Override
+  public EcsScan rescan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    try (ReadGuard.Read read = guard().read("scan ECS")) {
+      return scan(roleArns, regions, true, tasks);
     }
   }
 
@@ -87,25 +108,28 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   }
 
   private synchronized EcsScan readInventory(Collection<String> regions) {
-    Resolved where = regions.isEmpty() ? resolve() : new Resolved(distinct(regions), null);
-    if (where.unknown != null) {
-      return EcsScan.unknown(List.of(), where.unknown + NAME_THEM);
+    AccountRegions.Resolved where = regions.isEmpty()
+        ? accountRegions.resolve()
+        : new AccountRegions.Resolved(AccountRegions.distinct(regions), null);
+    if (where.unknown() != null) {
+      return EcsScan.unknown(List.of(), where.unknown() + NAME_THEM);
     }
     Set<String> unknown = ConcurrentHashMap.newKeySet();
     AtomicReference<String> silent = new AtomicReference<>();
-    List<RegionScan> states = parallel(where.regions, r -> fresh(r, silent));
+    List<RegionScan> states = parallel(where.regions(), r -> fresh(r, silent));
     Set<String> roles = new LinkedHashSet<>();
-    states.forEach(s -> roles.addAll(s.namedRoles(unknown)));
-    return collect(where.regions, states, roles, unknown);
+    List<RegionFailure> failed = new ArrayList<>();
+    states.forEach(s -> roles.addAll(s.namedRoles(unknown, failed)));
+    return collect(where.regions(), states, roles, unknown, true).withFailures(failed);
   }
 
   /** The region of the target: {@code --region}, else the SDK's settings; where regions are read. */
   public String defaultRegion() {
-    return AwsClients.region(options).id();
+    return accountRegions.home();
   }
 
   private synchronized EcsScan scan(
-      Collection<String> roleArns, Collection<String> regions, boolean fresh) {
+      Collection<String> roleArns, Collection<String> regions, boolean fresh, boolean tasks) {
     Set<String> unknown = ConcurrentHashMap.newKeySet();
     AtomicReference<String> silent = new AtomicReference<>();
     Function<String, RegionScan> read =
@@ -117,37 +141,22 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
           return cached != null ? cached : fresh(r, silent);
         };
     Map<String, RegionScan> early = new HashMap<>();
-    Resolved enabledNow = resolveOverlapping(read, early);
+    AccountRegions.Resolved enabledNow = resolveOverlapping(read, early);
     List<String> where;
     String partial = null;
-    if (enabledNow.unknown == null) {
-      where = union(enabledNow.regions, regions);
+    if (enabledNow.unknown() == null) {
+      where = AccountRegions.union(enabledNow.regions(), regions);
     } else if (regions.isEmpty()) {
-      return EcsScan.unknown(List.of(), enabledNow.unknown + NAME_THEM);
+      return EcsScan.unknown(List.of(), enabledNow.unknown() + NAME_THEM);
     } else {
-      where = distinct(regions);
-      partial = enabledNow.unknown
+      where = AccountRegions.distinct(regions);
+      partial = enabledNow.unknown()
           + ", so only the stack's settings.ecs.regions (" + String.join(", ", where)
           + ") were checked; allow ec2:DescribeRegions to check every enabled region";
     }
     List<RegionScan> states = parallel(where, r -> early.containsKey(r) ? early.get(r) : read.apply(r));
-    EcsScan scan = collect(where, states, roleArns, unknown);
+    EcsScan scan = collect(where, states, roleArns, unknown, tasks);
     return partial == null ? scan : scan.partial(partial);
-  }
-
-  /** The enabled regions, then the others asked for; each once (region names ignore case). */
-  private static List<String> union(List<String> enabled, Collection<String> asked) {
-    List<String> out = new ArrayList<>(enabled);
-    for (String r : asked) {
-      if (out.stream().noneMatch(r::equalsIgnoreCase)) {
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
-  private static List<String> distinct(Collection<String> regions) {
-    return union(List.of(), regions);
   }
 
   /**
@@ -155,37 +164,39 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
    * they are read, nearly always enabled) is read meanwhile into {@code early}, so that loading
    * the EC2 client and its call overlap the first ECS reads.
    */
-  private Resolved resolveOverlapping(Function<String, RegionScan> read, Map<String, RegionScan> early) {
-    if (enabled != null || enabledUnknown != null) {
-      return resolve();
+  private AccountRegions.Resolved resolveOverlapping(
+      Function<String, RegionScan> read, Map<String, RegionScan> early) {
+    if (accountRegions.known()) {
+      return accountRegions.resolve();
     }
-    Future<Resolved> discovery = pool().submit(this::resolve);
+    Future<AccountRegions.Resolved> discovery = pool.submit(accountRegions::resolve);
     String home = defaultRegion();
     early.put(home, read.apply(home));
     try {
       return discovery.get();
     } catch (ExecutionException e) {
-      return new Resolved(List.of(), "cannot list the regions enabled for the account ("
-          + e.getCause() + ")");
+      return new AccountRegions.Resolved(List.of(),
+          "cannot list the regions enabled for the account (" + e.getCause() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the enabled regions", e);
     }
   }
 
-  private EcsScan collect(
-      List<String> regions, List<RegionScan> states, Collection<String> roleArns, Set<String> unknown) {
+  private EcsScan collect(List<String> regions, List<RegionScan> states,
+      Collection<String> roleArns, Set<String> unknown, boolean tasks) {
     Map<String, List<ServiceUse>> uses = new LinkedHashMap<>();
     roleArns.forEach(arn -> uses.put(arn, new ArrayList<>()));
     List<String> clusters = new ArrayList<>();
     Set<String> reasons = new LinkedHashSet<>(unknown);
+    List<RegionFailure> failed = new ArrayList<>();
     for (RegionScan s : states) {
-      s.uses(roleArns, reasons).forEach((arn, list) -> uses.get(arn).addAll(list));
+      s.uses(roleArns, reasons, failed, tasks).forEach((arn, list) -> uses.get(arn).addAll(list));
       clusters.addAll(s.clusters());
     }
     Optional<String> why =
         reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
-    return new EcsScan(regions, clusters, uses, why, Optional.empty());
+    return new EcsScan(regions, clusters, uses, why, Optional.empty()).withFailures(failed);
   }
 
   /**
@@ -197,26 +208,29 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   private RegionScan fresh(String region, AtomicReference<String> silent) {
     String gone = silent.get();
     if (gone != null) {
-      return remember(region,
-          new RegionScan(region, null, "the other regions were not read after " + gone, null));
+      return remember(region, new RegionScan(region, null, RegionFailure.of("ECS", "(any)",
+          "not read", "", "the other regions were not read after " + gone + " (each would have"
+              + " waited out the same time-out): " + RegionFailure.REGION, false, region), null));
     }
     EcsClient ecs;
     try {
       ecs = client(region);
     } catch (IllegalArgumentException e) {
-      return remember(region, new RegionScan(region, null, "cannot set up the AWS SDK for ECS in "
-          + region + " (" + e.getMessage() + "): check the region names (settings.ecs.regions,"
-          + " --region)", null));
+      return remember(region, new RegionScan(region, null, RegionFailure.of("ECS", "(client)",
+          "bad region", e.getMessage(), "cannot set up the AWS SDK for ECS in " + region + " ("
+              + e.getMessage() + "): check the region names (settings.ecs.regions, --region)",
+          false, region), null));
     }
     EcsDeploymentReader deployments = new EcsDeploymentReader(ecs);
     try {
       EcsInventory inventory = new EcsRegionReader(ecs).read();
-      return remember(region, new RegionScan(region, inventory, null, deployments::read));
+      return remember(region, new RegionScan(region, inventory, null, deployments::read,
+          inv -> new EcsTaskReader(ecs, definitions).read(inv)));
     } catch (EcsReadException e) {
       if (e.failure instanceof SdkClientException c && AwsErrors.unreachable(c)) {
         silent.compareAndSet(null, "ECS in " + region + " did not answer");
       }
-      return remember(region, new RegionScan(region, null, e.reason(region), null));
+      return remember(region, new RegionScan(region, null, e.failure(region), null));
     }
   }
 
@@ -227,57 +241,11 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
     return state;
   }
 
-  /** The regions enabled for the account, or why they are unknown. One thread at a time. */
-  private Resolved resolve() {
-    if (enabledUnknown != null) {
-      return new Resolved(List.of(), enabledUnknown);
-    }
-    if (enabled == null) {
-      String home = defaultRegion();
-      try (Ec2Client ec2 = AwsClients.ec2(options, Region.of(home), counter)) {
-        enabled = EnabledRegions.read(ec2);
-      } catch (EcsReadException e) {
-        enabledUnknown = "cannot list the regions enabled for the account (" + e.reason(home) + ")";
-        return new Resolved(List.of(), enabledUnknown);
-      }
-    }
-    return new Resolved(enabled, null);
-  }
-
   private List<RegionScan> parallel(List<String> regions, Function<String, RegionScan> task) {
-    if (regions.size() == 1) {
-      return List.of(task.apply(regions.get(0)));
-    }
-    List<Future<RegionScan>> futures = new ArrayList<>();
-    regions.forEach(r -> futures.add(pool().submit(() -> task.apply(r))));
-    List<RegionScan> out = new ArrayList<>();
-    for (int i = 0; i < futures.size(); i++) {
-      try {
-        out.add(futures.get(i).get());
-      } catch (ExecutionException e) {
-        String region = regions.get(i);
-        out.add(new RegionScan(region, null, "reading ECS in " + region + " failed ("
-            + e.getCause() + "): run with --debug for details", null));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading ECS", e);
-      }
-    }
-    return out;
-  }
-
-  private synchronized ExecutorService pool() {
-    if (pool == null) {
-      pool =
-          Executors.newFixedThreadPool(
-              PARALLEL_REGIONS,
-              r -> {
-                Thread t = new Thread(r, "rolectl-ecs-region");
-                t.setDaemon(true);
-                return t;
-              });
-    }
-    return pool;
+    return pool.each(regions, task, (region, cause) -> new RegionScan(region, null,
+        RegionFailure.of("ECS", "(any)", "unexpected error", String.valueOf(cause), "reading ECS in "
+            + region + " failed (" + cause + "): run with --debug for details", false, region),
+        null));
   }
 
   private EcsClient client(String region) {
@@ -288,10 +256,6 @@ public final class AwsEcsDeployments implements EcsDeployments, AutoCloseable {
   public synchronized void close() {
     clients.values().forEach(EcsClient::close);
     clients.clear();
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    pool.close();
   }
-
-  private record Resolved(List<String> regions, String unknown) {}
 }

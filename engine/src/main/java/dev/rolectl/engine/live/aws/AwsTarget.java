@@ -15,12 +15,15 @@ public final class AwsTarget implements Target {
   private final CallCounter counter = new CallCounter();
   private final AwsIamAccount iam;
   private final AwsIamWriter writer;
+  private final AccountRegions regions;
   private AwsEcsDeployments ecs;
+  private AwsInstanceProfileAssociations ec2;
 
   private AwsTarget(TargetOptions options) {
     this.options = options;
     this.iam = new AwsIamAccount(options, counter);
     this.writer = new AwsIamWriter(iam);
+    this.regions = new AccountRegions(options, counter);
   }
 
   /** Opens without calling AWS; the first read connects. */
@@ -42,9 +45,18 @@ public final class AwsTarget implements Target {
   @Override
   public synchronized EcsDeployments ecs() {
     if (ecs == null) {
-      ecs = new AwsEcsDeployments(options, counter);
+      ecs = new AwsEcsDeployments(options, counter, regions);
     }
     return ecs;
+  }
+
+  /** EC2's instance profile associations through the SDK; clients per region on first use. */
+  @Override
+  public synchronized dev.rolectl.engine.live.InstanceProfileAssociations ec2() {
+    if (ec2 == null) {
+      ec2 = new AwsInstanceProfileAssociations(options, counter, regions);
+    }
+    return ec2;
   }
 
   @Override
@@ -67,6 +79,9 @@ public final class AwsTarget implements Target {
     iam.close();
     if (ecs != null) {
       ecs.close();
+    }
+    if (ec2 != null) {
+      ec2.close();
     }
     counter.closeSession();
   }

@@ -1,5 +1,6 @@
 package dev.rolectl.engine.live.aws;
 
+import dev.rolectl.engine.live.RegionFailure;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -12,11 +13,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class EcsErrors {
   static final String PERMISSIONS =
-      "ec2:DescribeRegions, ecs:ListClusters, ecs:ListServices, ecs:DescribeServices,"
+      "ec2:DescribeRegions, ec2:DescribeIamInstanceProfileAssociations, ecs:ListClusters,"
+          + " ecs:ListServices, ecs:DescribeServices,"
           + " ecs:DescribeCapacityProviders, ecs:ListDaemons, ecs:ListDaemonDeployments,"
           + " ecs:ListGateways, ecs:DescribeGateway,"
           + " ecs:DescribeExpressGatewayService, ecs:ListServiceDeployments,"
-          + " ecs:DescribeServiceDeployments and ecs:DescribeServiceRevisions";
+          + " ecs:DescribeServiceDeployments, ecs:DescribeServiceRevisions, ecs:ListTasks,"
+          + " ecs:DescribeTasks, ecs:DescribeTaskDefinition, ecs:DescribeDaemon,"
+          + " ecs:DescribeDaemonRevisions and ecs:DescribeDaemonTaskDefinition";
 
   /** Error codes that say "this endpoint has no such operation". */
   private static final Set<String> MISSING_API_CODES =
@@ -61,6 +65,40 @@ final class EcsErrors {
     return e.getClass().getSimpleName();
   }
 
+  /**
+   * The failure of {@code operation} in {@code region}, to be grouped with the same failure in
+   * other regions ({@link RegionFailure#group}).
+   */
+  static RegionFailure failure(SdkException e, String operation, String region) {
+    return RegionFailure.of(service(operation), operation, what(e), message(e),
+        reason(e, operation, region), organizationDenied(e), region);
+  }
+
+  /**
+   * Whether AWS said that a service control policy of the organisation denies the call: an access
+   * denied answer ({@code AccessDenied*}, EC2's {@code UnauthorizedOperation}, or HTTP 403) whose
+   * message says so ({@link RegionFailure#organizationDenied(String)}). Nothing else is.
+   */
+  static boolean organizationDenied(SdkException e) {
+    return e instanceof AwsServiceException s && denied(s)
+        && RegionFailure.organizationDenied(message(e));
+  }
+
+  private static boolean denied(AwsServiceException s) {
+    String code = code(s);
+    return s.statusCode() == 403
+        || (code != null && (code.contains("AccessDenied") || code.equals("UnauthorizedOperation")));
+  }
+
+  /** What AWS said (the error message), else the exception's first line. */
+  private static String message(SdkException e) {
+    if (e instanceof AwsServiceException s && s.awsErrorDetails() != null
+        && s.awsErrorDetails().errorMessage() != null) {
+      return s.awsErrorDetails().errorMessage();
+    }
+    return firstLine(e.getMessage());
+  }
+
   /** The reason to give when {@code operation} failed in {@code region}. */
   static String reason(SdkException e, String operation, String region) {
     java.util.Optional<ReadGuard.Refusal> refused = ReadGuard.refusal(e);
@@ -69,15 +107,15 @@ final class EcsErrors {
     }
     if (e instanceof AwsServiceException s) {
       String code = code(s);
-      String detail =
-          " ("
-              + what(e)
-              + ": "
-              + (s.awsErrorDetails() == null || s.awsErrorDetails().errorMessage() == null
-                  ? firstLine(s.getMessage())
-                  : s.awsErrorDetails().errorMessage())
-              + ")";
-      if (s.statusCode() == 403 || (code != null && code.contains("AccessDenied"))) {
+      String detail = " (" + what(e) + ": " + message(e) + ")";
+      if (organizationDenied(e)) {
+        return "an organization policy denies " + operation + " in " + region + detail
+            + ": if your organisation denies " + service(operation) + " in these regions on"
+            + " purpose (e.g. AWS Control Tower's Region deny control), name them in the stack"
+            + " (settings: {ecs: {organizationDeniedRegions: [...]}}): the plan then says they"
+            + " were not checked; no permission given to rolectl can get past an explicit deny";
+      }
+      if (denied(s)) {
         return "access to "
             + service(operation)
             + " in "
@@ -141,7 +179,8 @@ final class EcsErrors {
   }
 
   private static String service(String operation) {
-    return operation.equals("DescribeRegions") ? "EC2" : "ECS";
+    return operation.equals("DescribeRegions") || operation.startsWith("DescribeIamInstanceProfile")
+        ? "EC2" : "ECS";
   }
 
   private static String firstLine(String s) {

@@ -24,6 +24,16 @@ final class EcsReadException extends RuntimeException {
     return EcsErrors.reason(failure, operation, region);
   }
 
+  /** The failure of the region, to be grouped with the same failure elsewhere. */
+  dev.rolectl.engine.live.RegionFailure failure(String region) {
+    String m = failure.getMessage();
+    if (m != null && m.startsWith(operation + " did not describe")) {
+      return dev.rolectl.engine.live.RegionFailure.of("ECS", operation, "incomplete answer",
+          m, reason(region), false, region);
+    }
+    return EcsErrors.failure(failure, operation, region);
+  }
+
   /** Runs one call, naming it when it fails. */
   static <T> T call(String operation, java.util.function.Supplier<T> call) {
     try {

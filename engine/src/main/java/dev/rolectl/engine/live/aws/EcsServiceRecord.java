@@ -18,6 +18,8 @@ import java.util.Set;
  *     {@code MANAGED_INSTANCES}, so it may run on the cluster's default capacity providers
  * @param currentRevisions how many service revisions run tasks now ({@code
  *     currentServiceRevisions}); more than one means a deployment is moving tasks
+ * @param taskDefinitions the task definitions it runs: its own, those of its deployments that are
+ *     not {@code INACTIVE}, and those of its task sets
  */
 record EcsServiceRecord(
     String clusterArn,
@@ -28,12 +30,14 @@ record EcsServiceRecord(
     List<ActiveDeployment> serviceDeployments,
     Set<String> capacityProviders,
     boolean mayUseClusterDefault,
-    int currentRevisions) {
+    int currentRevisions,
+    Set<String> taskDefinitions) {
 
   EcsServiceRecord {
     references = Map.copyOf(references);
     serviceDeployments = List.copyOf(serviceDeployments);
     capacityProviders = Set.copyOf(capacityProviders);
+    taskDefinitions = Set.copyOf(taskDefinitions);
   }
 
   /** Whether it may run tasks on the named capacity provider. */

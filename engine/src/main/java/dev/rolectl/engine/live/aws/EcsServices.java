@@ -36,9 +36,13 @@ final class EcsServices {
       }
     }
     add(refs, EcsRoleField.EXPRESS_GATEWAY_SERVICE, expressRoleArn);
+    add(refs, EcsRoleField.SERVICE_ROLE, s.roleArn());
     Set<String> providers = new TreeSet<>();
     strategy(s.capacityProviderStrategy(), providers);
     List<ActiveDeployment> deployments = new ArrayList<>();
+    Set<String> taskDefinitions = new TreeSet<>();
+    addIfSet(taskDefinitions, s.taskDefinition());
+    s.taskSets().forEach(t -> addIfSet(taskDefinitions, t.taskDefinition()));
     for (Deployment d : s.deployments()) {
       deployments.add(
           new ActiveDeployment(
@@ -50,6 +54,7 @@ final class EcsServices {
       if ("INACTIVE".equals(d.status())) {
         continue; // an old deployment's configuration is no longer in use
       }
+      addIfSet(taskDefinitions, d.taskDefinition());
       strategy(d.capacityProviderStrategy(), providers);
       vpcLattice(refs, EcsRoleField.VPC_LATTICE, d.vpcLatticeConfigurations());
       volumes(refs, EcsRoleField.EBS_VOLUME, d.volumeConfigurations());
@@ -67,7 +72,14 @@ final class EcsServices {
         deployments,
         providers,
         clusterDefault,
-        s.currentServiceRevisions().size());
+        s.currentServiceRevisions().size(),
+        taskDefinitions);
+  }
+
+  private static void addIfSet(Set<String> out, String value) {
+    if (value != null && !value.isBlank()) {
+      out.add(value);
+    }
   }
 
   /** Every role ARN a service revision names as an infrastructure role. */

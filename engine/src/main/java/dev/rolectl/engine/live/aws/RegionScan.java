@@ -3,6 +3,7 @@ package dev.rolectl.engine.live.aws;
 import dev.rolectl.engine.live.ActiveDeployment;
 import dev.rolectl.engine.live.DeploymentSignals;
 import dev.rolectl.engine.live.EcsRoleField;
+import dev.rolectl.engine.live.RegionFailure;
 import dev.rolectl.engine.live.RoleArns;
 import dev.rolectl.engine.live.ServiceUse;
 import dev.rolectl.engine.live.aws.EcsInventory.CapacityProviderRecord;
@@ -25,32 +26,97 @@ import java.util.function.Function;
 final class RegionScan {
   private final String region;
   private final EcsInventory inventory;
-  private final String unknownReason;
+  private final RegionFailure failure;
   private final Function<EcsServiceRecord, EcsDeploymentReader.Result> reader;
   private final Map<String, EcsDeploymentReader.Result> deployments = new HashMap<>();
   private final Map<String, String> unreadable = new HashMap<>();
+  private final Function<EcsInventory, List<EcsTaskReader.TaskUser>> taskReader;
+  private List<EcsTaskReader.TaskUser> taskUsers;
+  private RegionFailure taskFailure;
 
+  /**
+   * @param failure why the region could not be read ({@code inventory} is then {@code null})
+   */
   RegionScan(
       String region,
       EcsInventory inventory,
-      String unknownReason,
+      RegionFailure failure,
       Function<EcsServiceRecord, EcsDeploymentReader.Result> reader) {
+    this(region, inventory, failure, reader, inv -> List.of());
+  }
+
+  /**
+   * @param taskReader reads which task and execution roles the region's tasks use, on first need
+   */
+  RegionScan(
+      String region,
+      EcsInventory inventory,
+      RegionFailure failure,
+      Function<EcsServiceRecord, EcsDeploymentReader.Result> reader,
+      Function<EcsInventory, List<EcsTaskReader.TaskUser>> taskReader) {
     this.region = region;
     this.inventory = inventory;
-    this.unknownReason = unknownReason;
+    this.failure = failure;
     this.reader = reader;
+    this.taskReader = taskReader;
   }
 
   List<String> clusters() {
     return inventory == null ? List.of() : inventory.clusterArns();
   }
 
-  /** The uses of each role, and into {@code unknown} why something could not be read. */
-  Map<String, List<ServiceUse>> uses(Collection<String> roleArns, Set<String> unknown) {
+  /**
+   * The uses of each role, and into {@code unknown} why something could not be read (into {@code
+   * failed} when the region could not be read at all).
+   */
+  Map<String, List<ServiceUse>> uses(
+      Collection<String> roleArns, Set<String> unknown, List<RegionFailure> failed) {
+    return uses(roleArns, unknown, failed, false);
+  }
+
+  /**
+   * As above; with {@code tasks}, also the services, tasks and daemons whose task definitions
+   * name the roles as task or execution roles (read once, on first need).
+   */
+  Map<String, List<ServiceUse>> uses(
+      Collection<String> roleArns, Set<String> unknown, List<RegionFailure> failed, boolean tasks) {
+    Map<String, List<ServiceUse>> out = infrastructureUses(roleArns, unknown, failed);
+    if (tasks && failure == null) {
+      for (EcsTaskReader.TaskUser u : taskUsers(failed)) {
+        for (String role : roleArns) {
+          Set<EcsRoleField> f = DeploymentSignals.fieldsNaming(role, u.refs());
+          if (!f.isEmpty()) {
+            out.get(role).add(new ServiceUse(region, u.cluster(), u.kind(), u.name(), f,
+                List.of(), u.source()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The task users of the region, read once; none (and the failure added) when unreadable. */
+  private List<EcsTaskReader.TaskUser> taskUsers(List<RegionFailure> failed) {
+    if (taskUsers == null && taskFailure == null) {
+      try {
+        taskUsers = taskReader.apply(inventory);
+      } catch (EcsReadException e) {
+        taskFailure = e.failure(region);
+      }
+    }
+    if (taskFailure != null) {
+      failed.add(taskFailure);
+      return List.of();
+    }
+    return taskUsers;
+  }
+
+  private Map<String, List<ServiceUse>> infrastructureUses(
+      Collection<String> roleArns, Set<String> unknown, List<RegionFailure> failed) {
     Map<String, List<ServiceUse>> out = new HashMap<>();
     roleArns.forEach(r -> out.put(r, new ArrayList<>()));
-    if (unknownReason != null) {
-      unknown.add(unknownReason);
+    if (failure != null) {
+      failed.add(failure);
       return out;
     }
     for (EcsServiceRecord s : inventory.services()) {
@@ -136,10 +202,10 @@ final class RegionScan {
   }
 
   /** Every role ARN something in the region names (for snapshots); reads deployments as needed. */
-  Set<String> namedRoles(Set<String> unknown) {
+  Set<String> namedRoles(Set<String> unknown, List<RegionFailure> failed) {
     Set<String> out = new LinkedHashSet<>();
-    if (unknownReason != null) {
-      unknown.add(unknownReason);
+    if (failure != null) {
+      failed.add(failure);
       return out;
     }
     for (EcsServiceRecord s : inventory.services()) {
@@ -156,6 +222,7 @@ final class RegionScan {
     }
     inventory.capacityProviders().forEach(cp -> out.add(cp.roleArn()));
     inventory.gateways().forEach(g -> out.add(g.roleArn()));
+    taskUsers(failed).forEach(u -> u.refs().values().forEach(out::addAll));
     return out;
   }
 

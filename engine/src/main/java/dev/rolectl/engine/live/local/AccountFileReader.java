@@ -64,7 +64,8 @@ final class AccountFileReader {
       }
     }
     policyArnsAsIamWritesThem(root, policies.values());
-    LocalEcsState ecs = new EcsSectionReader().read(root.field("ecs"));
+    LocalEcsState ecs = new EcsSectionReader().read(root.field("ecs"))
+        .withEc2(Ec2Section.read(root.field("ec2")));
     if (!problems.isEmpty()) {
       return null;
     }

@@ -32,7 +32,8 @@ final class EcsSectionReader {
         clusters,
         true,
         regions,
-        ecs.has("scannedAt") ? ecs.field("scannedAt").instant() : null);
+        ecs.has("scannedAt") ? ecs.field("scannedAt").instant() : null)
+        .withTaskRoles(ecs.field("taskRoles").bool(false));
   }
 
   private LocalEcsState.Service service(Node s) {

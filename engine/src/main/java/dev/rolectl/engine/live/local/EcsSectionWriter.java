@@ -9,6 +9,9 @@ final class EcsSectionWriter {
 
   static void write(ObjectNode ecs, LocalEcsState state) {
     put(ecs, "scannedAt", state.scannedAt() == null ? null : state.scannedAt().toString());
+    if (state.taskRoles()) {
+      ecs.put("taskRoles", true);
+    }
     if (!state.regions().isEmpty()) {
       ArrayNode regions = ecs.putArray("regions");
       state.regions().forEach(regions::add);

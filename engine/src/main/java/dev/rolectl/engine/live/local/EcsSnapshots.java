@@ -31,7 +31,7 @@ public final class EcsSnapshots {
    */
   public static LocalEcsState state(EcsScan inventory, Instant takenAt) {
     if (!inventory.isKnown()) {
-      throw new IllegalArgumentException(inventory.unknownReason().get());
+      throw new IllegalArgumentException(inventory.reason().get());
     }
     Map<String, Map<String, Entry>> byCluster = new TreeMap<>();
     inventory
@@ -54,7 +54,18 @@ public final class EcsSnapshots {
           entries.values().forEach(e -> services.add(e.toService()));
           clusters.add(new LocalEcsState.Cluster(rc[1], rc[0], services));
         });
-    return new LocalEcsState(clusters, true, inventory.regions(), takenAt);
+    return new LocalEcsState(clusters, true, inventory.regions(), takenAt).withTaskRoles(true);
+  }
+
+  /** The {@code ec2} section for a complete inventory of instance profile associations. */
+  public static LocalEcsState.Ec2 ec2(dev.rolectl.engine.live.Ec2Scan inventory, Instant takenAt) {
+    if (!inventory.isKnown()) {
+      throw new IllegalArgumentException(inventory.reason().get());
+    }
+    List<LocalEcsState.Association> out = new ArrayList<>();
+    inventory.uses().forEach(u -> out.add(new LocalEcsState.Association(u.region(),
+        u.instanceId(), u.instanceProfileArn(), u.associationId(), u.state())));
+    return new LocalEcsState.Ec2(true, inventory.regions(), takenAt, out);
   }
 
   private static final class Entry {

@@ -21,6 +21,7 @@ public final class FileTarget implements Target {
   private final boolean writable;
   private final FileIamAccount iam = new FileIamAccount();
   private final LocalEcsDeployments ecs;
+  private final LocalInstanceProfileAssociations ec2;
   private volatile LocalState lastState;
 
   private FileTarget(String spec, Path file, boolean writable) {
@@ -28,6 +29,8 @@ public final class FileTarget implements Target {
     this.file = AtomicFiles.followLinks(file);
     this.writable = writable;
     this.ecs = new LocalEcsDeployments(() -> state().ecs(), this::lastTakenAt, file.toString(), !writable);
+    this.ec2 = new LocalInstanceProfileAssociations(
+        () -> state().ecs(), this::lastTakenAt, file.toString(), !writable);
   }
 
   /** A read-write account file; a missing file is an empty account. */
@@ -61,6 +64,15 @@ public final class FileTarget implements Target {
   @Override
   public EcsDeployments ecs() {
     return ecs;
+  }
+
+  /**
+   * The file's {@code ec2} section, read on every scan. Without one, {@code local:} has no
+   * instances and {@code snapshot:} leaves EC2 unknown.
+   */
+  @Override
+  public dev.rolectl.engine.live.InstanceProfileAssociations ec2() {
+    return ec2;
   }
 
   @Override

@@ -75,12 +75,36 @@ public final class LocalEcsDeployments implements EcsDeployments {
   }
 
   @Override
+  public EcsScan scan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    return read(roleArns, regions, tasks);
+  }
+
+  @Override
+  public EcsScan rescan(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
+    return read(roleArns, regions, tasks);
+  }
+
+  @Override
   public EcsScan rescan(Collection<String> roleArns, Collection<String> regions) {
+    return read(roleArns, regions, false);
+  }
+
+  /**
+   * The scan; with {@code tasks}, a snapshot whose {@code ecs} section does not record task and
+   * execution roles ({@code taskRoles}) is unknown: it cannot say that no task uses a role.
+   */
+  private EcsScan read(Collection<String> roleArns, Collection<String> regions, boolean tasks) {
     LocalEcsState state;
     try {
       state = source.get();
     } catch (TargetException e) {
       return EcsScan.unknown(regions, e.getMessage());
+    }
+    if (tasks && snapshot && state.present() && !state.taskRoles()) {
+      return EcsScan.unknown(regions, file + " does not record which task definitions name task"
+          + " and execution roles (its ecs section has no \"taskRoles\": true; rolectl snapshot"
+          + " writes it), so it cannot say whether ECS tasks use the role: take the snapshot"
+          + " again with this rolectl, or plan against --target aws").asOf(asOf(state));
     }
     if (!state.present() && snapshot) {
       return EcsScan.unknown(

@@ -29,13 +29,87 @@ import java.util.Objects;
  *     does not say
  * @param scannedAt when ECS was read (by {@code rolectl snapshot}); {@code null} when the file
  *     does not say
+ * @param taskRoles whether the section records the task and execution roles of the task
+ *     definitions in use ({@code "taskRoles": true}, written by {@code rolectl snapshot}); a
+ *     snapshot that does not cannot say whether tasks use a role (unknown), while a {@code local:}
+ *     file is the whole account either way
+ * @param ec2 the file's {@code ec2} section: which EC2 instances use instance profiles. It stands
+ *     for the world outside IAM like the {@code ecs} section, and travels with it (an apply to a
+ *     {@code local:} file keeps both as they are in the file)
  */
 public record LocalEcsState(
-    List<Cluster> clusters, boolean present, List<String> regions, Instant scannedAt) {
+    List<Cluster> clusters,
+    boolean present,
+    List<String> regions,
+    Instant scannedAt,
+    boolean taskRoles,
+    Ec2 ec2) {
 
   public LocalEcsState {
     clusters = List.copyOf(clusters);
     regions = List.copyOf(regions);
+    Objects.requireNonNull(ec2, "ec2");
+  }
+
+  /** An {@code ecs} section that does not record task roles, without an {@code ec2} section. */
+  public LocalEcsState(
+      List<Cluster> clusters, boolean present, List<String> regions, Instant scannedAt) {
+    this(clusters, present, regions, scannedAt, false, Ec2.absent());
+  }
+
+  /** The same state with another {@code ec2} section. */
+  public LocalEcsState withEc2(Ec2 other) {
+    return new LocalEcsState(clusters, present, regions, scannedAt, taskRoles, other);
+  }
+
+  /** The same state, saying whether it records task and execution roles. */
+  public LocalEcsState withTaskRoles(boolean recorded) {
+    return new LocalEcsState(clusters, present, regions, scannedAt, recorded, ec2);
+  }
+
+  /**
+   * The {@code ec2} section of an account file, in the shape of EC2's {@code
+   * DescribeIamInstanceProfileAssociations} output with each association's region:
+   *
+   * <pre>{@code
+   * "ec2": {"scannedAt": "2026-11-29T10:00:00Z", "regions": ["us-east-1"],
+   *  "IamInstanceProfileAssociations": [{"Region": "us-east-1", "AssociationId": "iip-assoc-1",
+   *   "InstanceId": "i-0abc", "IamInstanceProfile": {"Arn": "arn:aws:iam::1:instance-profile/web"},
+   *   "State": "associated"}]}
+   * }</pre>
+   *
+   * @param present whether the file has an {@code ec2} section: a snapshot without one says
+   *     nothing about EC2 (unknown), a {@code local:} file without one has no instances
+   * @param regions the regions scanned ({@code rolectl snapshot}); empty when the file does not say
+   * @param scannedAt when EC2 was read; {@code null} when the file does not say
+   */
+  public record Ec2(
+      boolean present, List<String> regions, Instant scannedAt, List<Association> associations) {
+    public Ec2 {
+      regions = List.copyOf(regions);
+      associations = List.copyOf(associations);
+    }
+
+    /** No {@code ec2} section. */
+    public static Ec2 absent() {
+      return new Ec2(false, List.of(), null, List.of());
+    }
+  }
+
+  /**
+   * One instance profile association.
+   *
+   * @param region {@code null} when the file does not say (it then belongs to every region)
+   * @param state {@code associated} when the file does not say
+   */
+  public record Association(
+      String region, String instanceId, String instanceProfileArn, String associationId,
+      String state) {
+    public Association {
+      Objects.requireNonNull(instanceId, "instanceId");
+      Objects.requireNonNull(instanceProfileArn, "instanceProfileArn");
+      Objects.requireNonNull(state, "state");
+    }
   }
 
   /** An {@code ecs} section with these clusters. */

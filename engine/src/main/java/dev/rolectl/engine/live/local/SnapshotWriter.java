@@ -63,7 +63,10 @@ public final class SnapshotWriter {
         (u.kind() == UnreadableDocument.Kind.ROLE ? roles : policies).add(raw(u.raw()));
       }
     }
-    if (state.ecs().present()) {
+    if (state.ecs().ec2().present()) {
+      Ec2Section.write(root.putObject("ec2"), state.ecs().ec2());
+    }
+    if (state.ecs().present()) { // last, as rolectl always writes it
       EcsSectionWriter.write(root.putObject("ecs"), state.ecs());
     }
     return root;

@@ -74,9 +74,12 @@ class EcsRegionReaderTest {
             EcsRoleField.LIFECYCLE_HOOK, Set.of(role("hook")),
             EcsRoleField.VPC_LATTICE, Set.of(role("lattice")),
             EcsRoleField.EBS_VOLUME, Set.of(role("ebs")),
-            EcsRoleField.SERVICE_CONNECT_TLS, Set.of(role("tls"))),
+            EcsRoleField.SERVICE_CONNECT_TLS, Set.of(role("tls")),
+            EcsRoleField.SERVICE_ROLE, Set.of(role("legacy-service-role"))),
         r.references(),
-        "Service.roleArn is the legacy service role, and INACTIVE deployments are history");
+        "Service.roleArn, the legacy service role, counts as an infrastructure role (ECS"
+            + " registers the tasks with the load balancer with it); INACTIVE deployments are"
+            + " history");
     assertEquals(
         List.of("ecs-svc/2"),
         DeploymentSignals.underWay(r.serviceDeployments()).stream()
