@@ -356,4 +356,23 @@ final class PlanEdits {
     }
     return out;
   }
+
+  /**
+   * The plan with its {@code digest} made again for its (edited) changes, as an attacker who edits
+   * consistently would: the digest is SHA-256 of the changes, no secret. Taken from what rolectl
+   * says it writes for the file's content.
+   */
+  static ObjectNode redigested(ObjectNode plan) throws Exception {
+    try {
+      dev.rolectl.engine.plan.PlanFile.read(JSON.writeValueAsString(plan));
+    } catch (dev.rolectl.engine.plan.PlanFormatException e) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+          "digest: the file has \"[^\"]*\" where rolectl writes \"(sha256:[0-9a-f]{64})\"")
+          .matcher(e.getMessage());
+      if (m.find()) {
+        plan.put("digest", m.group(1));
+      }
+    }
+    return plan;
+  }
 }

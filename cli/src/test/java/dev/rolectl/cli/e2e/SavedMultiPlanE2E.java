@@ -59,6 +59,7 @@ class SavedMultiPlanE2E {
         .get("after").get("trustPolicy").get("Statement").get(0).get("Principal");
     trust.put("AWS", "arn:aws:iam::999999999999:root");
     trust.remove("Service");
+    PlanEdits.redigested((ObjectNode) account(edited, a).get("plan"));
     TestCli.Run whole = TestCli.run(moto.env(), "apply",
         SavedPlanAttacksE2E.write(dir.resolve("edited.json"), edited).toString(), "--auto-approve");
     assertEquals(1, whole.exit(), whole::toString);

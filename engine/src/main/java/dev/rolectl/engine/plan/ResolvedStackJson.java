@@ -16,8 +16,9 @@ import java.util.TreeMap;
 /**
  * The {@code resolvedStack} section of a saved plan: {@code {"name", "account", "accountId",
  * "partition", "tags", "settings": {"maxManagedPoliciesPerRole", "ignoreTagPrefixes",
- * "ecsRegions"}, "adoptAll", "resources": [...]}}, resources in the stack's order and in the form
- * of the changes' {@code before} and {@code after}.
+ * "ecsRegions", "organizationDeniedRegions"}, "adoptAll", "resources": [...]}}, resources in the
+ * stack's order and in the form of the changes' {@code before} and {@code after}. Every field of
+ * {@link StackSettings} is here: apply plans this stack again ({@code ResolvedStackJsonTest}).
  */
 final class ResolvedStackJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,6 +43,8 @@ final class ResolvedStackJson {
     settings.put("maxManagedPoliciesPerRole", s.settings().maxManagedPoliciesPerRole());
     s.settings().ignoreTagPrefixes().forEach(settings.putArray("ignoreTagPrefixes")::add);
     s.settings().ecsRegions().forEach(settings.putArray("ecsRegions")::add);
+    s.settings().organizationDeniedRegions()
+        .forEach(settings.putArray("organizationDeniedRegions")::add);
     n.put("adoptAll", resolved.adoptAll());
     ArrayNode resources = n.putArray("resources");
     s.resources().forEach(r -> resources.add(RESOURCES.write(r)));
@@ -79,7 +82,9 @@ final class ResolvedStackJson {
         resources,
         new StackSettings(settings.get("maxManagedPoliciesPerRole").asInt(),
             list(settings.path("ignoreTagPrefixes"), "resolvedStack.settings.ignoreTagPrefixes"),
-            list(settings.path("ecsRegions"), "resolvedStack.settings.ecsRegions")),
+            list(settings.path("ecsRegions"), "resolvedStack.settings.ecsRegions"),
+            list(settings.path("organizationDeniedRegions"),
+                "resolvedStack.settings.organizationDeniedRegions")),
         SourceMap.empty());
     if (!n.path("adoptAll").isBoolean()) {
       throw new PlanFormatException("resolvedStack.adoptAll is missing or not true or false");

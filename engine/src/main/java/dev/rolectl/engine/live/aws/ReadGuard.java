@@ -43,6 +43,10 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * sent is not sent, and one whose answer is refused is not sent again.
  */
 final class ReadGuard implements ExecutionInterceptor {
+  /** The paging members of list answers (IAM's Query, ECS's and EC2's JSON/Query protocols). */
+  private static final java.util.Set<String> PAGING =
+      java.util.Set.of("IsTruncated", "Marker", "NextToken", "nextToken");
+
   static final int MAX_PAGES = 1_000;
   static final long MAX_ENTITIES = 200_000;
 
@@ -169,6 +173,9 @@ final class ReadGuard implements ExecutionInterceptor {
     boolean anyPresent = false;
     boolean hasLists = false;
     boolean anyList = false;
+    // a result member other than a list and the paging fields (DescribeTaskDefinition's
+    // taskDefinition beside its optional tags list): the answer carries its result
+    boolean anyResult = false;
     long entries = 0;
     for (SdkField<?> f : fields) {
       Object v = f.getValueOrDefault(answer);
@@ -179,10 +186,12 @@ final class ReadGuard implements ExecutionInterceptor {
         hasLists = true;
         anyList |= present;
         entries += list.size();
+      } else if (present && !PAGING.contains(f.memberName())) {
+        anyResult = true;
       }
     }
     String call = call(attributes);
-    if (!anyPresent || (hasLists && !anyList)) {
+    if (!anyPresent || (hasLists && !anyList && !anyResult)) {
       throw refuse(call + ": the endpoint answered HTTP " + context.httpResponse().statusCode()
           + " without the call's result (" + (anyPresent ? "none of its lists" : "nothing of it")
           + "): an answer AWS never gives, so rolectl does not read it as an empty account (check"
