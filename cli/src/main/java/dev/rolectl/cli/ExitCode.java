@@ -1,6 +1,6 @@
 package dev.rolectl.cli;
 
-/** Process exit codes (DESIGN §6). */
+/** Process exit codes (README.md, "Exit codes"; docs/apply.md, "Exit codes"). */
 public final class ExitCode {
   /** Success; for plan, no changes. */
   public static final int OK = 0;

@@ -10,10 +10,11 @@ import dev.rolectl.engine.plan.PlanMatch;
 import java.util.Optional;
 
 /**
- * Whether a saved plan may be applied (DESIGN §6): {@code apply PLANFILE} plans the plan's stack
- * again against live IAM ({@code resolvedStack}, the same planning as {@code plan}), and applies
- * only when that fresh plan was made from the same live state (the fingerprints are equal) and has
- * the same changes as the file ({@link PlanMatch}). Nothing else in the file is trusted.
+ * Whether a saved plan may be applied (docs/security.md, "What apply checks, in order"): {@code
+ * apply PLANFILE} plans the plan's stack again against live IAM ({@code resolvedStack}, the same
+ * planning as {@code plan}), and applies only when that fresh plan was made from the same live
+ * state (the fingerprints are equal) and has the same changes as the file ({@link PlanMatch}).
+ * Nothing else in the file is trusted.
  */
 public final class StalePlan {
   private StalePlan() {}

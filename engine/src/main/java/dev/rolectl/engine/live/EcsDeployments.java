@@ -4,7 +4,7 @@ import java.util.Collection;
 
 /**
  * The port for asking ECS which resources use IAM roles as infrastructure roles, and whether a
- * deployment that uses one is under way (DESIGN §6). Adapters: {@code aws} (SDK v2), and the
+ * deployment that uses one is under way (docs/safety.md). Adapters: {@code aws} (SDK v2), and the
  * {@code ecs} section of {@code local:} and {@code snapshot:} account files.
  *
  * <p>Trouble reading ECS (access denied, no endpoint, a server error, the enabled regions unknown,

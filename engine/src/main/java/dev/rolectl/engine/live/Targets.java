@@ -5,7 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Opens a live target from its {@code --target} spec (DESIGN §5):
+ * Opens a live target from its {@code --target} spec (README.md, "Targets"; docs/architecture.md):
  *
  * <ul>
  *   <li>{@code aws}: the account of the current credentials, through the AWS SDK;

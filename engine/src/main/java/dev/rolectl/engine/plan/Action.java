@@ -1,6 +1,6 @@
 package dev.rolectl.engine.plan;
 
-/** What a plan does to one resource (DESIGN §6). */
+/** What a plan does to one resource (docs/architecture.md, "Plans are data"). */
 public enum Action {
   CREATE("+", "create"),
   UPDATE("~", "update in place"),

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who owns an attachment (DESIGN §4): an attachment of a customer policy belongs to the stack
- * that owns the policy ({@code attachTo}, exclusive over principals that stack does not manage);
- * any other attachment of a role belongs to the role's stack ({@code managedPolicies}). So one
- * stack never removes another's attachment as drift ({@link CurrentState} leaves them out), and a
- * stack that lists another stack's policy in a role's {@code managedPolicies} declares an
- * attachment both stacks would claim: planning stops with an error naming both.
+ * Who owns an attachment (docs/apply.md, "Ownership of attachments"): an attachment of a customer
+ * policy belongs to the stack that owns the policy ({@code attachTo}, exclusive over principals
+ * that stack does not manage); any other attachment of a role belongs to the role's stack ({@code
+ * managedPolicies}). So one stack never removes another's attachment as drift ({@link CurrentState}
+ * leaves them out), and a stack that lists another stack's policy in a role's {@code
+ * managedPolicies} declares an attachment both stacks would claim: planning stops with an error
+ * naming both.
  */
 final class AttachmentOwners {
   static final String RULE = "attachment-owner";

@@ -7,7 +7,7 @@ import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.model.Resource;
 import java.util.List;
 
-/** The security impact of one change (DESIGN §6). */
+/** The security impact of one change (docs/architecture.md, "Plans are data"). */
 final class Impacts {
   private Impacts() {}
 

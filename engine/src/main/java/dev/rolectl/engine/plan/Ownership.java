@@ -3,7 +3,10 @@ package dev.rolectl.engine.plan;
 import dev.rolectl.engine.model.Stack;
 import java.util.Map;
 
-/** Who owns a live role or customer managed policy, from its tags and path (DESIGN §4). */
+/**
+ * Who owns a live role or customer managed policy, from its tags and path (docs/architecture.md,
+ * "Ownership").
+ */
 enum Ownership {
   /** Tagged {@code rolectl:stack=<this stack>}. */
   OURS,

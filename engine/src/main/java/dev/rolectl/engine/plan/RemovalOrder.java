@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Access never dips during an apply (DESIGN §6): the managed policy attachments and inline
- * policies of one role are added (and updated) before any is removed, so that at every moment the
- * role has at least what both the old and the new stack grant. Removal goes first only when
- * adding first would exceed a quota on the way (aws-facts.md, "IAM quotas"):
+ * Access never dips during an apply (docs/apply.md, "Access never dips"): the managed policy
+ * attachments and inline policies of one role are added (and updated) before any is removed, so
+ * that at every moment the role has at least what both the old and the new stack grant. Removal
+ * goes first only when adding first would exceed a quota on the way (aws-facts.md, "IAM quotas"):
  *
  * <ul>
  *   <li>managed policies attached to a role: {@code settings.maxManagedPoliciesPerRole} (IAM's

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A safety rule's verdict on one change (DESIGN §6). The {@code safety} package computes verdicts;
- * the plan only carries them.
+ * A safety rule's verdict on one change (docs/safety.md). The {@code safety} package computes
+ * verdicts; the plan only carries them.
  *
  * @param level allow, warn or block
  * @param rule the stable id of the rule, e.g. {@code ecs-role-delete}

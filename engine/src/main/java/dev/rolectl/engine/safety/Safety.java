@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The safety check (DESIGN §1, §6): gives each change that could break something using a role a
+ * The safety check (docs/safety.md): gives each change that could break something using a role a
  * verdict. Three users are judged, each from its own reads:
  *
  * <ul>

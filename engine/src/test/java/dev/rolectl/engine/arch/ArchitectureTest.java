@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The package rules of DESIGN §2, enforced: which stage may use which, which library stays in
- * which package, and that the engine never prints or exits.
+ * The package rules of docs/architecture.md ("The engine's stages"), enforced: which stage may use
+ * which, which library stays in which package, and that the engine never prints or exits.
  */
 class ArchitectureTest {
   private static final String ENGINE = "dev.rolectl.engine";

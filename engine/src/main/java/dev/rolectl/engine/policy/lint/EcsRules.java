@@ -7,7 +7,7 @@ import dev.rolectl.engine.policy.TrustAnalysis;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Rules for roles that ECS uses as infrastructure roles (DESIGN §1, §3). */
+/** Rules for roles that ECS uses as infrastructure roles (docs/lint.md, ecs-infrastructure-*). */
 final class EcsRules {
   static final String ECS = "ecs.amazonaws.com";
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The DESIGN §3 example stack: the guide's role and the PassRole grant. */
+/** The stack of examples/ecs-blue-green/stack.yaml: the guide's role and the PassRole grant. */
 class DesignExampleTest {
 
   static StackFixture example(EcsInfrastructure ecs) {
