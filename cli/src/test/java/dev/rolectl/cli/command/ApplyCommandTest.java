@@ -107,6 +107,8 @@ class ApplyCommandTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"--format=json", "--json"})
   void jsonLinesForBots(String option) throws Exception {
+    Run planned = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--format", "json");
+    String digest = new ObjectMapper().readTree(planned.out()).path("digest").asText();
     Run r = apply(false, "", stack.toString(), "--target", target, "--auto-approve", option, "--parallelism", "2");
     assertEquals(0, r.exit(), r.toString());
     ObjectMapper m = new ObjectMapper();
@@ -116,6 +118,9 @@ class ApplyCommandTest {
     }
     assertEquals("plan", lines.get(0).path("type").asText());
     assertEquals(4, lines.get(0).path("changes").path("create").asInt());
+    // the digest --approve-broadening must name: the one plan --format json gives for this plan
+    assertTrue(digest.matches("sha256:[0-9a-f]{64}"), planned.toString());
+    assertEquals(digest, lines.get(0).path("digest").asText(), r.toString());
     assertEquals(4, lines.stream().filter(n -> n.path("type").asText().equals("change_started")).count());
     assertEquals(4, lines.stream().filter(n -> n.path("type").asText().equals("change_finished")).count());
     JsonNode summary = lines.get(lines.size() - 1);

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,8 +33,10 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * (downloaded from a file: URL and checked against its .sha256) and moto standing in for the
  * account (IAM, STS, EC2's region list; ECS on the loopback {@link EcsApiServer} where a
  * deployment matters): a pull request that smuggles its own snapshot never gets "No changes",
- * apply on merge applies the reviewed plan and refuses anything else, a blocked apply exits 3
- * and a re-run finishes it, the nightly jobs see a changed account.
+ * apply on merge applies the reviewed plan and refuses anything else (and any plan not signed
+ * with ROLECTL_PLAN_KEY), ROLECTL_REQUIRE_APPROVAL=broadening holds a broadening plan (exit 4)
+ * until ROLECTL_APPROVED_DIGEST names it, a blocked apply exits 3 and a re-run finishes it, the
+ * nightly jobs see a changed account.
  */
 @Tag("e2e")
 @ExtendWith(MotoServer.class)
@@ -52,6 +53,9 @@ class WorkflowRunE2E {
       + " Action: sts:AssumeRole}\n    inlinePolicies:\n      admin:\n        Version: \"2012-10-17\"\n"
       + "        Statement:\n          - {Effect: Allow, Action: \"*\", Resource: \"*\"}\n";
   private static final String HEADER = "apiVersion: rolectl/v1\nstack: " + STACK + "\nroles:\n";
+  /** The repository's ROLECTL_PLAN_KEY, and another (keys are at least 32 bytes). */
+  private static final String PLAN_KEY = "5f0c8d7e3a1b9c2d4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d";
+  private static final String OTHER_KEY = "0e2d4c6b8a9f7e5d3c1b0a2f4e6d8c0b9a7f5e3d1c2b4a6f8e0d2c4b6a8f0e1d";
 
   static EcsApiServer ecs;
   static String archiveUrl;
@@ -232,30 +236,106 @@ class WorkflowRunE2E {
   }
 
   /**
-   * Depends on issue 16 (signed plans, branch a-plan): with ROLECTL_PLAN_KEY set, {@code apply
-   * PLANFILE} must refuse a plan saved without a key, even when its changes are exactly main's.
-   * Until that lands, apply ignores the key and this test fails: it is disabled, not faked.
+   * Issue 16 in the workflow: with ROLECTL_PLAN_KEY set, {@code apply PLANFILE} refuses a plan
+   * saved without a key, even when its changes are exactly main's (the comparison passes, the
+   * Apply step fails on the signature and nothing is applied).
    */
-  @Disabled("depends on issue 16: apply PLANFILE refusing unsigned plans when ROLECTL_PLAN_KEY is set")
   @Test
   void applyOnMergeRefusesAnUnsignedPlan() throws Exception {
-    refusedAtApply(reviewedLivePlan("141", ""));
+    refusedAtApply(reviewedLivePlan("141", ""), "not signed, and a plan key");
   }
 
-  /** Depends on issue 16, as above: a plan signed with another key is refused. */
-  @Disabled("depends on issue 16: apply PLANFILE refusing plans signed with another ROLECTL_PLAN_KEY")
+  /** As above: a plan signed with another key is refused. */
   @Test
   void applyOnMergeRefusesAPlanSignedWithAnotherKey() throws Exception {
-    refusedAtApply(reviewedLivePlan("142", "another-key"));
+    refusedAtApply(reviewedLivePlan("142", OTHER_KEY), "NOT with the plan key that is set");
   }
 
-  private void refusedAtApply(Reviewed pr) throws Exception {
+  private void refusedAtApply(Reviewed pr, String why) throws Exception {
     git("checkout", "-q", "main");
     git("merge", "-q", "--no-ff", "-m", "Merge pull request #1", "add-admin");
     JobRunner.Job apply = new JobRunner("apply.yml", applyRun("2" + pr.runId, rev("HEAD"), pr.runId)).run("apply");
     assertFalse(apply.succeeded(), apply.log());
+    assertEquals("success", apply.step("Compare the reviewed plan with what main would apply").outcome(), apply.log());
     assertEquals("failure", apply.step("Apply").outcome(), apply.log());
+    assertTrue(apply.step("Apply").log().contains(why), apply.log());
     assertFalse(roleExists("break-glass-admin"), apply.log());
+  }
+
+  // ---------------------------------------------------------------- the effective-access gate
+
+  /**
+   * Issue 20 in the workflow: with ROLECTL_REQUIRE_APPROVAL=broadening the reviewed plan (a role
+   * another account may assume, with every permission) is not applied: the Apply step exits 4
+   * and says the plan grants new access, its digest (the one the plan comment shows) and how to
+   * approve it. Then, as the reviewer does, ROLECTL_APPROVED_DIGEST is set to that digest and the
+   * job re-run: it applies.
+   */
+  @Test
+  void theGateHoldsABroadeningPlanUntilItsDigestIsApproved() throws Exception {
+    Reviewed pr = reviewedLivePlan("171");
+    String commented = commentDigest(pr.runId);
+    git("checkout", "-q", "main");
+    git("merge", "-q", "--no-ff", "-m", "Merge pull request #1", "add-admin");
+    String main = rev("HEAD");
+
+    JobRunner.Job held = new JobRunner("apply.yml", applyRun("271", main, pr.runId)
+        .var("ROLECTL_REQUIRE_APPROVAL", "broadening")).run("apply");
+    assertFalse(held.succeeded(), held.log());
+    JobRunner.Step step = held.step("Apply");
+    assertEquals("failure", step.outcome(), held.log());
+    assertTrue(step.log().contains("::error::The plan of stack ecs-platform grants new access")
+        && step.log().contains("nothing was applied (exit 4). Plan digest: " + commented + ".")
+        && step.log().contains("sets the repository variable ROLECTL_APPROVED_DIGEST to this digest")
+        && step.log().contains("re-runs this job"), step.log());
+    assertTrue(summary(held).contains("Plan digest: " + commented), summary(held));
+    assertFalse(roleExists("break-glass-admin"), "nothing applied:\n" + held.log());
+
+    JobRunner.Job approved = new JobRunner("apply.yml", applyRun("272", main, pr.runId)
+        .var("ROLECTL_REQUIRE_APPROVAL", "broadening").var("ROLECTL_APPROVED_DIGEST", commented)).run("apply");
+    assertTrue(approved.succeeded(), approved.log());
+    assertTrue(roleExists("break-glass-admin"), approved.log());
+  }
+
+  /**
+   * An approval names one plan: the digest of another plan (the same pull request, but trusting
+   * another account) does not approve this one. The Apply step exits 4, says the approved digest
+   * names another plan, and nothing is applied.
+   */
+  @Test
+  void theGateRefusesTheDigestOfAnotherPlan() throws Exception {
+    Reviewed pr = reviewedLivePlan("181");
+    git("checkout", "-q", "main");
+    git("merge", "-q", "--no-ff", "-m", "Merge pull request #1", "add-admin");
+    String main = rev("HEAD");
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("stack.yaml"), HEADER + APP_TASK + ADMIN.replace("999999999999", "777777777777"));
+    TestCli.Run planned = TestCli.run(moto.env(), "plan", other.toString(), "--target", "aws", "--format", "json");
+    String otherDigest = new ObjectMapper().readTree(planned.out()).path("digest").asText();
+    assertTrue(otherDigest.matches("sha256:[0-9a-f]{64}") && !otherDigest.equals(commentDigest(pr.runId)), planned::toString);
+
+    JobRunner.Job refused = new JobRunner("apply.yml", applyRun("281", main, pr.runId)
+        .var("ROLECTL_REQUIRE_APPROVAL", "broadening").var("ROLECTL_APPROVED_DIGEST", otherDigest)).run("apply");
+    assertFalse(refused.succeeded(), refused.log());
+    JobRunner.Step step = refused.step("Apply");
+    assertEquals("failure", step.outcome(), refused.log());
+    assertTrue(step.log().contains("--approve-broadening " + otherDigest + " names another plan")
+        && step.log().contains("ROLECTL_APPROVED_DIGEST (" + otherDigest + ") names another plan")
+        && step.log().contains("Plan digest: " + commentDigest(pr.runId) + "."), step.log());
+    assertFalse(roleExists("break-glass-admin"), "nothing applied:\n" + refused.log());
+  }
+
+  /** The digest the pull request's plan comment shows ("Plan digest: sha256:..."). */
+  private String commentDigest(String runId) throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Plan digest: `?(sha256:[0-9a-f]{64})")
+        .matcher(artifact(runId, "plan-ecs-platform", "plan.md"));
+    assertTrue(m.find(), artifact(runId, "plan-ecs-platform", "plan.md"));
+    return m.group(1);
+  }
+
+  private static String summary(JobRunner.Job job) throws IOException {
+    Path file = job.workspace().resolveSibling("temp").resolve("summary.md");
+    return Files.isRegularFile(file) ? Files.readString(file) : "";
   }
 
   /**
@@ -346,7 +426,7 @@ class WorkflowRunE2E {
 
   /** main with app-task applied to moto; a pull request adding the admin role, planned live. */
   private Reviewed reviewedLivePlan(String runId) throws Exception {
-    return reviewedLivePlan(runId, "plan-key");
+    return reviewedLivePlan(runId, PLAN_KEY);
   }
 
   private Reviewed reviewedLivePlan(String runId, String planKey) throws Exception {
@@ -394,7 +474,7 @@ class WorkflowRunE2E {
     RunContext c = new RunContext(dir.resolve("runs"), origin, artifacts).run(runId, merge, merge)
         .pullRequest(1, base, head)
         .var("ROLECTL_URL", archiveUrl).var("ROLECTL_SHA256", sha256)
-        .secret("ROLECTL_PLAN_KEY", "plan-key").matrix("stack", STACK);
+        .secret("ROLECTL_PLAN_KEY", PLAN_KEY).matrix("stack", STACK);
     if (live) {
       c.var("ROLECTL_PLAN_ROLE_ARN", PLAN_ROLE).aws(moto.env());
     }
@@ -404,7 +484,7 @@ class WorkflowRunE2E {
   private RunContext applyRun(String runId, String sha, String planRun) {
     return new RunContext(dir.resolve("runs"), origin, artifacts).run(runId, sha, sha)
         .var("ROLECTL_URL", archiveUrl).var("ROLECTL_SHA256", sha256)
-        .var("ROLECTL_APPLY_ROLE_ARN", APPLY_ROLE).secret("ROLECTL_PLAN_KEY", "plan-key")
+        .var("ROLECTL_APPLY_ROLE_ARN", APPLY_ROLE).secret("ROLECTL_PLAN_KEY", PLAN_KEY)
         .matrix("stack", STACK).aws(moto.env())
         .needs("reviewed-plan", Map.of("run-id", planRun, "pull-request", "1"));
   }

@@ -8,6 +8,7 @@ import dev.rolectl.engine.apply.ChangeOutcome;
 import dev.rolectl.engine.model.EngineEvent;
 import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.Plan;
+import dev.rolectl.engine.plan.PlanDigest;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
@@ -68,11 +69,14 @@ public final class ApplyJsonLines implements Consumer<EngineEvent> {
     return n;
   }
 
-  /** The plan's counts, before any change. */
+  /**
+   * The plan's counts, before any change, and its digest ({@link PlanDigest}: what {@code
+   * --approve-broadening} must name for this very plan, computed from the changes apply makes).
+   */
   public void plan(Plan plan) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("type", "plan").put("stack", plan.stack()).put("account_id", plan.accountId());
-    n.put("target", plan.target());
+    n.put("target", plan.target()).put("digest", PlanDigest.of(plan));
     ObjectNode counts = n.putObject("changes");
     plan.counts().forEach((a, c) -> counts.put(a.jsonName(), c));
     line(n);
