@@ -28,7 +28,8 @@ final class PlanEdits {
   /**
    * Fields that tell the reviewer something but that apply does not use: without a plan key an
    * edit of their values is not refused (apply decides from live state); only a signature covers
-   * them. Their deletion, null or retyping is refused either way.
+   * them. Their deletion, null (where null is not a value rolectl writes) or retyping is refused
+   * either way.
    */
   static final Set<String> INFORMATIONAL = Set.of("createdAt", "ecs", "diagnostics", "verdicts");
 
@@ -206,7 +207,10 @@ final class PlanEdits {
   private void fieldEdits(String name, String shape, String kind,
       java.util.function.Function<ObjectNode, ObjectNode> at, String field, JsonNode value) {
     add(name + " deleted", shape + " deleted", root -> at.apply(root).remove(field));
-    if (!value.isNull()) {
+    // null is a value rolectl writes for ecs (no change needed ECS): an alteration of an
+    // informational field, refused only when signed
+    boolean nullIsAValue = field.equals("ecs");
+    if (!value.isNull() && (!nullIsAValue || informational)) {
       add(name + " null", shape + " null", root -> at.apply(root).putNull(field));
     }
     add(name + " retyped", shape + " retyped", root -> at.apply(root).set(field, retyped(value)));
@@ -374,5 +378,21 @@ final class PlanEdits {
       }
     }
     return plan;
+  }
+
+  /**
+   * An edited plan made consistent, as an attacker who edits carefully would make it: a change
+   * turned from a no-op into a change gets the access fields rolectl writes for a change the
+   * analysis did not find granting anything ({@code "grantsNewAccess": false}, no {@code
+   * newAccess}), and the digest is made again ({@link #redigested}). The re-plan must still refuse.
+   */
+  static ObjectNode consistent(ObjectNode plan) throws Exception {
+    for (JsonNode c : plan.get("changes")) {
+      if (!"no-op".equals(c.path("action").asText()) && !c.has("grantsNewAccess")) {
+        ((ObjectNode) c).put("grantsNewAccess", false);
+        ((ObjectNode) c).putArray("newAccess");
+      }
+    }
+    return redigested(plan);
   }
 }

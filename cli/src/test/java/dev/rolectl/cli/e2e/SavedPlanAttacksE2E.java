@@ -293,7 +293,7 @@ class SavedPlanAttacksE2E {
         .put("Service", "ec2.amazonaws.com");
     ObjectNode summary = (ObjectNode) edited.get("summary");
     summary.put("create", summary.get("create").asInt() + 1).put("update", summary.get("update").asInt() - 1);
-    refused(write(dir.resolve("create.json"), edited), 1, "(roles." + EcsSeed.ROLE + ").action: the"
+    refused(write(dir.resolve("create.json"), PlanEdits.consistent(edited)), 1, "(roles." + EcsSeed.ROLE + ").action: the"
         + " file has \"create\", planning now gives \"update\"");
     assertEquals(before, InterlockIam.read(moto).orElseThrow(), "trust and policy as they were");
 
@@ -332,7 +332,7 @@ class SavedPlanAttacksE2E {
     ((ObjectNode) keeper.get("before").get("tags")).remove("rolectl:protect");
     ObjectNode summary = (ObjectNode) edited.get("summary");
     summary.put("delete", summary.get("delete").asInt() + 1).put("no-op", summary.get("no-op").asInt() - 1);
-    refused(write(dir.resolve("delete.json"), edited), 1, "(roles.keeper).action: the file has"
+    refused(write(dir.resolve("delete.json"), PlanEdits.consistent(edited)), 1, "(roles.keeper).action: the file has"
         + " \"delete\", planning now gives \"no-op\"");
 
     // done well: the plan of the stack without the role, its block verdicts taken out
