@@ -18,7 +18,7 @@ final class NarrowingStacks {
   /** A change to the guide's role, the rule that must judge it and what its output must say. */
   enum Narrowing {
     DENY_ALL_ATTACHED("ecs-role-narrowing", "[broadens and narrows access]",
-        "does not read the documents of AWS managed policies"),
+        "does not read the live documents of AWS managed policies"),
     DENY_INLINE("ecs-role-narrowing", "[narrows access]", "(it has a Deny statement)"),
     DENY_POLICY_ATTACHED("ecs-role-narrowing", "[narrows access]", "policy/denyelb to role"),
     TRUST_OTHER_ACCOUNT("ecs-trust-drops-ecs", "[narrows access]",

@@ -90,8 +90,9 @@ final class RoleNarrowingRule implements SafetyRule {
 
   private static String attaching(String policyArn, String role) {
     return "attaching " + policyArn + " to role " + role + (RoleIndex.awsManaged(policyArn)
-        ? " (rolectl does not read the documents of AWS managed policies, so it cannot tell"
-            + " whether this one denies something: fail closed)"
+        ? " (the safety check does not read the live documents of AWS managed policies, which AWS"
+            + " changes without notice, so it cannot tell whether this one denies something: fail"
+            + " closed)"
         : " (it has a Deny statement, or rolectl does not know its document)");
   }
 

@@ -80,7 +80,7 @@ class AddedPolicyNarrowingTest {
         SafetyFixtures.change(checked, Address.attachment(ROLE, DENY_ALL)).impact());
     blockedNarrowing(checked, Address.attachment(ROLE, DENY_ALL),
         "Attaching " + DENY_ALL + " to role " + ROLE,
-        "does not read the documents of AWS managed policies", "fail closed");
+        "does not read the live documents of AWS managed policies", "fail closed");
   }
 
   @Test

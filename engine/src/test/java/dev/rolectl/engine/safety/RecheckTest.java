@@ -100,7 +100,7 @@ class RecheckTest {
 
     assertEquals(Level.BLOCK, v.level());
     assertEquals("ecs-role-narrowing", v.rule());
-    assertContains(v.message(), "does not read the documents of AWS managed policies", "ecs-svc/5");
+    assertContains(v.message(), "does not read the live documents of AWS managed policies", "ecs-svc/5");
     assertEquals(Set.of(ROLE_ARN), Safety.ecsRolesAtRisk(checked, attach, stack, LIVE));
   }
 
