@@ -17,21 +17,43 @@ import java.util.Set;
  * operators, keys whose value rolectl cannot know ({@link #UNKNOWN_KEYS}), and values with a
  * policy variable ({@code ${...}}) left after the principal's own were filled in.
  */
-record Clause(String operator, String key, List<String> values) {
+record Clause(String operator, String key, List<String> values, String written) {
   /** Principal keys whose values are not in the account read. */
   static final Set<String> UNKNOWN_KEYS = Set.of("aws:principalorgid", "aws:principalorgpaths",
       "aws:userid", "aws:sourceidentity", "aws:principalservicenamelist", "aws:federatedprovider",
       "aws:tokenissuetime", "aws:calledvia", "aws:calledviafirst", "aws:calledvialast",
       "aws:viaawsservice", "aws:sourcevpc", "aws:sourcevpce", "aws:vpcsourceip");
 
+  /**
+   * @param written the key as the policy writes it ({@code iam:PassedToService}), for {@link
+   *     #label()}; compared by {@link #key()}, its lower case
+   */
   Clause {
+    written = written == null ? key : written;
     key = key.toLowerCase(Locale.ROOT);
     values = List.copyOf(values);
   }
 
+  /** Equal when operator, key (in any case) and values are: how it is written does not count. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Clause c && operator.equals(c.operator) && key.equals(c.key)
+        && values.equals(c.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(operator, key, values);
+  }
+
+  /** A clause whose key is shown as given. */
+  Clause(String operator, String key, List<String> values) {
+    this(operator, key, values, key);
+  }
+
   /** How it reads in a plan: {@code StringEquals iam:PassedToService ecs.amazonaws.com}. */
   String label() {
-    return operator + " " + key + " " + (values.size() == 1 ? values.get(0) : values);
+    return operator + " " + written + " " + (values.size() == 1 ? values.get(0) : values);
   }
 
   /** Whether the operator and key are modelled (values may still hold an unknown variable). */
