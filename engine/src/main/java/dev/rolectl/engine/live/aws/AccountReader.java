@@ -126,7 +126,7 @@ final class AccountReader {
       }
     }
     return new LiveAccount(accountId, partition, roles, policies, principals, unreadable,
-        InstanceProfileReader.read(iam, roleDetails));
+        request.instanceProfiles() ? InstanceProfileReader.read(iam, roleDetails) : Map.of());
   }
 
   /** Users and/or groups alone: GetAccountAuthorizationDetails filtered to them. */
