@@ -32,7 +32,7 @@ class InstanceProfileResourceE2E {
   static final String EMPTY = "apiVersion: rolectl/v1\nstack: ip\n";
 
   @Test
-  void onMoto(Moto moto, @TempDir Path dir) {
+  void onMoto(Moto moto, @TempDir Path dir) throws Exception {
     try (IamRulesProxy proxy = new IamRulesProxy(moto)) {
       Side side = Side.moto(moto);
       Side proxied = new Proxied(side, proxy.env());

@@ -13,7 +13,7 @@ package dev.rolectl.engine.live;
  *     policy reads as untagged
  * @param instanceProfiles read every instance profile with its tags: on {@code aws} {@code
  *     ListInstanceProfiles} and, for profiles whose tags {@code GetAccountAuthorizationDetails}
- *     did not give, {@code ListInstanceProfileTags}; without it {@link
+ *     did not give, {@code GetInstanceProfile}; without it {@link
  *     LiveAccount#instanceProfiles()} is empty (roles still name their profiles)
  */
 public record ReadRequest(boolean users, boolean groups, boolean policyTags,

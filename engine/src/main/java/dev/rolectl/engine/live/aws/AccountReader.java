@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  *   <li>{@code ListPolicyTags}, one per customer managed policy when {@link
  *       ReadRequest#policyTags()} (policy tags come from nowhere else), eight at a time ({@link
  *       PolicyTagReader});
- *   <li>{@code ListInstanceProfiles} (1000 a page), and {@code ListInstanceProfileTags} for the
+ *   <li>{@code ListInstanceProfiles} (1000 a page), and {@code GetInstanceProfile} for the
  *       profiles whose tags the first call did not give ({@link InstanceProfileReader}).
  * </ol>
  *

@@ -20,7 +20,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class AwsErrors {
   static final String READ_PERMISSIONS =
       "sts:GetCallerIdentity, iam:GetAccountAuthorizationDetails, iam:ListRoles,"
-          + " iam:ListPolicyTags, iam:ListInstanceProfiles and iam:ListInstanceProfileTags";
+          + " iam:ListPolicyTags, iam:ListInstanceProfiles and iam:GetInstanceProfile";
 
   private AwsErrors() {}
 

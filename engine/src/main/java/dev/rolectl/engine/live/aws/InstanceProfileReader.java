@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * Every instance profile of the account: {@code ListInstanceProfiles} (1000 a page; it also
  * lists the profiles that hold no role, which {@code GetAccountAuthorizationDetails} cannot show),
  * with the tags that {@code GetAccountAuthorizationDetails} gave for the profiles of each role
- * when its answer carries them, else {@code ListInstanceProfileTags} for that profile (IAM's
- * listing operations leave tags out), {@value #PARALLELISM} at a time. A profile deleted between
+ * when its answer carries them, else {@code GetInstanceProfile} for that profile (IAM's listing
+ * operations leave tags out; {@code GetInstanceProfile} gives them all, where {@code
+ * ListInstanceProfileTags} pages and moto 5.2 lacks it), {@value #PARALLELISM} at a time. A profile deleted between
  * the calls is left out.
  */
 final class InstanceProfileReader {
@@ -94,8 +95,7 @@ final class InstanceProfileReader {
 
   private static Map<String, String> tagsOf(IamClient iam, String name) {
     try {
-      return tags(iam.listInstanceProfileTagsPaginator(r -> r.instanceProfileName(name)
-          .maxItems(100)).tags());
+      return tags(iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile().tags());
     } catch (NoSuchEntityException e) {
       return null; // deleted since it was listed
     }
