@@ -72,7 +72,7 @@ public record LiveAccount(
 
   /**
    * What a read with this request gives: users and groups (and attachments to them) only when
-   * asked, policy tags only when asked. File adapters read everything and narrow it with this.
+   * asked, policy tags and instance profiles only when asked. File adapters read everything and narrow it with this.
    */
   public LiveAccount narrowedTo(ReadRequest request) {
     Map<String, LiveManagedPolicy> narrowed = new java.util.LinkedHashMap<>();
@@ -102,7 +102,7 @@ public record LiveAccount(
     List<LivePrincipal> kept =
         principals.stream().filter(pr -> wanted(pr.type(), request)).toList();
     return new LiveAccount(accountId, partition, roles, narrowed, kept, unreadable,
-        instanceProfiles);
+        request.instanceProfiles() ? instanceProfiles : Map.of());
   }
 
   /**
