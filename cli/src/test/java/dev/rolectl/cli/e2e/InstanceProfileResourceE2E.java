@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Instance profiles declared in the stack ({@code instanceProfile: true}, and a name and path),
  * on moto and on a local file: created with their roles (after them, tagged like them, the role
- * in each), the next plan empty, removed with the roles (before them); on moto the IAM calls are
+ * in each; from a saved plan), the next plan empty, removed with the roles (before them); on
+ * moto the IAM calls are
  * recorded in order by {@link IamRulesProxy}. A profile of that name made by hand is not taken
  * over without {@code adopt}.
  */
@@ -54,7 +55,10 @@ class InstanceProfileResourceE2E {
 
   static void run(Side side, Path dir, Runnable afterCreate, Runnable afterDelete) {
     Path stack = StackFiles.write(dir.resolve("ip.yaml"), STACK);
-    TestCli.Run apply = side.rolectl("apply", stack.toString(), "--auto-approve");
+    Path saved = dir.resolve("ip.plan.json");
+    TestCli.Run planned = side.rolectl("plan", stack.toString(), "--out", saved.toString());
+    assertEquals(0, planned.exit(), planned::toString);
+    TestCli.Run apply = side.rolectl("apply", saved.toString(), "--auto-approve");
     assertEquals(0, apply.exit(), apply::toString);
     afterCreate.run();
     LiveAccount live = side.read();
