@@ -210,4 +210,35 @@ class InstanceProfileApplyTest {
     assertEquals(1, live.instanceProfiles().size(), live.instanceProfiles()::toString);
     assertEquals(1, live.instanceProfiles().get("shared").roles().size());
   }
+
+  @Test
+  void aReplacedRoleGoesBackIntoItsProfileWhichItselfDoesNotChange() {
+    converge(withProfile());
+    Stack moved = Fx.stack(Fx.role("web", "/moved/", null, Map.of()), profile("web", "web", "/"));
+    Plan plan = account.plan(moved);
+    assertEquals(Action.REPLACE, change(plan, "roles.web").action());
+    assertEquals(Action.NO_OP, change(plan, "roles.web.instanceProfile").action());
+    converge(moved);
+    LiveAccount live = account.read(moved);
+    assertEquals("/moved/", live.roles().get("web").path());
+    assertEquals(List.of("web"), live.instanceProfiles().get("web").roles());
+  }
+
+  @Test
+  void anAdoptedRoleAdoptsItsProfileToo() {
+    IamWriter w = account.writer();
+    w.createRole(new dev.rolectl.engine.live.NewRole("web", "/", null, 3600,
+        Fx.trust("ecs.amazonaws.com"), null, Map.of()));
+    w.createInstanceProfile("web", "/", Map.of("team", "web"));
+    w.addRoleToInstanceProfile("web", "web");
+    Stack adopt = Fx.stack(Fx.adopting(Fx.role("web")), new InstanceProfile(
+        Address.instanceProfile("web"), Fx.LOC, "web", "/", "web", Map.of("team", "web"), true,
+        Set.of(Address.role("web"))));
+    Plan plan = account.plan(adopt);
+    assertEquals(Action.ADOPT, change(plan, "roles.web").action());
+    assertEquals(Action.ADOPT, change(plan, "roles.web.instanceProfile").action());
+    converge(adopt);
+    assertEquals(Fx.STACK, account.read(adopt).instanceProfiles().get("web").tags()
+        .get(Stack.OWNER_TAG));
+  }
 }
