@@ -77,4 +77,25 @@ class InstanceProfileConfigTest {
       assertTrue(all.contains("stack.yaml:13:"), bad + ": " + all);
     }
   }
+
+  @Test
+  void twoRolesCannotDeclareOneProfileAndTheGraphHasTheProfileAfterItsRole() throws Exception {
+    Path file = dir.resolve("two.yaml");
+    String role = "    trustPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow,"
+        + " Principal: {Service: ec2.amazonaws.com}, Action: \"sts:AssumeRole\"}]}\n";
+    Files.writeString(file, "apiVersion: rolectl/v1\nstack: hosts\nroles:\n  a:\n" + role
+        + "    instanceProfile: {name: shared}\n  b:\n" + role
+        + "    instanceProfile: {name: Shared}\n");
+    LoadResult r = StackLoader.load(file, LoadOptions.offline(), PolicyParser::parse);
+    var graph = dev.rolectl.engine.graph.GraphBuilder.build(r.stack().orElseThrow());
+    String all = graph.diagnostics().stream().map(Diagnostic::format)
+        .collect(Collectors.joining("\n"));
+    assertFalse(graph.ok(), all);
+    assertTrue(all.contains("roles.b.instanceProfile and roles.a.instanceProfile")
+        && all.contains("declare the same instance profile"), all);
+
+    LoadResult one = load("true");
+    var ok = dev.rolectl.engine.graph.GraphBuilder.build(one.stack().orElseThrow());
+    assertTrue(ok.ok(), ok.diagnostics()::toString);
+  }
 }
