@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Instance profiles declared in the stack ({@code instanceProfile: true}, and a name and path),
  * on moto and on a local file: created with their roles (after them, tagged like them, the role
- * in each; from a saved plan), the next plan empty, removed with the roles (before them); on
+ * in each; from a saved plan), the next plan empty (also against a snapshot), removed with the
+ * roles (before them); on
  * moto the IAM calls are
  * recorded in order by {@link IamRulesProxy}. A profile of that name made by hand is not taken
  * over without {@code adopt}.
@@ -74,6 +75,14 @@ class InstanceProfileResourceE2E {
 
     TestCli.Run again = side.rolectl("plan", stack.toString(), "--detailed-exitcode");
     assertEquals(0, again.exit(), () -> side.name() + ": the next plan is empty: " + again);
+
+    Path snap = dir.resolve("snap.json");
+    TestCli.Run taken = side.rolectl("snapshot", "--out", snap.toString());
+    assertEquals(0, taken.exit(), taken::toString);
+    TestCli.Run fromSnapshot = TestCli.run(side.env(), false, "", "plan", stack.toString(),
+        "--target", "snapshot:" + snap, "--detailed-exitcode");
+    assertEquals(0, fromSnapshot.exit(), () -> "a snapshot carries the profiles and their tags: "
+        + fromSnapshot);
 
     Path empty = StackFiles.write(dir.resolve("empty.yaml"), EMPTY);
     TestCli.Run plan = side.rolectl("plan", empty.toString(), "--format", "json");
