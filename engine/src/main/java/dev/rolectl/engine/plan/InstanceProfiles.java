@@ -6,6 +6,7 @@ import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.Stack;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +14,9 @@ import java.util.Set;
 /**
  * The live instance profiles that concern a stack, as model resources at {@code
  * roles.ROLE.instanceProfile}: each profile a role declares (by name, as IAM matches names),
- * whoever owns it, and each profile tagged with this stack that holds a role of the stack (it goes
- * when no role declares it any more). Profiles of other owners that merely hold a role of the
+ * whoever owns it, and each profile tagged with this stack that holds a role of the stack, or
+ * that holds none and is named as a role of the stack (an apply stopped between taking the role
+ * out and deleting it): it goes when no role declares it any more. Profiles of other owners that merely hold a role of the
  * stack are not resources: the role's delete or replace names them ("removed from instance
  * profile X", the {@code ec2-role-delete} verdict).
  */
@@ -38,7 +40,11 @@ final class InstanceProfiles {
           || Ownership.of(stack.name(), p.path(), p.tags()) != Ownership.OURS) {
         continue;
       }
-      for (String role : p.roles()) {
+      List<String> holders = p.roles();
+      if (holders.isEmpty() && rolesInScope.containsKey(lower(p.name()))) {
+        holders = List.of(p.name()); // ours, left empty (an apply stopped between its calls)
+      }
+      for (String role : holders) {
         String as = rolesInScope.get(lower(role));
         Address address = as == null ? null : Address.instanceProfile(as);
         if (address != null && !out.containsKey(address)) {

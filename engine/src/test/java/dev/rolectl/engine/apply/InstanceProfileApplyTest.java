@@ -241,4 +241,14 @@ class InstanceProfileApplyTest {
     assertEquals(Fx.STACK, account.read(adopt).instanceProfiles().get("web").tags()
         .get(Stack.OWNER_TAG));
   }
+
+  @Test
+  void anEmptyProfileOfOursLeftByAStoppedApplyIsDeletedByTheNext() {
+    converge(withProfile());
+    account.writer().removeRoleFromInstanceProfile("web", "web"); // the first call of a delete
+    Plan plan = account.plan(Fx.stack(Fx.role("web")));
+    assertEquals(Action.DELETE, change(plan, "roles.web.instanceProfile").action());
+    converge(Fx.stack(Fx.role("web")));
+    assertTrue(account.read(Fx.stack()).instanceProfiles().isEmpty());
+  }
 }
