@@ -44,6 +44,7 @@ final class AccountEditor implements IamWriter {
   private final Map<String, MutableRole> roles;
   private final Map<String, MutablePolicy> policies;
   private final LocalPrincipals principals;
+  private final LocalProfiles profiles;
   private long resultVersion;
   private LocalState result;
 
@@ -55,6 +56,7 @@ final class AccountEditor implements IamWriter {
     roles = this.state.roles;
     policies = this.state.policies;
     principals = this.state.principals;
+    profiles = new LocalProfiles(this.state, state.account());
   }
 
   /**
@@ -220,93 +222,37 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void addRoleToInstanceProfile(String instanceProfile, String roleName) {
-    MutableRole r = role(roleName);
-    LiveInstanceProfile p = profile(instanceProfile);
-    boolean holdsOther = roles.values().stream().anyMatch(o -> o != r
-        && o.instanceProfiles.stream().anyMatch(n -> n.equalsIgnoreCase(p.name())));
-    if (holdsOther) {
-      throw error(LIMIT_EXCEEDED, "LimitExceeded",
-          "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1");
-    }
-    if (r.instanceProfiles.stream().noneMatch(n -> n.equalsIgnoreCase(p.name()))) {
-      r.instanceProfiles.add(p.name());
-      changed();
-    }
+    profiles.addRole(instanceProfile, role(roleName));
   }
 
   @Override
   public void removeRoleFromInstanceProfile(String instanceProfile, String roleName) {
-    MutableRole r = role(roleName);
-    if (!r.instanceProfiles.removeIf(n -> n.equalsIgnoreCase(instanceProfile))) {
-      throw error(
-          NOT_FOUND,
-          "NoSuchEntity",
-          "Role " + roleName + " is not in instance profile " + instanceProfile + ".");
-    }
-    changed();
+    profiles.removeRole(instanceProfile, role(roleName));
   }
 
   @Override
   public void createInstanceProfile(String name, String path, Map<String, String> tags) {
-    if (state.profiles.containsKey(name)) {
-      throw error(ALREADY_EXISTS, "EntityAlreadyExists",
-          "Instance Profile " + name + " already exists.");
-    }
-    InputRules.instanceProfile(path, tags);
-    String arn = "arn:" + original.account().partition() + ":iam::"
-        + original.account().accountId() + ":instance-profile" + path + name;
-    state.profiles.put(name, new LiveInstanceProfile(name, path, arn, List.of(), tags));
-    changed();
+    profiles.create(name, path, tags);
   }
 
   @Override
   public Optional<LiveInstanceProfile> getInstanceProfile(String name) {
-    LiveInstanceProfile p = state.profiles.get(name);
-    if (p == null) {
-      return Optional.empty();
-    }
-    return Optional.of(state.toLive(original.account()).instanceProfiles().get(p.name()));
+    return profiles.get(name);
   }
 
   @Override
   public void tagInstanceProfile(String name, Map<String, String> tags) {
-    LiveInstanceProfile p = profile(name);
-    Map<String, String> t = new java.util.TreeMap<>(p.tags());
-    t.putAll(tags);
-    InputRules.instanceProfile(p.path(), t);
-    state.profiles.put(p.name(), new LiveInstanceProfile(p.name(), p.path(), p.arn(), p.roles(), t));
-    changed();
+    profiles.tag(name, tags);
   }
 
   @Override
   public void untagInstanceProfile(String name, Collection<String> keys) {
-    LiveInstanceProfile p = profile(name);
-    Map<String, String> t = new java.util.TreeMap<>(p.tags());
-    keys.forEach(t::remove);
-    state.profiles.put(p.name(), new LiveInstanceProfile(p.name(), p.path(), p.arn(), p.roles(), t));
-    changed();
+    profiles.untag(name, keys);
   }
 
   @Override
   public void deleteInstanceProfile(String name) {
-    LiveInstanceProfile p = profile(name);
-    if (roles.values().stream()
-        .anyMatch(r -> r.instanceProfiles.stream().anyMatch(n -> n.equalsIgnoreCase(p.name())))) {
-      throw error(DELETE_CONFLICT, "DeleteConflict",
-          "Cannot delete entity, must remove roles from instance profile first.");
-    }
-    state.profiles.remove(p.name());
-    changed();
-  }
-
-  /** The instance profile of this name; NOT_FOUND when there is none. */
-  private LiveInstanceProfile profile(String name) {
-    LiveInstanceProfile p = state.profiles.get(name);
-    if (p == null) {
-      throw error(NOT_FOUND, "NoSuchEntity",
-          "Instance Profile " + name + " cannot be found.");
-    }
-    return p;
+    profiles.delete(name);
   }
 
   @Override
@@ -556,7 +502,7 @@ final class AccountEditor implements IamWriter {
     }
   }
 
-  private static IamWriteException error(IamWriteException.Kind kind, String code, String message) {
+  static IamWriteException error(IamWriteException.Kind kind, String code, String message) {
     return new IamWriteException(kind, code, code + ": " + message, null);
   }
 
