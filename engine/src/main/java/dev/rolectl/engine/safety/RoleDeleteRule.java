@@ -67,19 +67,23 @@ final class RoleDeleteRule implements SafetyRule {
   }
 
   /**
-   * Deleting or replacing a role's instance profile (a declared one, or one this stack owns)
-   * takes the role out of it: the instances associated with that profile lose the role's
+   * Deleting or replacing a role's instance profile (a declared one, or one this stack owns), or
+   * putting another role into it (adopting a profile that holds another role, drift), takes the
+   * role it holds now out of it: the instances associated with that profile lose the role's
    * credentials as if the role were deleted. Judged for that profile alone.
    */
   private List<Hazard> profileHazards(ResourceChange change, InstanceProfile profile,
       RoleIndex roles) {
-    if ((change.action() != Action.DELETE && change.action() != Action.REPLACE)
+    boolean swapsRole = (change.action() == Action.UPDATE || change.action() == Action.ADOPT)
+        && change.diffs().stream().anyMatch(d -> d.attribute().equals("role"));
+    if ((change.action() != Action.DELETE && change.action() != Action.REPLACE && !swapsRole)
         || profile.roleName() == null) {
       return List.of();
     }
     String doing = (change.action() == Action.DELETE ? "deleting instance profile "
-        : "replacing instance profile ") + profile.name() + " (role " + profile.roleName()
-        + " is taken out of it)";
+        : change.action() == Action.REPLACE ? "replacing instance profile "
+        : "putting another role into instance profile ") + profile.name() + " (role "
+        + profile.roleName() + " is taken out of it)";
     return roles.role(profile.roleName())
         .map(r -> new RoleRef(r.name(), r.arn(), r.declared(), r.trustsEcs(), r.trustsEcsTasks(),
             List.of(profile.name())))

@@ -70,4 +70,27 @@ class InstanceProfileSafetyTest {
     down.unknownReason = "AccessDenied";
     assertEquals(Verdict.Level.BLOCK, verdict(dropProfile(down)).level());
   }
+
+  @Test
+  void puttingAnotherRoleIntoAProfileInUseIsBlocked() {
+    String legacy = "legacy-host";
+    LiveAccount base = new SafetyFixtures.Live().role(HOST, TRUST_EC2, List.of(), Map.of())
+        .role(legacy, TRUST_EC2, List.of(), Map.of()).inProfiles(legacy, HOST).build();
+    LiveAccount live = new LiveAccount(base.accountId(), base.partition(), base.roles(),
+        base.policies(), base.principals(), base.unreadable(),
+        Map.of(HOST, new LiveInstanceProfile(HOST, "/", "arn:aws:iam::" + ACCOUNT
+            + ":instance-profile/" + HOST, List.of(legacy), Map.of("rolectl:stack", STACK))));
+    Stack declared = stack(role(HOST, TRUST_EC2, null),
+        new dev.rolectl.engine.model.InstanceProfile(Address.instanceProfile(HOST),
+            SafetyFixtures.LOC, HOST, "/", HOST, Map.of(), false, java.util.Set.of(Address.role(HOST))));
+    Plan checked = Safety.check(plan(declared, live), declared, live, new FakeEcs(),
+        new FakeEc2().instance("i-0abc", HOST), CLOCK);
+    ResourceChange c = SafetyFixtures.change(checked, Address.instanceProfile(HOST));
+    assertEquals(Action.UPDATE, c.action());
+    Verdict v = c.verdicts().stream().filter(x -> x.rule().equals(Safety.EC2_ROLE_DELETE))
+        .findFirst().orElseThrow(() -> new AssertionError(c.verdicts().toString()));
+    assertEquals(Verdict.Level.BLOCK, v.level(), v::message);
+    assertTrue(v.message().contains("role legacy-host is taken out of it")
+        && v.message().contains("i-0abc"), v::message);
+  }
 }
