@@ -71,6 +71,9 @@ class ApplyEdgeCasesE2E {
 
     try (Target t = Targets.open(side.target(), side.targetOptions())) {
       IamWriter w = t.writer().orElseThrow();
+      if (w.getInstanceProfile("edge-profile").isEmpty()) { // made on moto by the SDK already
+        w.createInstanceProfile("edge-profile", "/", Map.of());
+      }
       w.addRoleToInstanceProfile("edge-profile", "edge-app");
       for (int i = 0; i < 4; i++) {
         w.createPolicyVersion(POLICY_ARN, PolicyParser.parseJson(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolectl.engine.live.ApiStats;
 import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveInstanceProfile;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.ReadRequest;
 import dev.rolectl.engine.live.Target;
@@ -45,7 +46,7 @@ class AwsAdapterE2E {
       "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers";
 
   @Test
-  void readsTheGuidesRoleInThreeCalls(Moto moto) {
+  void readsTheGuidesRoleInFourCalls(Moto moto) {
     try (IamClient iam = moto.iam()) {
       iam.createRole(r -> r.roleName(GUIDE_ROLE).assumeRolePolicyDocument(GUIDE_TRUST));
       iam.attachRolePolicy(r -> r.roleName(GUIDE_ROLE).policyArn(GUIDE_POLICY));
@@ -73,9 +74,10 @@ class AwsAdapterE2E {
 
       ApiStats stats = target.stats();
       assertEquals(
-          Map.of("GetCallerIdentity", 1L, "GetAccountAuthorizationDetails", 1L, "ListRoles", 1L),
+          Map.of("GetCallerIdentity", 1L, "GetAccountAuthorizationDetails", 1L, "ListRoles", 1L,
+              "ListInstanceProfiles", 1L),
           stats.callsByOperation());
-      assertEquals(3, stats.attempts());
+      assertEquals(4, stats.attempts());
       assertTrue(stats.waited().toNanos() > 0);
     }
   }
@@ -135,8 +137,12 @@ class AwsAdapterE2E {
               "GetCallerIdentity", 1L,
               "GetAccountAuthorizationDetails", 1L,
               "ListRoles", 1L,
+              "ListInstanceProfiles", 1L, // the profile's tags came with the role's details
               "ListPolicyTags", 2L),
           target.stats().callsByOperation());
+      LiveInstanceProfile profile = account.instanceProfiles().get("app-profile");
+      assertEquals(List.of("app"), profile.roles(), account.instanceProfiles()::toString);
+      assertEquals("arn:aws:iam::123456789012:instance-profile/app-profile", profile.arn());
     }
   }
 
@@ -193,8 +199,9 @@ class AwsAdapterE2E {
       assertEquals(3, account.role("role-7").orElseThrow().attachedPolicyArns().size());
       assertEquals(
           roles, account.policy("shared-1").orElseThrow().attachedTo(PrincipalType.ROLE).size());
-      // 1 STS + 1 GAAD page + 1 ListRoles page + 1 ListPolicyTags per customer policy
-      assertEquals(5, target.stats().totalCalls(), target.stats().toString());
+      // 1 STS + 1 GAAD page + 1 ListRoles page + 1 ListInstanceProfiles page + 1 ListPolicyTags
+      // per customer policy
+      assertEquals(6, target.stats().totalCalls(), target.stats().toString());
       assertEquals(0L, target.stats().calls("GetRole"));
     }
   }

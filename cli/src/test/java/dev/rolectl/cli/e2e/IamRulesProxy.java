@@ -394,7 +394,8 @@ final class IamRulesProxy implements AutoCloseable {
 
   private static String describe(String action, Map<String, String> form) {
     List<String> parts = new ArrayList<>(List.of(action));
-    for (String key : List.of("RoleName", "PolicyName", "PolicyArn", "UserName")) {
+    for (String key : List.of("RoleName", "PolicyName", "PolicyArn", "UserName",
+        "InstanceProfileName")) {
       if (form.containsKey(key)) {
         parts.add(key + "=" + form.get(key));
       }

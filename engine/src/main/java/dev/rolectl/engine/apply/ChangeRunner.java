@@ -5,6 +5,7 @@ import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.TargetException;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.EngineEvent;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.Role;
@@ -139,6 +140,8 @@ final class ChangeRunner {
       return role(c, new RoleSteps(steps, plan.stack(), parentCreated(c)));
     } else if (any instanceof ManagedPolicy) {
       policy(c, new PolicySteps(steps, plan.stack(), options.partition(), plan.accountId()));
+    } else if (any instanceof InstanceProfile) {
+      return instanceProfile(c, new ProfileSteps(steps, plan.stack(), parentCreated(c)));
     } else {
       ChildSteps children = new ChildSteps(steps);
       if (c.action() == Action.DELETE) {
@@ -179,6 +182,34 @@ final class ChangeRunner {
     return "removed from instance profile" + (left.size() == 1 ? " " : "s ")
         + String.join(", ", left) + (c.action() == Action.REPLACE
             ? " and put back into " + (left.size() == 1 ? "it" : "them") + " once re-created" : "");
+  }
+
+  /** The instance profile's calls; for a delete or replace, the role it took out. */
+  private String instanceProfile(ResourceChange c, ProfileSteps profiles) {
+    InstanceProfile before = (InstanceProfile) c.before();
+    InstanceProfile after = (InstanceProfile) c.after();
+    switch (c.action()) {
+      case CREATE:
+        profiles.create(after);
+        return null;
+      case UPDATE:
+        profiles.update(before, after, c.diffs());
+        return null;
+      case ADOPT:
+        profiles.adopt(before, after, c.diffs());
+        return null;
+      case DELETE:
+        profiles.delete(before);
+        break;
+      case REPLACE:
+        profiles.replace(before, after);
+        break;
+      case NO_OP:
+      default:
+        return null;
+    }
+    return before.roleName() == null ? null
+        : "role " + before.roleName() + " removed from instance profile " + before.name();
   }
 
   private void policy(ResourceChange c, PolicySteps policies) {

@@ -18,6 +18,11 @@ final class Fields {
     return mapping == null ? Optional.empty() : mapping.get(key);
   }
 
+  /** The value at {@code key}, as written. */
+  Optional<YamlValue> value(String key) {
+    return get(key);
+  }
+
   String string(String key, String absent) {
     return get(key).map(v -> ((YamlValue.Scalar) v).text()).orElse(absent);
   }

@@ -3,6 +3,7 @@ package dev.rolectl.engine.config;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.EcsInfrastructure;
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
@@ -72,6 +73,7 @@ final class StackAssembler {
         documents.get(base.key("trustPolicy")), boundary, tags(r),
         EcsInfrastructure.fromYaml(r.string("ecsInfrastructure", "")).orElse(null),
         r.bool("protect"), r.bool("adopt"), roleDeps));
+    instanceProfile(r, name, roleAddress, out);
     List<YamlValue> arns = r.list("managedPolicies");
     for (int i = 0; i < arns.size(); i++) {
       String arn = ((YamlValue.Scalar) arns.get(i)).text();
@@ -88,6 +90,27 @@ final class StackAssembler {
       out.add(new InlinePolicy(Address.inline(name, inline.key()), inline.keyLocation(), name,
           inline.key(), documents.get(path), d));
     }
+  }
+
+  /**
+   * The role's {@code instanceProfile:} ({@code true}, or a name and path), tagged as the role;
+   * nothing for {@code false} or absent.
+   */
+  private void instanceProfile(Fields role, String roleName, Address roleAddress,
+      List<Resource> out) {
+    role.value("instanceProfile").ifPresent(v -> {
+      String name = roleName;
+      String path = "/";
+      if (v instanceof YamlValue.Mapping m) {
+        Fields f = new Fields(m);
+        name = f.string("name", roleName);
+        path = f.string("path", "/");
+      } else if (!Boolean.TRUE.equals(((YamlValue.Scalar) v).javaValue())) {
+        return;
+      }
+      out.add(new InstanceProfile(Address.instanceProfile(roleName), v.location(), name, path,
+          roleName, tags(role), role.bool("adopt"), Set.of(roleAddress)));
+    });
   }
 
   private void policy(YamlValue.Entry entry, List<Resource> out, String partition,

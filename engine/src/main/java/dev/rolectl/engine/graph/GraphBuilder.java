@@ -42,12 +42,19 @@ public final class GraphBuilder {
       String name =
           r instanceof dev.rolectl.engine.model.Role role
               ? "role " + role.name()
-              : r instanceof dev.rolectl.engine.model.ManagedPolicy p ? "policy " + p.name() : null;
+              : r instanceof dev.rolectl.engine.model.ManagedPolicy p ? "policy " + p.name()
+              : r instanceof dev.rolectl.engine.model.InstanceProfile ip
+                  ? "instance profile " + ip.name() : null;
       if (name == null) {
         continue;
       }
       Resource first = seen.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), r);
-      if (first != null) {
+      if (first instanceof dev.rolectl.engine.model.InstanceProfile) {
+        out.add(Diagnostic.error(RULE_DUPLICATE, r.location(), r.address() + " and "
+            + first.address() + " (at " + first.location() + ") declare the same " + name
+            + " (IAM names are case-insensitive), and an instance profile holds one role: give"
+            + " one of them another name."));
+      } else if (first != null) {
         out.add(
             Diagnostic.error(
                 RULE_DUPLICATE,

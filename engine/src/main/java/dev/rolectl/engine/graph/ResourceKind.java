@@ -1,6 +1,7 @@
 package dev.rolectl.engine.graph;
 
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
 import dev.rolectl.engine.model.Resource;
@@ -20,6 +21,8 @@ final class ResourceKind {
       return "policy attachment";
     } else if (resource instanceof InlinePolicy) {
       return "inline policy";
+    } else if (resource instanceof InstanceProfile) {
+      return "instance profile";
     } else if (resource instanceof PrincipalPolicyAttachment p) {
       return "attachment to existing " + p.principalType().name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -120,6 +120,23 @@ public interface IamWriter {
   /** {@code RemoveRoleFromInstanceProfile}. */
   void removeRoleFromInstanceProfile(String instanceProfile, String roleName);
 
+  // ---- instance profiles
+
+  /** {@code CreateInstanceProfile}, tags included in the call; {@code ALREADY_EXISTS} if taken. */
+  void createInstanceProfile(String name, String path, Map<String, String> tags);
+
+  /** {@code GetInstanceProfile}: path, the roles in it and its tags; empty when there is none. */
+  Optional<LiveInstanceProfile> getInstanceProfile(String name);
+
+  /** {@code TagInstanceProfile} (adds or overwrites these keys). */
+  void tagInstanceProfile(String name, Map<String, String> tags);
+
+  /** {@code UntagInstanceProfile}. */
+  void untagInstanceProfile(String name, Collection<String> keys);
+
+  /** {@code DeleteInstanceProfile}; {@code DELETE_CONFLICT} while a role is in it. */
+  void deleteInstanceProfile(String name);
+
   /** {@code DeleteRole}; {@code DELETE_CONFLICT} while something is still attached. */
   void deleteRole(String roleName);
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param policies customer managed policy name to policy
  * @param principals users and groups that were asked for, sorted by type and name
  * @param unreadable roles and policies left out because a document of theirs could not be read
+ * @param instanceProfiles instance profile name to profile (every profile of the account, with
+ *     or without a role)
  */
 public record LiveAccount(
     String accountId,
@@ -21,7 +23,15 @@ public record LiveAccount(
     Map<String, LiveRole> roles,
     Map<String, LiveManagedPolicy> policies,
     List<LivePrincipal> principals,
-    List<UnreadableDocument> unreadable) {
+    List<UnreadableDocument> unreadable,
+    Map<String, LiveInstanceProfile> instanceProfiles) {
+
+  /** An account without instance profiles. */
+  public LiveAccount(String accountId, String partition, Map<String, LiveRole> roles,
+      Map<String, LiveManagedPolicy> policies, List<LivePrincipal> principals,
+      List<UnreadableDocument> unreadable) {
+    this(accountId, partition, roles, policies, principals, unreadable, Map.of());
+  }
 
   /** An account in which every document could be read. */
   public LiveAccount(String accountId, String partition, Map<String, LiveRole> roles,
@@ -35,6 +45,7 @@ public record LiveAccount(
     roles = Map.copyOf(roles);
     policies = Map.copyOf(policies);
     unreadable = List.copyOf(unreadable);
+    instanceProfiles = Map.copyOf(instanceProfiles);
     principals =
         principals.stream()
             .sorted(Comparator.comparing(LivePrincipal::type).thenComparing(LivePrincipal::name))
@@ -45,13 +56,23 @@ public record LiveAccount(
     return Optional.ofNullable(roles.get(name));
   }
 
+  /** The instance profile of this name, as IAM matches names (case-insensitively). */
+  public Optional<LiveInstanceProfile> instanceProfile(String name) {
+    LiveInstanceProfile exact = instanceProfiles.get(name);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    return instanceProfiles.values().stream()
+        .filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+  }
+
   public Optional<LiveManagedPolicy> policy(String name) {
     return Optional.ofNullable(policies.get(name));
   }
 
   /**
    * What a read with this request gives: users and groups (and attachments to them) only when
-   * asked, policy tags only when asked. File adapters read everything and narrow it with this.
+   * asked, policy tags and instance profiles only when asked. File adapters read everything and narrow it with this.
    */
   public LiveAccount narrowedTo(ReadRequest request) {
     Map<String, LiveManagedPolicy> narrowed = new java.util.LinkedHashMap<>();
@@ -80,7 +101,8 @@ public record LiveAccount(
         });
     List<LivePrincipal> kept =
         principals.stream().filter(pr -> wanted(pr.type(), request)).toList();
-    return new LiveAccount(accountId, partition, roles, narrowed, kept, unreadable);
+    return new LiveAccount(accountId, partition, roles, narrowed, kept, unreadable,
+        request.instanceProfiles() ? instanceProfiles : Map.of());
   }
 
   /**
@@ -110,7 +132,8 @@ public record LiveAccount(
               new LiveManagedPolicy(p.name(), p.path(), p.arn(), p.description(), p.defaultDocument(),
                   p.defaultVersionId(), p.versionIds(), p.tags(), attachments));
         });
-    return new LiveAccount(accountId, partition, roles, changed, others, unreadable);
+    return new LiveAccount(accountId, partition, roles, changed, others, unreadable,
+        instanceProfiles);
   }
 
   private static boolean wanted(PrincipalType type, ReadRequest request) {

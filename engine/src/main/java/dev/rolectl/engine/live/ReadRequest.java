@@ -11,8 +11,18 @@ package dev.rolectl.engine.live;
  * @param policyTags read the tags of every customer managed policy: on {@code aws} one {@code
  *     ListPolicyTags} call per policy (IAM returns policy tags nowhere else); without them every
  *     policy reads as untagged
+ * @param instanceProfiles read every instance profile with its tags: on {@code aws} {@code
+ *     ListInstanceProfiles} and, for profiles whose tags {@code GetAccountAuthorizationDetails}
+ *     did not give, {@code GetInstanceProfile}; without it {@link
+ *     LiveAccount#instanceProfiles()} is empty (roles still name their profiles)
  */
-public record ReadRequest(boolean users, boolean groups, boolean policyTags) {
+public record ReadRequest(boolean users, boolean groups, boolean policyTags,
+    boolean instanceProfiles) {
+
+  /** Instance profiles read when policy tags are (a read for planning needs both owners). */
+  public ReadRequest(boolean users, boolean groups, boolean policyTags) {
+    this(users, groups, policyTags, policyTags);
+  }
 
   /** Users and groups as asked, policy tags read. */
   public ReadRequest(boolean users, boolean groups) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The stable name of a resource in a stack, in the style of a Terraform address:
  * {@code roles.NAME}, {@code policies.NAME}, {@code roles.NAME.managedPolicies["ARN"]},
- * {@code roles.NAME.inlinePolicies.POLICY}, {@code policies.NAME.attachTo.users.PRINCIPAL}.
+ * {@code roles.NAME.inlinePolicies.POLICY}, {@code roles.NAME.instanceProfile}, {@code policies.NAME.attachTo.users.PRINCIPAL}.
  */
 public record Address(String value) implements Comparable<Address> {
   public Address {
@@ -25,6 +25,11 @@ public record Address(String value) implements Comparable<Address> {
 
   public static Address attachment(String roleName, String policyArn) {
     return new Address("roles." + roleName + ".managedPolicies[\"" + policyArn + "\"]");
+  }
+
+  /** The instance profile a role declares: {@code roles.ROLE.instanceProfile}. */
+  public static Address instanceProfile(String roleName) {
+    return new Address("roles." + roleName + ".instanceProfile");
   }
 
   public static Address inline(String roleName, String policyName) {

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /** A node of the resource graph: something rolectl creates, changes or deletes. */
 public sealed interface Resource
-    permits Role, ManagedPolicy, RolePolicyAttachment, InlinePolicy, PrincipalPolicyAttachment {
+    permits Role, ManagedPolicy, RolePolicyAttachment, InlinePolicy, PrincipalPolicyAttachment,
+        InstanceProfile {
 
   /** The resource's stable name in the stack. */
   Address address();

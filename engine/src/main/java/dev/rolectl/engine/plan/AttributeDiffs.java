@@ -1,6 +1,7 @@
 package dev.rolectl.engine.plan;
 
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.Role;
@@ -39,6 +40,27 @@ final class AttributeDiffs {
     document(diffs, "document", before.document(), after.document());
     tags(diffs, before.tags(), after.tags());
     return diffs;
+  }
+
+  /** Differences an instance profile can take in place: the role in it and its tags. */
+  List<AttributeDiff> instanceProfile(InstanceProfile before, InstanceProfile after) {
+    List<AttributeDiff> diffs = new ArrayList<>();
+    value(diffs, "role", before.roleName(), after.roleName());
+    tags(diffs, before.tags(), after.tags());
+    return diffs;
+  }
+
+  /** Why an instance profile cannot be changed in place (IAM cannot rename or move one), or null. */
+  static String instanceProfileReplaceReason(InstanceProfile before, InstanceProfile after) {
+    if (!before.name().equals(after.name())) {
+      return "its name changes from " + before.name() + " to " + after.name()
+          + " and IAM cannot rename an instance profile";
+    }
+    if (!before.path().equals(after.path())) {
+      return "its path changes from " + before.path() + " to " + after.path()
+          + " and IAM cannot move an instance profile" + SAME_NAME;
+    }
+    return null;
   }
 
   List<AttributeDiff> inline(InlinePolicy before, InlinePolicy after) {

@@ -53,6 +53,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
               principalNames.put(key.toLowerCase(Locale.ROOT), key);
             });
     Set<String> managedRoles = new HashSet<>();
+    Map<String, String> rolesInScope = new HashMap<>();
     Set<String> othersPolicies = otherStacksPolicies(stack.name(), live);
     Map<String, Address> policiesByArn = new TreeMap<>();
     for (LiveManagedPolicy policy : live.policies().values()) {
@@ -71,6 +72,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
       }
       ownership.put(address, owner);
       managedRoles.add(role.name());
+      rolesInScope.put(role.name().toLowerCase(Locale.ROOT), name);
       addRole(role, name, policiesByArn, othersPolicies, resources);
     }
     for (LiveManagedPolicy policy : live.policies().values()) {
@@ -83,6 +85,7 @@ record CurrentState(Map<Address, Resource> resources, Map<Address, Ownership> ow
       ownership.put(address, owner);
       addPolicy(policy, name, principalNames, managedRoles, awsOwned(live), resources);
     }
+    InstanceProfiles.add(stack, live, rolesInScope, resources, ownership);
     return new CurrentState(resources, ownership);
   }
 

@@ -4,6 +4,7 @@ import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.Diagnostic;
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
 import dev.rolectl.engine.model.Resource;
@@ -69,7 +70,10 @@ public final class Differ {
       Resource d = desired.get(address);
       Resource c = current.resources().get(address);
       Resource any = d != null ? d : c;
-      if (!isTopLevel(any)) {
+      if (any instanceof InstanceProfile) {
+        instanceProfile(address, (InstanceProfile) d, (InstanceProfile) c)
+            .ifPresent(ch -> changes.put(address, ch));
+      } else if (!isTopLevel(any)) {
         child(address, d, c).ifPresent(ch -> changes.put(address, ch));
       }
     }
@@ -184,6 +188,51 @@ public final class Differ {
     return Optional.of(change);
   }
 
+  /**
+   * The change of a role's instance profile: created, deleted (with its role, or when no longer
+   * declared), adopted (only with {@code adopt}, as roles are), replaced when its name or path
+   * changes, updated (the role in it, tags) otherwise. When its role is replaced the role's own
+   * change takes it out and puts it back, so the profile itself changes only as declared.
+   */
+  private Optional<ResourceChange> instanceProfile(Address address, InstanceProfile d,
+      InstanceProfile c) {
+    Resource any = d != null ? d : c;
+    Action parent = topLevelActions.get(parentOf(any));
+    if (parent == null && d != null) {
+      return Optional.empty(); // its role was refused: the plan fails anyway
+    }
+    String replaceReason = null;
+    List<AttributeDiff> diffs = List.of();
+    if (d != null && c != null) {
+      replaceReason = AttributeDiffs.instanceProfileReplaceReason(c, d);
+      diffs = attributeDiffs.instanceProfile(c, d);
+    }
+    Decision decision = Actions.decide(d != null, c != null, current.ownershipOf(address),
+        options.adoptAll() || (d != null && d.adopt()), replaceReason, !diffs.isEmpty(),
+        new Actions.Stacks(stack.name(), c == null ? null : c.tags().get(Stack.OWNER_TAG)));
+    if (decision instanceof Decision.Refuse refuse) {
+      diagnostics.add(new Diagnostic(dev.rolectl.engine.model.Severity.ERROR, "not-managed",
+          d.location(), address, address + " (instance profile " + d.name() + "): "
+              + refuse.message()));
+      return Optional.empty();
+    }
+    Decision.Act act = (Decision.Act) decision;
+    String reason = act.reason();
+    if (act.action() == Action.DELETE) {
+      reason = parent == Action.DELETE ? "its role is deleted" : "not in the stack any more";
+    }
+    if (act.action() == Action.REPLACE || act.action() == Action.CREATE
+        || act.action() == Action.DELETE) {
+      diffs = List.of();
+    }
+    ResourceChange change = change(address, act.action(), c, d, diffs, reason);
+    Verdict parentKept = protectedParents.get(parentOf(any));
+    if (parentKept != null && (act.action() == Action.DELETE || act.action() == Action.REPLACE)) {
+      change = change.withVerdicts(List.of(Protection.withParent(change, parentKept)));
+    }
+    return Optional.of(change);
+  }
+
   /** Why a child of a deleted resource goes: said for detachments from other principals. */
   private static String impliedBy(Resource child) {
     return child instanceof PrincipalPolicyAttachment p
@@ -242,6 +291,10 @@ public final class Differ {
     }
     if (child instanceof PrincipalPolicyAttachment p) {
       return Address.policy(p.policyName());
+    }
+    if (child instanceof InstanceProfile) {
+      String a = child.address().value();
+      return new Address(a.substring(0, a.length() - ".instanceProfile".length()));
     }
     throw new IllegalArgumentException(child.address() + " is not a child resource");
   }

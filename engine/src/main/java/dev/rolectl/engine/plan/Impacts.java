@@ -15,12 +15,14 @@ final class Impacts {
    * The impact of {@code action} from {@code before} to {@code after} (either may be null).
    * A replace of a role, inline policy or attachment takes the access away for a moment: with
    * the same content that is {@link AccessImpact#BRIEF_LOSS}, with less content NARROWING, with
-   * more MIXED.
+   * more MIXED. A replaced instance profile has another name or path: MIXED (the instances of
+   * the old one lose the role).
    */
   static AccessImpact of(Action action, Resource before, Resource after,
       List<AttributeDiff> diffs) {
     Resource resource = after != null ? after : before;
-    if (action == Action.REPLACE && !(resource instanceof ManagedPolicy)) {
+    if (action == Action.REPLACE && !(resource instanceof ManagedPolicy)
+        && !(resource instanceof dev.rolectl.engine.model.InstanceProfile)) {
       return AccessImpact.BRIEF_LOSS.and(content(before, after));
     }
     return of(action, resource, diffs);

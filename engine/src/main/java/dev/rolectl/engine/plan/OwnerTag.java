@@ -1,5 +1,6 @@
 package dev.rolectl.engine.plan;
 
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.Resource;
 import dev.rolectl.engine.model.Role;
@@ -8,7 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Adds the ownership tag {@code rolectl:stack=<stack>} to the declared roles and policies, and
+ * Adds the ownership tag {@code rolectl:stack=<stack>} to the declared roles, policies and
+ * instance profiles, and
  * {@code rolectl:protect=true} to those declared with {@code protect: true} (written at create,
  * adopt and update; dropped by an update when {@code protect} is taken away).
  */
@@ -44,6 +46,10 @@ final class OwnerTag {
           p.protect(),
           p.adopt(),
           p.dependsOn());
+    }
+    if (r instanceof InstanceProfile ip) {
+      return new InstanceProfile(ip.address(), ip.location(), ip.name(), ip.path(), ip.roleName(),
+          tagged(ip.tags(), stackName, false), ip.adopt(), ip.dependsOn());
     }
     return r;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
@@ -137,7 +138,8 @@ final class PlanFileCheck {
    */
   private static Optional<AccessImpact> expectedImpact(
       ResourceChange c, Resource r, Map<Address, Action> actions, Stack stack) {
-    boolean child = !(r instanceof Role) && !(r instanceof ManagedPolicy);
+    boolean child = !(r instanceof Role) && !(r instanceof ManagedPolicy)
+        && !(r instanceof InstanceProfile); // a profile's impact needs no live state
     if (c.action() != Action.CREATE || !child) {
       return Optional.of(Impacts.of(c.action(), c.before(), c.after(), c.diffs()));
     }
@@ -171,6 +173,9 @@ final class PlanFileCheck {
     }
     if (r instanceof InlinePolicy i) {
       return Address.inline(i.roleName(), i.policyName());
+    }
+    if (r instanceof InstanceProfile ip) { // a live one may hold no role: known by its address
+      return ip.roleName() == null ? ip.address() : Address.instanceProfile(ip.roleName());
     }
     PrincipalPolicyAttachment a = (PrincipalPolicyAttachment) r;
     return Address.principalAttachment(a.policyName(), a.principalType(), a.principalName());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolectl.engine.model.Address;
 import dev.rolectl.engine.model.EcsInfrastructure;
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.Location;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PolicyDocument;
@@ -67,6 +68,12 @@ final class ResourceJson {
       n.put("roleName", i.roleName());
       n.put("policyName", i.policyName());
       n.set("document", document(i.document()));
+    } else if (r instanceof InstanceProfile ip) {
+      n.put("name", ip.name());
+      n.put("path", ip.path());
+      n.put("roleName", ip.roleName());
+      n.set("tags", tags(ip.tags()));
+      n.put("adopt", ip.adopt());
     } else if (r instanceof PrincipalPolicyAttachment a) {
       n.put("principalType", a.principalType().name().toLowerCase(Locale.ROOT));
       n.put("principalName", a.principalName());
@@ -125,6 +132,9 @@ final class ResourceJson {
             text(n, "policyName"),
             document(n.path("document")),
             deps);
+      case INSTANCE_PROFILE:
+        return new InstanceProfile(address, location, text(n, "name"), text(n, "path"),
+            text(n, "roleName"), tags(n.path("tags")), bool(n, "adopt"), deps);
       case PRINCIPAL_POLICY_ATTACHMENT:
       default:
         return new PrincipalPolicyAttachment(

@@ -1,6 +1,7 @@
 package dev.rolectl.engine.plan;
 
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
 import dev.rolectl.engine.model.Resource;
@@ -13,7 +14,8 @@ public enum ResourceKind {
   MANAGED_POLICY("managed policy"),
   ROLE_POLICY_ATTACHMENT("role policy attachment"),
   INLINE_POLICY("inline policy"),
-  PRINCIPAL_POLICY_ATTACHMENT("policy attachment");
+  PRINCIPAL_POLICY_ATTACHMENT("policy attachment"),
+  INSTANCE_PROFILE("instance profile");
 
   private final String label;
 
@@ -37,6 +39,8 @@ public enum ResourceKind {
       return INLINE_POLICY;
     } else if (resource instanceof PrincipalPolicyAttachment) {
       return PRINCIPAL_POLICY_ATTACHMENT;
+    } else if (resource instanceof InstanceProfile) {
+      return INSTANCE_PROFILE;
     }
     throw new IllegalArgumentException("unknown resource type " + resource.getClass());
   }

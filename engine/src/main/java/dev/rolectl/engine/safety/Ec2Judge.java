@@ -30,7 +30,7 @@ final class Ec2Judge {
     String profileNames = String.join(", ", profiles);
     String removed = removes
         ? "Removed from instance profile" + (profiles.size() == 1 ? " " : "s ") + profileNames
-            + (h.doing().startsWith("replacing") ? " (put back once the new role exists)" : "")
+            + (h.doing().startsWith("replacing role") ? " (put back once the new role exists)" : "")
             + ": "
         : "";
     List<InstanceUse> uses = new ArrayList<>();

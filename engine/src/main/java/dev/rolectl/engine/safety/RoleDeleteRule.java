@@ -1,5 +1,6 @@
 package dev.rolectl.engine.safety;
 
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.Role;
 import dev.rolectl.engine.plan.Action;
 import dev.rolectl.engine.plan.ResourceChange;
@@ -48,6 +49,9 @@ final class RoleDeleteRule implements SafetyRule {
 
   @Override
   public List<Hazard> hazards(ResourceChange change, RoleIndex roles) {
+    if (usedBy == UsedBy.EC2 && change.before() instanceof InstanceProfile profile) {
+      return profileHazards(change, profile, roles);
+    }
     if (!(change.before() instanceof Role before)
         || (change.action() != Action.DELETE && change.action() != Action.REPLACE)) {
       return List.of();
@@ -58,6 +62,31 @@ final class RoleDeleteRule implements SafetyRule {
             : "replacing role " + before.name() + " (delete, then create)";
     return roles
         .role(before.name())
+        .map(r -> List.of(new Hazard(id, r, doing, consequence, true, usedBy, false)))
+        .orElse(List.of());
+  }
+
+  /**
+   * Deleting or replacing a role's instance profile (a declared one, or one this stack owns), or
+   * putting another role into it (adopting a profile that holds another role, drift), takes the
+   * role it holds now out of it: the instances associated with that profile lose the role's
+   * credentials as if the role were deleted. Judged for that profile alone.
+   */
+  private List<Hazard> profileHazards(ResourceChange change, InstanceProfile profile,
+      RoleIndex roles) {
+    boolean swapsRole = (change.action() == Action.UPDATE || change.action() == Action.ADOPT)
+        && change.diffs().stream().anyMatch(d -> d.attribute().equals("role"));
+    if ((change.action() != Action.DELETE && change.action() != Action.REPLACE && !swapsRole)
+        || profile.roleName() == null) {
+      return List.of();
+    }
+    String doing = (change.action() == Action.DELETE ? "deleting instance profile "
+        : change.action() == Action.REPLACE ? "replacing instance profile "
+        : "putting another role into instance profile ") + profile.name() + " (role "
+        + profile.roleName() + " is taken out of it)";
+    return roles.role(profile.roleName())
+        .map(r -> new RoleRef(r.name(), r.arn(), r.declared(), r.trustsEcs(), r.trustsEcsTasks(),
+            List.of(profile.name())))
         .map(r -> List.of(new Hazard(id, r, doing, consequence, true, usedBy, false)))
         .orElse(List.of());
   }

@@ -105,6 +105,7 @@ class ApplierTest {
     IamWriter w = account.writer();
     w.attachPolicy(PrincipalType.ROLE, "infra", READ_ONLY);
     w.putRolePolicy("infra", "late", Fx.allow("s3:*"));
+    w.createInstanceProfile("infra-profile", "/", Map.of());
     w.addRoleToInstanceProfile("infra-profile", "infra");
     ApplyResult r = account.apply(destroy);
     assertTrue(r.succeeded(), () -> r.outcomes().toString());
@@ -148,6 +149,7 @@ class ApplierTest {
   @Test
   void replacingARoleKeepsItsInstanceProfilesAndChildren() {
     converge(full());
+    account.writer().createInstanceProfile("app-profile", "/", Map.of());
     account.writer().addRoleToInstanceProfile("app-profile", "app");
     Stack moved =
         Fx.stack(

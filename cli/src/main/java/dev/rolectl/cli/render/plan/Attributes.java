@@ -1,6 +1,7 @@
 package dev.rolectl.cli.render.plan;
 
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PolicyDocument;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
@@ -32,6 +33,10 @@ final class Attributes {
       a.put("policyArn", att.policyArn());
     } else if (r instanceof PrincipalPolicyAttachment att) {
       a.put("policyArn", att.policyArn());
+    } else if (r instanceof InstanceProfile ip) {
+      a.put("path", ip.path());
+      put(a, "role", ip.roleName());
+      new TreeMap<>(ip.tags()).forEach((k, v) -> a.put("tags." + k, v));
     }
     return a;
   }

@@ -1,6 +1,7 @@
 package dev.rolectl.cli.render.plan;
 
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
 import dev.rolectl.engine.model.Resource;
@@ -59,6 +60,10 @@ final class MarkdownTitle {
     }
     if (r instanceof InlinePolicy i) {
       return "inline policy " + code.apply(i.policyName()) + " of role " + code.apply(i.roleName());
+    }
+    if (r instanceof InstanceProfile ip) {
+      return "instance profile " + code.apply(ip.name())
+          + (ip.roleName() == null ? "" : " of role " + code.apply(ip.roleName()));
     }
     PrincipalPolicyAttachment p = (PrincipalPolicyAttachment) r;
     return "attachment of policy " + code.apply(p.policyName()) + " to "

@@ -1,6 +1,7 @@
 package dev.rolectl.cli.render.plan;
 
 import dev.rolectl.engine.model.InlinePolicy;
+import dev.rolectl.engine.model.InstanceProfile;
 import dev.rolectl.engine.model.ManagedPolicy;
 import dev.rolectl.engine.model.PrincipalPolicyAttachment;
 import dev.rolectl.engine.model.Resource;
@@ -27,6 +28,10 @@ final class ResourceTitle {
     }
     if (r instanceof InlinePolicy i) {
       return "inline policy \"" + i.policyName() + "\" of role \"" + i.roleName() + "\"";
+    }
+    if (r instanceof InstanceProfile ip) {
+      return "instance profile \"" + ip.name() + "\""
+          + (ip.roleName() == null ? "" : " of role \"" + ip.roleName() + "\"");
     }
     PrincipalPolicyAttachment p = (PrincipalPolicyAttachment) r;
     return "attachment of policy \""

@@ -40,7 +40,9 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  *       that the first lists and the second does not, e.g. one created between the two reads);
  *   <li>{@code ListPolicyTags}, one per customer managed policy when {@link
  *       ReadRequest#policyTags()} (policy tags come from nowhere else), eight at a time ({@link
- *       PolicyTagReader}).
+ *       PolicyTagReader});
+ *   <li>{@code ListInstanceProfiles} (1000 a page), and {@code GetInstanceProfile} for the
+ *       profiles whose tags the first call did not give ({@link InstanceProfileReader}).
  * </ol>
  *
  * <p>For R roles and P customer managed policies: {@code ceil((R+P)/1000)} or more pages of the
@@ -123,7 +125,8 @@ final class AccountReader {
             d.arn().substring(d.arn().lastIndexOf('/') + 1), d.arn(), e.getMessage(), null));
       }
     }
-    return new LiveAccount(accountId, partition, roles, policies, principals, unreadable);
+    return new LiveAccount(accountId, partition, roles, policies, principals, unreadable,
+        request.instanceProfiles() ? InstanceProfileReader.read(iam, roleDetails) : Map.of());
   }
 
   /** Users and/or groups alone: GetAccountAuthorizationDetails filtered to them. */

@@ -19,8 +19,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class AwsErrors {
   static final String READ_PERMISSIONS =
-      "sts:GetCallerIdentity, iam:GetAccountAuthorizationDetails, iam:ListRoles and"
-          + " iam:ListPolicyTags";
+      "sts:GetCallerIdentity, iam:GetAccountAuthorizationDetails, iam:ListRoles,"
+          + " iam:ListPolicyTags, iam:ListInstanceProfiles and iam:GetInstanceProfile";
 
   private AwsErrors() {}
 

@@ -236,6 +236,46 @@ final class AwsIamWriter implements IamWriter {
   }
 
   @Override
+  public void createInstanceProfile(String name, String path, Map<String, String> tags) {
+    run("CreateInstanceProfile " + name, () -> iam().createInstanceProfile(
+        b -> b.instanceProfileName(name).path(path).tags(tags(tags))));
+  }
+
+  @Override
+  public Optional<dev.rolectl.engine.live.LiveInstanceProfile> getInstanceProfile(String name) {
+    software.amazon.awssdk.services.iam.model.InstanceProfile p;
+    try {
+      p = get("GetInstanceProfile " + name,
+          () -> iam().getInstanceProfile(b -> b.instanceProfileName(name)).instanceProfile());
+    } catch (IamWriteException e) {
+      if (e.is(IamWriteException.Kind.NOT_FOUND)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(new dev.rolectl.engine.live.LiveInstanceProfile(p.instanceProfileName(),
+        p.path(), p.arn(), p.roles().stream().map(Role::roleName).toList(), tagMap(p.tags())));
+  }
+
+  @Override
+  public void tagInstanceProfile(String name, Map<String, String> tags) {
+    run("TagInstanceProfile " + name,
+        () -> iam().tagInstanceProfile(b -> b.instanceProfileName(name).tags(tags(tags))));
+  }
+
+  @Override
+  public void untagInstanceProfile(String name, Collection<String> keys) {
+    run("UntagInstanceProfile " + name, () -> iam().untagInstanceProfile(
+        b -> b.instanceProfileName(name).tagKeys(List.copyOf(keys))));
+  }
+
+  @Override
+  public void deleteInstanceProfile(String name) {
+    run("DeleteInstanceProfile " + name,
+        () -> iam().deleteInstanceProfile(b -> b.instanceProfileName(name)));
+  }
+
+  @Override
   public void deleteRole(String roleName) {
     run("DeleteRole " + roleName, () -> iam().deleteRole(b -> b.roleName(roleName)));
   }

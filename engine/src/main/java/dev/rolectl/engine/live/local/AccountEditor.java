@@ -9,6 +9,7 @@ import static dev.rolectl.engine.live.IamWriteException.Kind.NOT_FOUND;
 import dev.rolectl.engine.live.IamWriteException;
 import dev.rolectl.engine.live.IamWriter;
 import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveInstanceProfile;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.NewPolicy;
@@ -43,6 +44,7 @@ final class AccountEditor implements IamWriter {
   private final Map<String, MutableRole> roles;
   private final Map<String, MutablePolicy> policies;
   private final LocalPrincipals principals;
+  private final LocalProfiles profiles;
   private long resultVersion;
   private LocalState result;
 
@@ -54,6 +56,7 @@ final class AccountEditor implements IamWriter {
     roles = this.state.roles;
     policies = this.state.policies;
     principals = this.state.principals;
+    profiles = new LocalProfiles(this.state, state.account());
   }
 
   /**
@@ -219,22 +222,37 @@ final class AccountEditor implements IamWriter {
 
   @Override
   public void addRoleToInstanceProfile(String instanceProfile, String roleName) {
-    MutableRole r = role(roleName);
-    if (!r.instanceProfiles.contains(instanceProfile)) {
-      r.instanceProfiles.add(instanceProfile);
-      changed();
-    }
+    profiles.addRole(instanceProfile, role(roleName));
   }
 
   @Override
   public void removeRoleFromInstanceProfile(String instanceProfile, String roleName) {
-    if (!role(roleName).instanceProfiles.remove(instanceProfile)) {
-      throw error(
-          NOT_FOUND,
-          "NoSuchEntity",
-          "Role " + roleName + " is not in instance profile " + instanceProfile + ".");
-    }
-    changed();
+    profiles.removeRole(instanceProfile, role(roleName));
+  }
+
+  @Override
+  public void createInstanceProfile(String name, String path, Map<String, String> tags) {
+    profiles.create(name, path, tags);
+  }
+
+  @Override
+  public Optional<LiveInstanceProfile> getInstanceProfile(String name) {
+    return profiles.get(name);
+  }
+
+  @Override
+  public void tagInstanceProfile(String name, Map<String, String> tags) {
+    profiles.tag(name, tags);
+  }
+
+  @Override
+  public void untagInstanceProfile(String name, Collection<String> keys) {
+    profiles.untag(name, keys);
+  }
+
+  @Override
+  public void deleteInstanceProfile(String name) {
+    profiles.delete(name);
   }
 
   @Override
@@ -484,7 +502,7 @@ final class AccountEditor implements IamWriter {
     }
   }
 
-  private static IamWriteException error(IamWriteException.Kind kind, String code, String message) {
+  static IamWriteException error(IamWriteException.Kind kind, String code, String message) {
     return new IamWriteException(kind, code, code + ": " + message, null);
   }
 

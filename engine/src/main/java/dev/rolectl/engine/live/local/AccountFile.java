@@ -48,6 +48,7 @@ public final class AccountFile {
   /** The top-level keys of an account file; an object with others only is not one. */
   private static final java.util.Set<String> KEYS = java.util.Set.of("AccountId", "Partition",
       "TakenAt", "UserDetailList", "GroupDetailList", "RoleDetailList", "Policies", "ecs",
+      "InstanceProfiles",
       "IsTruncated", "Marker");
 
   private AccountFile() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveInstanceProfile;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LivePrincipal;
 import dev.rolectl.engine.live.LiveRole;
@@ -46,6 +47,7 @@ final class AccountFileMerge {
       root.remove("TakenAt");
     }
     m.roles(root);
+    SnapshotWriter.emptyProfiles(root, state.account(), source.read());
     m.policies(root);
     m.principals(root, "UserDetailList", "UserName", PrincipalType.USER);
     m.principals(root, "GroupDetailList", "GroupName", PrincipalType.GROUP);
@@ -72,20 +74,48 @@ final class AccountFileMerge {
       }
       kept.add(name);
       if (!Objects.equals(was.roleId(), now.roleId()) || !was.arn().equals(now.arn())) {
-        SnapshotWriter.role(out.addObject(), now); // replaced: a new role
+        SnapshotWriter.role(out.addObject(), now, after.instanceProfiles()); // replaced: a new role
       } else {
-        out.add(role((ObjectNode) e, was, now));
+        out.add(profiles(role((ObjectNode) e, was, now)));
       }
     }
     List<ObjectNode> added = new java.util.ArrayList<>();
     new TreeMap<>(after.roles()).forEach((name, r) -> {
       if (!kept.contains(name)) {
         ObjectNode n = AccountFile.MAPPER.createObjectNode();
-        SnapshotWriter.role(n, r);
+        SnapshotWriter.role(n, r, after.instanceProfiles());
         added.add(n);
       }
     });
     root.set("RoleDetailList", inserted(out, added, "RoleName"));
+  }
+
+  /**
+   * The role's {@code InstanceProfileList} entries whose profile changed (path, ARN, tags) or that
+   * are new written anew from the account now; the others kept as they are.
+   */
+  private ObjectNode profiles(ObjectNode n) {
+    if (!n.path("InstanceProfileList").isArray()) {
+      return n;
+    }
+    ArrayNode list = (ArrayNode) n.get("InstanceProfileList");
+    for (int i = 0; i < list.size(); i++) {
+      String name = list.get(i).path("InstanceProfileName").asText(null);
+      LiveInstanceProfile now = name == null ? null : after.instanceProfile(name).orElse(null);
+      LiveInstanceProfile was = name == null ? null : before.instanceProfile(name).orElse(null);
+      boolean tagsUnsaid = !list.get(i).has("Tags") && now != null && !now.tags().isEmpty();
+      if (now != null && (was == null || tagsUnsaid || !was.path().equals(now.path())
+          || !was.arn().equals(now.arn()) || !was.tags().equals(now.tags()))) {
+        ObjectNode entry = ((ObjectNode) list.get(i)).deepCopy();
+        entry.put("Path", now.path());
+        entry.put("Arn", now.arn());
+        entry.remove("Tags");
+        ArrayNode tags = entry.putArray("Tags");
+        new TreeMap<>(now.tags()).forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
+        list.set(i, entry);
+      }
+    }
+    return n;
   }
 
   private static ObjectNode role(ObjectNode n, LiveRole was, LiveRole now) {

@@ -3,6 +3,7 @@ package dev.rolectl.engine.live.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveInstanceProfile;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LivePrincipal;
 import dev.rolectl.engine.live.LiveRole;
@@ -30,6 +31,8 @@ final class AccountFileReader {
 
   private final List<Node.Problem> problems = new ArrayList<>();
   private final List<UnreadableDocument> unreadable = new ArrayList<>();
+  /** Instance profiles by name, from the roles' {@code InstanceProfileList} entries. */
+  private final Map<String, LiveInstanceProfile> profiles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   /** Why a document of the entry being read cannot be modelled, or {@code null}. */
   private String unmodelled;
   private String accountId;
@@ -73,8 +76,16 @@ final class AccountFileReader {
     if (!problems.isEmpty()) {
       return null;
     }
+    for (Node ip : root.field("InstanceProfiles").elements()) {
+      String name = ip.field("InstanceProfileName").requiredText();
+      if (name != null) {
+        profile(ip, name, null);
+      }
+    }
+    Map<String, LiveInstanceProfile> byName = new LinkedHashMap<>();
+    profiles.values().forEach(p -> byName.put(p.name(), p));
     LiveAccount account =
-        new LiveAccount(accountId, partition, roles, policies, principals, unreadable);
+        new LiveAccount(accountId, partition, roles, policies, principals, unreadable, byName);
     return new LocalState(account, ecs, takenAt, new AccountSource((ObjectNode) json, account));
   }
 
@@ -159,6 +170,7 @@ final class AccountFileReader {
       String profile = ip.field("InstanceProfileName").requiredText();
       if (profile != null) { // else a problem is recorded
         profiles.add(profile);
+        profile(ip, profile, name);
       }
     }
     Node boundary = r.field("PermissionsBoundary").object();
@@ -187,6 +199,26 @@ final class AccountFileReader {
         inline,
         profiles,
         lastUsed == null ? null : lastUsed.field("LastUsedDate").instant());
+  }
+
+  /**
+   * Records the instance profile of a role's {@code InstanceProfileList} entry (its {@code Path},
+   * {@code Arn} and {@code Tags}, as {@code GetAccountAuthorizationDetails} gives them; the path
+   * {@code /} when absent). A profile listed by two roles holds both, as the file says.
+   */
+  private void profile(Node ip, String name, String role) {
+    String path = orDefault(ip.field("Path").text(), "/");
+    String arn = orDefault(ip.field("Arn").text(), arn("instance-profile", path, name));
+    Map<String, String> tags = tags(ip.field("Tags"));
+    LiveInstanceProfile known = profiles.get(name);
+    List<String> holders = new ArrayList<>(known == null ? List.of() : known.roles());
+    if (role != null) {
+      holders.add(role);
+    }
+    profiles.put(name, known == null
+        ? new LiveInstanceProfile(name, path, arn, holders, tags)
+        : new LiveInstanceProfile(known.name(), known.path(), known.arn(), holders,
+            known.tags().isEmpty() ? tags : known.tags()));
   }
 
   private List<LivePrincipal> principals(Node list, PrincipalType type, String nameField) {

@@ -1,6 +1,7 @@
 package dev.rolectl.engine.live.local;
 
 import dev.rolectl.engine.live.LiveAccount;
+import dev.rolectl.engine.live.LiveInstanceProfile;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.model.PrincipalType;
@@ -22,6 +23,10 @@ final class EditedAccount {
   final Map<String, MutablePolicy> policies = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   final Map<String, MutablePolicy> policiesByArn = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   final LocalPrincipals principals;
+  /** Instance profiles by name (the roles in each are in the roles' lists). */
+  final Map<String, LiveInstanceProfile> profiles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  /** The profiles as they were when the current unit began; {@code null} outside a unit. */
+  private Map<String, LiveInstanceProfile> profilesAtBegin;
   private final EditorUndo undo = new EditorUndo();
   private long version;
 
@@ -29,6 +34,7 @@ final class EditedAccount {
     a.roles().values().forEach(r -> roles.put(r.name(), new MutableRole(r)));
     a.policies().values().forEach(this::putPolicy);
     principals = new LocalPrincipals(a.principals());
+    profiles.putAll(a.instanceProfiles());
   }
 
   long version() {
@@ -73,14 +79,23 @@ final class EditedAccount {
 
   void begin() {
     undo.begin();
+    profilesAtBegin = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    profilesAtBegin.putAll(profiles);
   }
 
   void commit() {
     undo.end();
+    profilesAtBegin = null;
   }
 
   /** Puts back everything the current unit touched, as it was at {@link #begin}. */
   void rollback() {
+    if (profilesAtBegin != null && !profilesAtBegin.equals(profiles)) {
+      profiles.clear();
+      profiles.putAll(profilesAtBegin);
+      changed();
+    }
+    profilesAtBegin = null;
     undo.restore(
         (name, before) -> {
           MutableRole now = roles.remove(name);
@@ -121,8 +136,13 @@ final class EditedAccount {
     Map<String, LiveManagedPolicy> livePolicies = new TreeMap<>();
     policies.values()
         .forEach(p -> livePolicies.put(p.name, p.toLive(attached.getOrDefault(p.arn, Map.of()))));
+    Map<String, LiveInstanceProfile> liveProfiles = new TreeMap<>();
+    profiles.values().forEach(p -> liveProfiles.put(p.name(), new LiveInstanceProfile(p.name(),
+        p.path(), p.arn(), roles.values().stream()
+            .filter(r -> r.instanceProfiles.stream().anyMatch(n -> n.equalsIgnoreCase(p.name())))
+            .map(r -> r.name).sorted().toList(), p.tags())));
     return new LiveAccount(original.accountId(), original.partition(), liveRoles, livePolicies,
-        principals.toLive(), original.unreadable());
+        principals.toLive(), original.unreadable(), liveProfiles);
   }
 
   /** Policy ARN to the principals it is attached to, by type (one pass over all principals). */

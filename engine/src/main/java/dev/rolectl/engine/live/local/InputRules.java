@@ -19,6 +19,12 @@ import java.util.Map;
 final class InputRules {
   private InputRules() {}
 
+  /** An instance profile's path and tags, as IAM checks them (its name: the stack schema's). */
+  static void instanceProfile(String path, Map<String, String> tags) {
+    check("path", path, IamText.rolePathProblem(path));
+    tags(tags);
+  }
+
   static void role(String name, String path, String description, Map<String, String> tags) {
     check("roleName", name, IamText.roleNameProblem(name));
     check("path", path, IamText.rolePathProblem(path));

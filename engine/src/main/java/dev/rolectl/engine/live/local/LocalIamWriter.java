@@ -148,6 +148,31 @@ public final class LocalIamWriter implements IamWriter {
   }
 
   @Override
+  public void createInstanceProfile(String name, String path, Map<String, String> tags) {
+    run(w -> w.createInstanceProfile(name, path, tags));
+  }
+
+  @Override
+  public Optional<dev.rolectl.engine.live.LiveInstanceProfile> getInstanceProfile(String name) {
+    return unit(w -> w.getInstanceProfile(name));
+  }
+
+  @Override
+  public void tagInstanceProfile(String name, Map<String, String> tags) {
+    run(w -> w.tagInstanceProfile(name, tags));
+  }
+
+  @Override
+  public void untagInstanceProfile(String name, Collection<String> keys) {
+    run(w -> w.untagInstanceProfile(name, keys));
+  }
+
+  @Override
+  public void deleteInstanceProfile(String name) {
+    run(w -> w.deleteInstanceProfile(name));
+  }
+
+  @Override
   public void deleteRole(String roleName) {
     run(w -> w.deleteRole(roleName));
   }

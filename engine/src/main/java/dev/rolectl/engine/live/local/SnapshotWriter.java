@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolectl.engine.live.LiveAccount;
 import dev.rolectl.engine.live.LiveManagedPolicy;
 import dev.rolectl.engine.live.LivePrincipal;
+import dev.rolectl.engine.live.LiveInstanceProfile;
 import dev.rolectl.engine.live.LiveRole;
 import dev.rolectl.engine.live.UnreadableDocument;
 import dev.rolectl.engine.model.PolicyDocument;
@@ -55,7 +57,9 @@ public final class SnapshotWriter {
     principals(root.putArray("UserDetailList"), a, PrincipalType.USER, "UserName");
     principals(root.putArray("GroupDetailList"), a, PrincipalType.GROUP, "GroupName");
     ArrayNode roles = root.putArray("RoleDetailList");
-    new TreeMap<>(a.roles()).values().forEach(r -> role(roles.addObject(), r));
+    new TreeMap<>(a.roles()).values()
+        .forEach(r -> role(roles.addObject(), r, a.instanceProfiles()));
+    emptyProfiles(root, a, null);
     ArrayNode policies = root.putArray("Policies");
     new TreeMap<>(a.policies()).values().forEach(p -> policy(policies.addObject(), p));
     for (UnreadableDocument u : a.unreadable()) { // written back as they were read
@@ -146,6 +150,14 @@ public final class SnapshotWriter {
   }
 
   static void role(ObjectNode n, LiveRole r) {
+    role(n, r, Map.of());
+  }
+
+  /**
+   * The role's entry; its {@code InstanceProfileList} entries carry each profile's {@code Path},
+   * {@code Arn} and {@code Tags} when {@code profiles} knows it (by name).
+   */
+  static void role(ObjectNode n, LiveRole r, Map<String, LiveInstanceProfile> profiles) {
     n.put("Path", r.path());
     n.put("RoleName", r.name());
     putIfPresent(n, "RoleId", r.roleId());
@@ -153,8 +165,9 @@ public final class SnapshotWriter {
     putIfPresent(n, "Description", r.description());
     n.put("MaxSessionDuration", r.maxSessionDuration());
     n.set("AssumeRolePolicyDocument", document(r.trustPolicy()));
-    ArrayNode profiles = n.putArray("InstanceProfileList");
-    r.instanceProfiles().forEach(ip -> profiles.addObject().put("InstanceProfileName", ip));
+    Map<String, LiveInstanceProfile> known = profiles;
+    ArrayNode profileList = n.putArray("InstanceProfileList");
+    r.instanceProfiles().forEach(ip -> profile(profileList.addObject(), ip, known.get(ip)));
     ArrayNode inline = n.putArray("RolePolicyList");
     new TreeMap<>(r.inlinePolicies())
         .forEach(
@@ -207,6 +220,45 @@ public final class SnapshotWriter {
       ObjectNode a = out.addObject();
       a.put("PolicyName", arn.substring(arn.lastIndexOf('/') + 1));
       a.put("PolicyArn", arn);
+    }
+  }
+
+  /**
+   * The instance profiles that hold no role (IAM keeps them; {@code GetAccountAuthorizationDetails}
+   * shows a profile only under its role) in rolectl's top-level {@code InstanceProfiles} list,
+   * in name order; entries of {@code kept} whose profile is unchanged are kept as they were. No
+   * list when there is none and the file had none.
+   */
+  static void emptyProfiles(ObjectNode root, LiveAccount a, LiveAccount was) {
+    JsonNode old = root.remove("InstanceProfiles");
+    Map<String, JsonNode> oldEntries = new java.util.HashMap<>();
+    if (old != null && old.isArray()) {
+      old.forEach(e -> oldEntries.put(e.path("InstanceProfileName").asText(""), e));
+    }
+    List<LiveInstanceProfile> empty = new TreeMap<>(a.instanceProfiles()).values().stream()
+        .filter(p -> p.roles().isEmpty()).toList();
+    if (empty.isEmpty() && old == null) {
+      return;
+    }
+    ArrayNode list = root.putArray("InstanceProfiles");
+    for (LiveInstanceProfile p : empty) {
+      JsonNode kept = oldEntries.get(p.name());
+      LiveInstanceProfile before = was == null ? null : was.instanceProfiles().get(p.name());
+      if (kept != null && p.equals(before)) {
+        list.add(kept);
+      } else {
+        profile(list.addObject(), p.name(), p);
+      }
+    }
+  }
+
+  /** An {@code InstanceProfileList} entry: the name, and path, ARN and tags when known. */
+  static void profile(ObjectNode n, String name, LiveInstanceProfile p) {
+    n.put("InstanceProfileName", name);
+    if (p != null) {
+      n.put("Path", p.path());
+      n.put("Arn", p.arn());
+      tags(n.putArray("Tags"), p.tags());
     }
   }
 

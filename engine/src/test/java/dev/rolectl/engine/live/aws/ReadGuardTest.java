@@ -49,6 +49,8 @@ class ReadGuardTest {
         case "ListRoles":
           return query(c.action(), "<IsTruncated>false</IsTruncated><Roles>" + ONE_ROLE
               + "</Roles>");
+        case "ListInstanceProfiles":
+          return query(c.action(), "<IsTruncated>false</IsTruncated><InstanceProfiles/>");
         default:
           return null;
       }
