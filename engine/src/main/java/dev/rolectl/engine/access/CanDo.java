@@ -148,7 +148,7 @@ final class CanDo {
         for (String wa : Glob.witnesses(ag)) {
           for (String wr : Glob.witnesses(rg)) {
             Probe.Result r = Probe.run(new Probe.Side(before, null), new Probe.Side(after, null),
-                false, wa, wr, Map.of(), Map.of());
+                false, wa, Probe.Resource.same(wr, Map.of()), Map.of());
             if (r.newly().compareTo(best.newly()) > 0) {
               best = r;
             }

@@ -20,6 +20,23 @@ final class Probe {
    */
   record Side(Subject subject, List<Rule> trust) {}
 
+  /**
+   * The role asked about, on each side: its ARN and its condition keys ({@code aws:ResourceTag/...})
+   * before and after the plan. They differ when the plan moves the role to another path (a new
+   * ARN) or changes its tags: a principal allowed only on the new ARN or with the new tag is
+   * newly allowed.
+   */
+  record Resource(String before, String after, Map<String, String> keysBefore,
+      Map<String, String> keysAfter) {
+    static Resource same(String arn, Map<String, String> keys) {
+      return new Resource(arn, arn, keys, keys);
+    }
+
+    boolean coveredBy(Rule r) {
+      return r.coversResource(before) || r.coversResource(after);
+    }
+  }
+
   /** The answers: allowed before, after, newly; the unknown tests they depend on. */
   record Result(Grant before, Grant after, Grant newly, Set<String> unknowns) {
     static final Result NONE = new Result(Grant.NO, Grant.NO, Grant.NO, Set.of());
@@ -29,8 +46,8 @@ final class Probe {
    * {@code action} on {@code resource} (whose condition keys are {@code resourceKeys}), with
    * {@code extra} keys set (e.g. {@code iam:passedtoservice}); {@code assume}: through the trust.
    */
-  static Result run(Side before, Side after, boolean assume, String action, String resource,
-      Map<String, String> resourceKeys, Map<String, String> extra) {
+  static Result run(Side before, Side after, boolean assume, String action, Resource resource,
+      Map<String, String> extra) {
     List<Rule> rules = new ArrayList<>();
     for (Side s : List.of(before, after)) {
       if (s.subject() != null) {
@@ -49,7 +66,8 @@ final class Probe {
       return Result.NONE;
     }
     Map<String, String> fixed = new HashMap<>(who.keys());
-    fixed.putAll(resourceKeys);
+    fixed.putAll(resource.keysBefore());
+    fixed.putAll(resource.keysAfter());
     fixed.putAll(extra);
     List<Map<String, String>> contexts = Contexts.of(fixed, rules);
     if (contexts == null) {
@@ -61,9 +79,10 @@ final class Probe {
     Grant n = Grant.NO;
     Set<String> unknowns = new TreeSet<>();
     for (Map<String, String> ctx : contexts) {
-      Request r = new Request(who, action, resource, ctx);
-      Outcome ob = outcome(before, assume, r);
-      Outcome oa = outcome(after, assume, r);
+      Outcome ob = outcome(before, assume,
+          new Request(who, action, resource.before(), side(ctx, resource, resource.keysBefore())));
+      Outcome oa = outcome(after, assume,
+          new Request(who, action, resource.after(), side(ctx, resource, resource.keysAfter())));
       b = b.or(Decide.allowed(ob));
       Grant allowedAfter = Decide.allowed(oa);
       a = a.or(allowedAfter);
@@ -81,9 +100,21 @@ final class Probe {
     return new Result(b, a, n, unknowns);
   }
 
+  /** A context with the role's condition keys of one side (the other side's removed). */
+  private static Map<String, String> side(Map<String, String> ctx, Resource resource,
+      Map<String, String> keys) {
+    if (resource.keysBefore().equals(resource.keysAfter())) {
+      return ctx;
+    }
+    Map<String, String> out = new HashMap<>(ctx);
+    resource.keysBefore().keySet().forEach(out::remove);
+    resource.keysAfter().keySet().forEach(out::remove);
+    out.putAll(keys);
+    return out;
+  }
+
   /** What the trust policies alone say of someone outside the account, before and after. */
-  static Result outsider(Who who, List<Rule> before, List<Rule> after, String resource,
-      Map<String, String> resourceKeys) {
+  static Result outsider(Who who, List<Rule> before, List<Rule> after, Resource resource) {
     List<Rule> rules = new ArrayList<>();
     if (before != null) {
       rules.addAll(before);
@@ -91,7 +122,9 @@ final class Probe {
     if (after != null) {
       rules.addAll(after);
     }
-    List<Map<String, String>> contexts = Contexts.of(resourceKeys, rules);
+    Map<String, String> fixed = new HashMap<>(resource.keysBefore());
+    fixed.putAll(resource.keysAfter());
+    List<Map<String, String>> contexts = Contexts.of(fixed, rules);
     if (contexts == null) {
       Set<String> u = Set.of("more condition combinations than rolectl tries (" + Contexts.MAX + ")");
       return new Result(Grant.MAY, Grant.MAY, Grant.MAY, u);
@@ -101,9 +134,10 @@ final class Probe {
     Grant n = Grant.NO;
     Set<String> unknowns = new TreeSet<>();
     for (Map<String, String> ctx : contexts) {
-      Request r = new Request(who, "sts:assumerole", resource, ctx);
-      Outcome ob = before == null ? null : Evaluator.trustOnly(r, before);
-      Outcome oa = after == null ? null : Evaluator.trustOnly(r, after);
+      Outcome ob = before == null ? null : Evaluator.trustOnly(new Request(who, "sts:assumerole",
+          resource.before(), side(ctx, resource, resource.keysBefore())), before);
+      Outcome oa = after == null ? null : Evaluator.trustOnly(new Request(who, "sts:assumerole",
+          resource.after(), side(ctx, resource, resource.keysAfter())), after);
       b = b.or(Decide.allowed(ob));
       a = a.or(Decide.allowed(oa));
       n = n.or(Decide.newly(ob, oa));
@@ -126,9 +160,14 @@ final class Probe {
 
   /** The statements that apply to the action and resource, whatever their conditions. */
   static List<Rule> relevant(List<Rule> rules, String action, String resource) {
+    return relevant(rules, action, Resource.same(resource, Map.of()));
+  }
+
+  /** The statements that apply to the action and the role on either side. */
+  static List<Rule> relevant(List<Rule> rules, String action, Resource resource) {
     List<Rule> out = new ArrayList<>();
     for (Rule r : rules) {
-      if (r.coversAction(action) && r.coversResource(resource)) {
+      if (r.coversAction(action) && resource.coveredBy(r)) {
         out.add(r);
       }
     }

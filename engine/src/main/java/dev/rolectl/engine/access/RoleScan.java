@@ -19,7 +19,8 @@ final class RoleScan {
   private final RoleState ra;
   private final List<Rule> trustBefore;
   private final List<Rule> trustAfter;
-  private final String arn;
+  /** The role's ARN and condition keys before and after (a path or tag change differs). */
+  private final Probe.Resource arn;
   private final String name;
 
   /** Entries for the role's table. */
@@ -42,7 +43,11 @@ final class RoleScan {
     this.trustBefore = before.trust(roleKey);
     this.trustAfter = after.trust(roleKey);
     RoleState any = ra != null ? ra : rb;
-    this.arn = ra != null ? after.roleArn(ra) : before.roleArn(rb);
+    String arnAfter = ra != null ? after.roleArn(ra) : before.roleArn(rb);
+    String arnBefore = rb != null ? before.roleArn(rb) : arnAfter;
+    this.arn = new Probe.Resource(arnBefore, arnAfter,
+        RoleFacts.resourceKeys(before, rb != null ? rb : ra),
+        RoleFacts.resourceKeys(after, ra != null ? ra : rb));
     this.name = "role " + any.name;
   }
 
@@ -82,7 +87,6 @@ final class RoleScan {
 
   /** Asks every principal in {@code keys}; with {@code table}, fills the role's table too. */
   RoleScan run(Collection<String> keys, boolean table) {
-    Map<String, String> resourceKeys = RoleFacts.resourceKeys(after, ra != null ? ra : rb);
     for (String key : keys) {
       Subject sb = rb == null ? null : before.subject(key);
       Subject sa = ra == null ? null : after.subject(key);
@@ -91,11 +95,11 @@ final class RoleScan {
       }
       String who = (sa != null ? sa : sb).who().name();
       if (passCandidate(sb) || passCandidate(sa)) {
-        pass(key, who, sb, sa, resourceKeys, table);
+        pass(key, who, sb, sa, table);
       }
       if (assumeCandidate(sb, trustBefore) || assumeCandidate(sa, trustAfter)) {
         Probe.Result r = Probe.run(new Probe.Side(sb, trustBefore), new Probe.Side(sa, trustAfter),
-            true, "sts:assumerole", arn, resourceKeys, Map.of());
+            true, "sts:assumerole", arn, Map.of());
         record(key, who, "sts:AssumeRole", "", r, table ? assumersBefore : null,
             table ? assumersAfter : null);
       }
@@ -104,15 +108,14 @@ final class RoleScan {
       Set<Who> outside = new LinkedHashSet<>(RoleFacts.outsiders(trustBefore, before.accountId));
       outside.addAll(RoleFacts.outsiders(trustAfter, after.accountId));
       for (Who w : outside) {
-        Probe.Result r = Probe.outsider(w, trustBefore, trustAfter, arn, resourceKeys);
+        Probe.Result r = Probe.outsider(w, trustBefore, trustAfter, arn);
         record(null, w.name(), "sts:AssumeRole", "", r, assumersBefore, assumersAfter);
       }
     }
     return this;
   }
 
-  private void pass(String key, String who, Subject sb, Subject sa, Map<String, String> rk,
-      boolean table) {
+  private void pass(String key, String who, Subject sb, Subject sa, boolean table) {
     List<Rule> statements = new ArrayList<>();
     for (Subject s : java.util.Arrays.asList(sb, sa)) {
       if (s != null) {
@@ -127,7 +130,7 @@ final class RoleScan {
     for (Map.Entry<String, String> svc :
         RoleFacts.services(statements, java.util.Arrays.asList(trustBefore, trustAfter)).entrySet()) {
       Probe.Result r = Probe.run(new Probe.Side(sb, null), new Probe.Side(sa, null), false,
-          "iam:passrole", arn, rk, Map.of("iam:passedtoservice", svc.getValue()));
+          "iam:passrole", arn, Map.of("iam:passedtoservice", svc.getValue()));
       if (r.before() != Grant.NO) {
         before.add(svc.getKey());
         gb = gb.or(r.before());
@@ -177,7 +180,7 @@ final class RoleScan {
   /** Whether some Allow of the principal's own policies could let it pass this role. */
   private boolean passCandidate(Subject s) {
     return s != null && s.identity().stream().anyMatch(r -> r.allow()
-        && r.coversAction("iam:passrole") && r.coversResource(arn));
+        && r.coversAction("iam:passrole") && arn.coveredBy(r));
   }
 
   /** Whether the trust names the principal, or its account (then it needs its own Allow). */
@@ -197,7 +200,7 @@ final class RoleScan {
       account |= n == Evaluator.Named.ACCOUNT;
     }
     return account && s.identity().stream().anyMatch(r -> r.allow()
-        && r.coversAction("sts:assumerole") && r.coversResource(arn));
+        && r.coversAction("sts:assumerole") && arn.coveredBy(r));
   }
 
   String roleKey() {
