@@ -123,17 +123,31 @@ class ApprovalGateTest {
     Run made = TestCli.run(Map.of(), "plan", stack.toString(), "--target", target, "--out",
         planFile.toString());
     assertEquals(0, made.exit(), made.toString());
+    String digest = new ObjectMapper().readTree(Files.readString(planFile)).path("digest").asText();
     // a hostile edit: the file says the plan grants nothing
-    Files.writeString(planFile, Files.readString(planFile)
-        .replace("\"grantsNewAccess\" : true", "\"grantsNewAccess\" : false"));
-    assertTrue(Files.readString(planFile).startsWith("{\n  \"formatVersion\"")
-        && Files.readString(planFile).contains("\"grantsNewAccess\" : false"), "edited");
+    String edited = Files.readString(planFile)
+        .replace("\"grantsNewAccess\" : true", "\"grantsNewAccess\" : false");
+    Files.writeString(planFile, edited);
+    Run naive = TestCli.run(Map.of(), "show", planFile.toString());
+    assertEquals(1, naive.exit(), "the digest covers the verdict: " + naive);
+    // made consistent, as a careful attacker would: the digest made again for the edited verdict
+    try {
+      dev.rolectl.engine.plan.PlanFile.read(edited);
+    } catch (dev.rolectl.engine.plan.PlanFormatException e) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("digest: the file has \"[^\"]*\""
+          + " where rolectl writes \"(sha256:[0-9a-f]{64})\"").matcher(e.getMessage());
+      assertTrue(m.find(), e.getMessage());
+      edited = edited.replace(digest, m.group(1));
+    }
+    Files.writeString(planFile, edited);
+    assertTrue(edited.startsWith("{\n  \"formatVersion\"")
+        && edited.contains("\"grantsNewAccess\" : false"), "edited");
     Run shown = TestCli.run(Map.of(), "show", planFile.toString());
-    assertTrue(shown.out().contains("Grants new access: no"), "show displays the file's copy");
+    assertTrue(shown.out().contains("Grants new access: no"), "show displays the file's copy: " + shown);
     Run r = apply(false, "", planFile.toString(), "--require-approval", "broadening");
     assertEquals(ExitCode.APPROVAL_REQUIRED, r.exit(), r.toString());
     assertFalse(Files.exists(account), "nothing was written");
-    String digest = new ObjectMapper().readTree(Files.readString(planFile)).path("digest").asText();
+    // the approval names the plan apply makes (the reviewed, unedited one), not the file's digest
     Run approved = apply(false, "", planFile.toString(), "--require-approval", "broadening",
         "--approve-broadening", digest);
     assertEquals(0, approved.exit(), approved.toString());

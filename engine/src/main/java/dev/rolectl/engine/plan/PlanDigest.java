@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * The digest that names a plan for {@code apply --approve-broadening}: SHA-256 over the stack
- * name, the account and every change apply would make (address, action, and the resource before
- * and after in canonical JSON), in address order. Everything else of a plan (when it was made,
- * the target's spelling, verdicts, its access report) is left out, so that planning the same
- * stack against the same live IAM again gives the same digest, and a saved plan's digest is
- * computed from its changes, never read from the file.
+ * name, the account, every change apply would make (address, action, and the resource before
+ * and after in canonical JSON), in address order, and the new access the access analysis found
+ * (verdict and facts, sorted). Everything else of a plan (when it was made, the target's
+ * spelling, verdicts, the before/after tables) is left out, so that planning the same stack
+ * against the same live IAM again gives the same digest, and a saved plan's digest is computed
+ * from its data, never read from the file.
  *
  * <p>The one place the digest is made: a canonical form of the whole plan (saved-plan signing)
  * can take its place here.
@@ -40,6 +41,19 @@ public final class PlanDigest {
         md.update((byte) 0);
         md.update(c.after() == null ? new byte[] {0} : PlanFile.canonical(List.of(c.after())));
         md.update((byte) 0);
+      }
+      if (plan.access() != null) {
+        // the new access the plan grants, as analysed from live IAM: approving a digest approves
+        // this access, so a principal that gained permissions since the review (the changes
+        // alike) gives another digest
+        field(md, "access");
+        field(md, plan.access().grantsNewAccess().name());
+        plan.access().newAccess().stream()
+            .map(f -> String.join("\u0001", f.principal(), f.action(), f.resource(), f.detail(),
+                f.grant().name(), String.join(",", f.unknowns())))
+            .sorted()
+            .forEach(f -> field(md, f));
+        field(md, Integer.toString(plan.access().newAccessOmitted()));
       }
       return PREFIX + HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
